@@ -1,0 +1,308 @@
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  MavenAPIError,
+  MavenError,
+  RateLimitError,
+  ResponseValidationError,
+  isRetryableStatus,
+  parseRetryAfter,
+  type ContractIssue,
+} from "./errors.js";
+import { isBrowserLike, readServerEnv } from "./internal/env.js";
+import { linkedAbortController, sleep } from "./internal/sleep.js";
+import { pollSession, watchSession, type PollOptions } from "./poll.js";
+import { isSessionId, sessionSchema, type Session } from "./schema.js";
+
+/** Maven's production API. */
+export const DEFAULT_BASE_URL = "https://api.trymaven.com";
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_RETRIES = 2;
+const INITIAL_RETRY_DELAY_MS = 500;
+const MAX_RETRY_DELAY_MS = 8_000;
+/** A `Retry-After` longer than this is not waited out inside one call: the error reaches the caller instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export interface MavenClientOptions {
+  /**
+   * Your Maven API key (`mvn_test_…` or `mvn_live_…`), sent as `Authorization: Bearer <key>`.
+   * Server only. Defaults to the `MAVEN_API_KEY` environment variable on server runtimes.
+   * Omit it in a browser and point `baseUrl` at your server proxy instead.
+   */
+  apiKey?: string;
+  /**
+   * Where to send requests. Absolute (`https://api.trymaven.com`), or relative
+   * (`/api/maven`) in a browser behind your own proxy (`createSessionHandler`).
+   * @default "https://api.trymaven.com"
+   */
+  baseUrl?: string;
+  /** A `fetch` implementation to use instead of the global one (for tests, proxies, instrumentation). */
+  fetch?: typeof fetch;
+  /**
+   * Time limit for each attempt, in milliseconds, covering the response body too.
+   * A timed-out attempt is retried like a connection error.
+   * @default 10000
+   */
+  timeoutMs?: number;
+  /**
+   * How many times to retry a transient failure (connection error, timeout, 408,
+   * 409, 429, 5xx) with exponential backoff and jitter, honouring `Retry-After`
+   * up to 60 s. GET is idempotent, so retrying is safe. `0` disables retries.
+   * @default 2
+   */
+  maxRetries?: number;
+  /** Extra headers sent with every request. `Authorization` is always set from `apiKey`. */
+  headers?: Record<string, string>;
+  /**
+   * Allow an `apiKey` in browser code. Anyone who opens the page can read the
+   * key, so this is only for throwaway test keys; use a server proxy instead.
+   * @default false
+   */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Options for a single call. */
+export interface RequestOptions {
+  /** Aborts the call, including any wait between retries. Rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+}
+
+export interface SessionsResource {
+  /**
+   * Fetches a session. Rejects with a `MavenError` subclass on failure; a `sessionId`
+   * that is not a UUID is rejected before any request is made.
+   */
+  get(sessionId: string, options?: RequestOptions): Promise<Session>;
+  /**
+   * Fetches the session repeatedly until it is terminal (or `until` holds) and
+   * resolves with that final state. See `PollOptions` for timing and bounds.
+   */
+  poll(sessionId: string, options?: PollOptions): Promise<Session>;
+  /**
+   * Yields the session each time it changes and ends once it is terminal (or
+   * `until` holds). Breaking out of the loop stops polling and aborts the request in flight.
+   */
+  watch(sessionId: string, options?: PollOptions): AsyncIterable<Session>;
+}
+
+export interface MavenClient {
+  /** The base URL requests go to, without a trailing slash. */
+  readonly baseUrl: string;
+  readonly sessions: SessionsResource;
+}
+
+/**
+ * Creates a client for the Maven API.
+ *
+ * ```ts
+ * // server
+ * const maven = createMavenClient({ apiKey: process.env.MAVEN_API_KEY });
+ * // browser, behind createSessionHandler
+ * const maven = createMavenClient({ baseUrl: "/api/maven" });
+ * ```
+ */
+export function createMavenClient(options: MavenClientOptions = {}): MavenClient {
+  const baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const apiKey = options.apiKey?.trim() || readServerEnv("MAVEN_API_KEY");
+  const timeoutMs = validateNonNegative("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const maxRetries = validateNonNegative("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES);
+  const extraHeaders = { ...options.headers };
+  const fetchImpl = options.fetch;
+
+  if (apiKey && isBrowserLike() && !options.dangerouslyAllowBrowser) {
+    throw new MavenError(
+      "An API key was passed to createMavenClient in a browser, where anyone can read it. " +
+        "Keep the key on your server: mount createSessionHandler from '@trymaven/core/server' " +
+        "and create the browser client with { baseUrl: '/api/maven' } and no apiKey. " +
+        "(For a throwaway test key only, pass dangerouslyAllowBrowser: true.)",
+    );
+  }
+  if (!apiKey && baseUrl === DEFAULT_BASE_URL) {
+    throw new MavenError(
+      "No Maven API key: pass { apiKey } or set MAVEN_API_KEY on the server. " +
+        "In a browser, set baseUrl to your server proxy instead (e.g. '/api/maven').",
+    );
+  }
+
+  async function request(path: string, requestOptions: RequestOptions = {}): Promise<unknown> {
+    const { signal } = requestOptions;
+    const retries = requestOptions.maxRetries ?? maxRetries;
+    const attemptTimeoutMs = requestOptions.timeoutMs ?? timeoutMs;
+    const url = resolveUrl(baseUrl, path);
+    const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+
+    for (let attempt = 0; ; attempt++) {
+      signal?.throwIfAborted();
+      let failure: MavenError;
+      try {
+        const { status, headers: responseHeaders, body } = await attemptOnce(
+          fetchImpl ?? globalThis.fetch,
+          url,
+          headers,
+          attemptTimeoutMs,
+          signal,
+        );
+        if (status >= 200 && status < 300) return expectJson(body);
+        failure = MavenAPIError.from(status, body.parsed, responseHeaders);
+        if (!isRetryableStatus(status)) throw failure;
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (!(error instanceof APIConnectionError)) throw error;
+        failure = error;
+      }
+      if (attempt >= retries) throw failure;
+      const delay = retryDelay(attempt, failure);
+      if (delay === null) throw failure;
+      await sleep(delay, signal);
+    }
+  }
+
+  const sessions: SessionsResource = {
+    async get(sessionId, requestOptions) {
+      assertSessionId(sessionId);
+      const body = await request(`/v1/sessions/${encodeURIComponent(sessionId)}`, requestOptions);
+      return parseSession(body, sessionId);
+    },
+    poll(sessionId, pollOptions) {
+      return pollSession(sessions.get, sessionId, pollOptions);
+    },
+    watch(sessionId, pollOptions) {
+      return watchSession(sessions.get, sessionId, pollOptions);
+    },
+  };
+
+  const client: MavenClient = { baseUrl, sessions };
+  // The key lives only in this closure; make sure logging the client says so.
+  const describe = () => ({ baseUrl, timeoutMs, maxRetries, apiKey: apiKey ? "[redacted]" : undefined });
+  Object.defineProperties(client, {
+    toJSON: { value: describe, enumerable: false },
+    toString: { value: () => `MavenClient(${baseUrl})`, enumerable: false },
+    [Symbol.for("nodejs.util.inspect.custom")]: { value: () => ({ MavenClient: describe() }), enumerable: false },
+  });
+  return client;
+}
+
+/** Throws a `MavenError` before any request when `sessionId` is not a UUID. */
+export function assertSessionId(sessionId: unknown): asserts sessionId is string {
+  if (!isSessionId(sessionId)) {
+    const shown = typeof sessionId === "string" ? JSON.stringify(sessionId.slice(0, 60)) : typeof sessionId;
+    throw new MavenError(`Invalid session id ${shown}: expected a UUID such as "3f1c2a9e-8b7d-4c6e-9a1f-2b3c4d5e6f70".`);
+  }
+}
+
+/**
+ * Validates a response body against the contract. Throws `ResponseValidationError`
+ * with every mismatch, or when the body is a different session than the one asked for.
+ */
+export function parseSession(body: unknown, expectedSessionId?: string): Session {
+  const result = sessionSchema.safeParse(body);
+  if (!result.success) {
+    const issues: ContractIssue[] = result.error.issues.map((issue) => ({
+      path: issue.path,
+      message: issue.message,
+      code: issue.code,
+    }));
+    const summary = issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.map(String).join(".") || "(body)"}: ${issue.message}`)
+      .join("; ");
+    throw new ResponseValidationError(
+      `The session response does not match the Maven API contract: ${summary}${issues.length > 5 ? `; and ${issues.length - 5} more` : ""}`,
+      issues,
+      body,
+    );
+  }
+  if (expectedSessionId && result.data.session_id.toLowerCase() !== expectedSessionId.toLowerCase()) {
+    throw new ResponseValidationError(
+      `Asked for session ${expectedSessionId} but the response is session ${result.data.session_id}.`,
+      [{ path: ["session_id"], message: "does not match the requested session id", code: "custom" }],
+      body,
+    );
+  }
+  return result.data;
+}
+
+// ── Internals ────────────────────────────────────────────────────────────────
+
+interface ReadBody {
+  /** JSON when the text parsed, the text itself otherwise, `undefined` when empty. */
+  parsed: unknown;
+  isJson: boolean;
+}
+
+async function attemptOnce(
+  fetchImpl: typeof fetch,
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<{ status: number; headers: Headers; body: ReadBody }> {
+  const timeout = new AbortController();
+  const { controller, dispose } = linkedAbortController(signal, timeout.signal);
+  const timer = setTimeout(() => timeout.abort(new APIConnectionTimeoutError(timeoutMs)), timeoutMs);
+  try {
+    const response = await fetchImpl(url, { method: "GET", headers, signal: controller.signal, redirect: "follow" });
+    // The body is read inside the same time limit: a server that sends headers and then hangs is a timeout too.
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: readBody(text) };
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (timeout.signal.aborted) throw timeout.signal.reason;
+    throw new APIConnectionError(undefined, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    dispose();
+  }
+}
+
+function readBody(text: string): ReadBody {
+  if (text.trim() === "") return { parsed: undefined, isJson: false };
+  try {
+    return { parsed: JSON.parse(text), isJson: true };
+  } catch {
+    return { parsed: text, isJson: false };
+  }
+}
+
+function expectJson(body: ReadBody): unknown {
+  if (body.isJson) return body.parsed;
+  const what = body.parsed === undefined ? "an empty body" : "a body that is not JSON";
+  throw new ResponseValidationError(
+    `The Maven API answered with ${what} where a JSON session was expected.`,
+    [{ path: [], message: `expected JSON, received ${what}`, code: "invalid_type" }],
+    body.parsed,
+  );
+}
+
+/** Delay before retry number `attempt + 1`, or `null` when the server asked for a wait too long to sit through. */
+function retryDelay(attempt: number, error: MavenError): number | null {
+  if (error instanceof MavenAPIError) {
+    const retryAfterMs = error instanceof RateLimitError ? error.retryAfterMs : parseRetryAfter(error.headers);
+    if (retryAfterMs !== null) return retryAfterMs <= MAX_RETRY_AFTER_MS ? retryAfterMs : null;
+  }
+  const base = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** attempt, MAX_RETRY_DELAY_MS);
+  // Up to 25% jitter, downwards, so many clients retrying together spread out.
+  return Math.round(base * (1 - Math.random() * 0.25));
+}
+
+function resolveUrl(baseUrl: string, path: string): string {
+  if (/^https?:\/\//i.test(baseUrl)) return `${baseUrl}${path}`;
+  const origin = (globalThis as { location?: { href?: string } }).location?.href;
+  if (!origin) {
+    throw new MavenError(
+      `baseUrl "${baseUrl}" is relative, which only works in a browser. On the server, use an absolute URL.`,
+    );
+  }
+  return new URL(`${baseUrl}${path}`, origin).toString();
+}
+
+function validateNonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) throw new MavenError(`${name} must be a non-negative number, got ${value}.`);
+  return value;
+}

@@ -1,0 +1,221 @@
+/**
+ * One error tree for everything the client can throw. Every error is
+ * `instanceof MavenError`; HTTP failures are `MavenAPIError` subclasses chosen
+ * from the status in exactly one place (`MavenAPIError.from`). Aborts are the
+ * platform's own `AbortError` and are not wrapped.
+ *
+ * No error ever carries the API key: messages are built from the response only,
+ * and the request's headers are never stored.
+ */
+import type { ValidationIssue } from "./schema.js";
+
+/** Base class of every error thrown by `@trymaven/core`. */
+export class MavenError extends Error {
+  override name = "MavenError";
+}
+
+/** Issues from a failed schema check, in a serialisable form. */
+export interface ContractIssue {
+  /** Where in the body, e.g. `["processor", "card_last4"]`. */
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+}
+
+/** The API answered with a non-2xx status. */
+export class MavenAPIError extends MavenError {
+  override name = "MavenAPIError";
+  /** HTTP status code. */
+  readonly status: number;
+  /** The parsed JSON body, or the raw text when it was not JSON, or `undefined` when empty. */
+  readonly body: unknown;
+  /** The response headers. */
+  readonly headers: Headers;
+
+  constructor(status: number, body: unknown, headers: Headers, message?: string) {
+    super(message ?? MavenAPIError.describe(status, body));
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+
+  /** Builds the subclass that matches `status`. The only place statuses map to classes. */
+  static from(status: number, body: unknown, headers: Headers): MavenAPIError {
+    if (status === 400) return new BadRequestError(status, body, headers);
+    if (status === 401) return new AuthenticationError(status, body, headers);
+    if (status === 403) return new PermissionDeniedError(status, body, headers);
+    if (status === 404) return new NotFoundError(status, body, headers);
+    if (status === 409) return new ConflictError(status, body, headers);
+    if (status === 422) return new UnprocessableEntityError(status, body, headers);
+    if (status === 429) return new RateLimitError(status, body, headers);
+    if (status >= 500) return new InternalServerError(status, body, headers);
+    return new MavenAPIError(status, body, headers);
+  }
+
+  private static describe(status: number, body: unknown): string {
+    const detail = describeDetail(body);
+    return detail ? `${status} ${detail}` : `${status} ${STATUS_TEXT[status] ?? "status code (no body)"}`;
+  }
+}
+
+/** 400: the request was malformed. */
+export class BadRequestError extends MavenAPIError {
+  override name = "BadRequestError";
+}
+/** 401: the API key is missing, malformed or revoked. */
+export class AuthenticationError extends MavenAPIError {
+  override name = "AuthenticationError";
+}
+/** 403: the key is valid but may not see this session (or, behind a proxy, the user may not). */
+export class PermissionDeniedError extends MavenAPIError {
+  override name = "PermissionDeniedError";
+}
+/** 404: no session with this id. */
+export class NotFoundError extends MavenAPIError {
+  override name = "NotFoundError";
+}
+/** 409: a conflicting request is in flight; safe to retry. */
+export class ConflictError extends MavenAPIError {
+  override name = "ConflictError";
+}
+/** 422: the API rejected the request's parameters (FastAPI's `HTTPValidationError`). */
+export class UnprocessableEntityError extends MavenAPIError {
+  override name = "UnprocessableEntityError";
+  /** The validation issues from the body (`detail`), empty when the body had none. */
+  readonly detail: ValidationIssue[];
+  constructor(status: number, body: unknown, headers: Headers) {
+    super(status, body, headers);
+    this.detail = readValidationIssues(body);
+  }
+}
+/** 429: too many requests (Maven allows 20 per minute per endpoint per IP). */
+export class RateLimitError extends MavenAPIError {
+  override name = "RateLimitError";
+  /** How long the server asked us to wait, from `Retry-After`; `null` when it did not say. */
+  readonly retryAfterMs: number | null;
+  constructor(status: number, body: unknown, headers: Headers) {
+    super(status, body, headers);
+    this.retryAfterMs = parseRetryAfter(headers);
+  }
+}
+/** 5xx: the server (or a gateway in front of it) failed. */
+export class InternalServerError extends MavenAPIError {
+  override name = "InternalServerError";
+}
+
+/** The request never got an HTTP answer (DNS, refused or reset connection, offline). */
+export class APIConnectionError extends MavenError {
+  override name = "APIConnectionError";
+  constructor(message = "Connection error: the Maven API could not be reached.", options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+/** An attempt took longer than `timeoutMs`. */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = "APIConnectionTimeoutError";
+  constructor(timeoutMs: number, options?: { cause?: unknown }) {
+    super(`Request timed out after ${timeoutMs} ms.`, options);
+  }
+}
+/** A 2xx response whose body does not match the contract (not JSON, or missing/mistyped fields). */
+export class ResponseValidationError extends MavenError {
+  override name = "ResponseValidationError";
+  /** What did not match, field by field. */
+  readonly issues: ContractIssue[];
+  /** The body as received (parsed JSON, or text when it was not JSON). */
+  readonly body: unknown;
+  constructor(message: string, issues: ContractIssue[], body: unknown) {
+    super(message);
+    this.issues = issues;
+    this.body = body;
+  }
+}
+
+/** True for failures worth retrying: connection errors, timeouts, 408, 409, 429 and 5xx. */
+export function isTransientError(error: unknown): boolean {
+  if (error instanceof APIConnectionError) return true;
+  if (error instanceof MavenAPIError) return isRetryableStatus(error.status);
+  return false;
+}
+
+/** 408, 409, 429 and 5xx are transient; every other status will answer the same way again. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * True when polling should stop for good: the answer will not change by asking
+ * again (400, 401, 403, 404, 422 and other 4xx except 408/409/429), or the
+ * error is not one of ours (a bug in a callback, say).
+ */
+export function isFatalForPolling(error: unknown): boolean {
+  if (error instanceof MavenAPIError) return !isRetryableStatus(error.status);
+  if (error instanceof MavenError) return false;
+  return true;
+}
+
+/** Milliseconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date); `null` when absent or unreadable. */
+export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | null {
+  const ms = headers.get("retry-after-ms");
+  if (ms !== null && ms.trim() !== "") {
+    const value = Number(ms);
+    if (Number.isFinite(value) && value >= 0) return value;
+  }
+  const header = headers.get("retry-after");
+  if (header === null || header.trim() === "") return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : null;
+  const date = Date.parse(header);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, date - now);
+}
+
+function readValidationIssues(body: unknown): ValidationIssue[] {
+  if (typeof body !== "object" || body === null) return [];
+  const detail = (body as { detail?: unknown }).detail;
+  if (!Array.isArray(detail)) return [];
+  return detail.filter(
+    (item): item is ValidationIssue =>
+      typeof item === "object" &&
+      item !== null &&
+      Array.isArray((item as ValidationIssue).loc) &&
+      typeof (item as ValidationIssue).msg === "string",
+  );
+}
+
+const MAX_DETAIL_LENGTH = 300;
+
+function describeDetail(body: unknown): string | null {
+  let text: string | null = null;
+  if (typeof body === "string") {
+    // An HTML error page says nothing useful in a message.
+    text = /^\s*</.test(body) ? null : body;
+  } else if (typeof body === "object" && body !== null) {
+    const detail = (body as { detail?: unknown }).detail;
+    if (typeof detail === "string") text = detail;
+    else {
+      const issues = readValidationIssues(body);
+      if (issues.length > 0) text = issues.map((issue) => `${issue.loc.join(".")}: ${issue.msg}`).join("; ");
+      else if (typeof (body as { message?: unknown }).message === "string") text = (body as { message: string }).message;
+    }
+  }
+  if (text === null) return null;
+  text = text.trim();
+  if (text === "") return null;
+  return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  408: "Request Timeout",
+  409: "Conflict",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};

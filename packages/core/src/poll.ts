@@ -1,0 +1,135 @@
+/**
+ * Polling a session until it is terminal, without a framework.
+ *
+ * Every loop here has a delay between requests, an exit (terminal, `until`,
+ * a fatal error, too many failures in a row, `timeoutMs`), a signal, and a bound.
+ * Polling owns the retry policy: each request is made with `maxRetries: 0`, and a
+ * transient failure waits (backing off) until the next tick instead, so the
+ * client's retries and the poller's never multiply.
+ */
+import { MavenError, RateLimitError, isFatalForPolling } from "./errors.js";
+import { linkedAbortController, sleep } from "./internal/sleep.js";
+import type { Session } from "./schema.js";
+
+/** Default time between polls. Maven allows 20 requests per minute per endpoint per IP: one viewer at 3 s uses all of it. */
+export const DEFAULT_POLL_INTERVAL_MS = 3_000;
+export const DEFAULT_MAX_POLL_INTERVAL_MS = 30_000;
+export const DEFAULT_MAX_CONSECUTIVE_ERRORS = 5;
+
+export interface PollOptions {
+  /**
+   * Time between one response and the next request, in milliseconds.
+   * @default 3000
+   */
+  intervalMs?: number;
+  /**
+   * Upper bound of the backoff after failures (and of any `Retry-After` honoured), in milliseconds.
+   * @default 30000
+   */
+  maxIntervalMs?: number;
+  /** Give up after this many milliseconds in total, rejecting with `PollTimeoutError`. No limit by default. */
+  timeoutMs?: number;
+  /** Stops polling; the promise rejects (or the iteration throws) with the signal's reason. */
+  signal?: AbortSignal;
+  /** Stop early once this returns true, e.g. `(s) => s.status === "collecting"`. Terminal sessions always stop. */
+  until?: (session: Session) => boolean;
+  /** Called with each new state of the session (not for unchanged responses), and the state before it. */
+  onUpdate?: (session: Session, previous: Session | undefined) => void;
+  /**
+   * Transient failures in a row (network, timeout, 429, 5xx, a body that breaks the contract)
+   * tolerated before the last one is thrown. 401, 403, 404 and 422 stop at once.
+   * @default 5
+   */
+  maxConsecutiveErrors?: number;
+}
+
+/** Polling ran longer than its `timeoutMs`. */
+export class PollTimeoutError extends MavenError {
+  override name = "PollTimeoutError";
+  /** The last state seen before time ran out, if any. */
+  readonly lastSession: Session | undefined;
+  constructor(timeoutMs: number, lastSession: Session | undefined) {
+    super(`The session did not reach a terminal state within ${timeoutMs} ms.`);
+    this.lastSession = lastSession;
+  }
+}
+
+type GetSession = (sessionId: string, options: { signal?: AbortSignal; maxRetries?: number }) => Promise<Session>;
+
+/** Implements `maven.sessions.watch`. */
+export async function* watchSession(
+  getSession: GetSession,
+  sessionId: string,
+  options: PollOptions = {},
+): AsyncGenerator<Session, void, undefined> {
+  const intervalMs = positive("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS);
+  const maxIntervalMs = Math.max(intervalMs, positive("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS));
+  const maxErrors = positive("maxConsecutiveErrors", options.maxConsecutiveErrors, DEFAULT_MAX_CONSECUTIVE_ERRORS);
+  const { controller, dispose } = linkedAbortController(options.signal);
+  const signal = controller.signal;
+  let last: Session | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (options.timeoutMs !== undefined) {
+    const timeoutMs = positive("timeoutMs", options.timeoutMs, 0);
+    timer = setTimeout(() => controller.abort(new PollTimeoutError(timeoutMs, last)), timeoutMs);
+  }
+
+  try {
+    let failures = 0;
+    for (;;) {
+      let session: Session;
+      try {
+        session = await getSession(sessionId, { signal, maxRetries: 0 });
+        failures = 0;
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        failures += 1;
+        if (isFatalForPolling(error) || failures >= maxErrors) throw error;
+        await sleep(backoffDelay(failures, error, intervalMs, maxIntervalMs), signal);
+        continue;
+      }
+      if (last === undefined || !sameSessionState(last, session)) {
+        const previous = last;
+        last = session;
+        options.onUpdate?.(session, previous);
+        yield session;
+      }
+      if (session.is_terminal || options.until?.(session)) return;
+      await sleep(intervalMs, signal);
+    }
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    // Aborts a request still in flight when the consumer breaks out early.
+    if (!signal.aborted) controller.abort(new DOMException("Polling stopped.", "AbortError"));
+    dispose();
+  }
+}
+
+/** Implements `maven.sessions.poll`: drains `watchSession` and returns the final state. */
+export async function pollSession(getSession: GetSession, sessionId: string, options: PollOptions = {}): Promise<Session> {
+  let last: Session | undefined;
+  for await (const session of watchSession(getSession, sessionId, options)) last = session;
+  // watchSession always yields before it returns normally.
+  return last as Session;
+}
+
+/**
+ * The wait after `failures` failures in a row: the interval doubled per failure,
+ * at least what a 429's `Retry-After` asked for, never more than `maxIntervalMs`.
+ */
+export function backoffDelay(failures: number, error: unknown, intervalMs: number, maxIntervalMs: number): number {
+  const exponential = intervalMs * 2 ** Math.max(0, failures - 1);
+  const asked = error instanceof RateLimitError && error.retryAfterMs !== null ? error.retryAfterMs : 0;
+  return Math.min(maxIntervalMs, Math.max(exponential, asked));
+}
+
+/** Two states of a session are the same when their JSON is the same (the API sends fields in a stable order). */
+export function sameSessionState(a: Session, b: Session): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new MavenError(`${name} must be a positive number, got ${value}.`);
+  return value;
+}
