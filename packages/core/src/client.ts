@@ -140,13 +140,11 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
       signal?.throwIfAborted();
       let failure: MavenError;
       try {
-        const { status, headers: responseHeaders, body } = await attemptOnce(
-          fetchImpl ?? globalThis.fetch,
-          url,
-          headers,
-          attemptTimeoutMs,
-          signal,
-        );
+        const {
+          status,
+          headers: responseHeaders,
+          body,
+        } = await attemptOnce(fetchImpl ?? globalThis.fetch, url, headers, attemptTimeoutMs, signal);
         if (status >= 200 && status < 300) return expectJson(body);
         failure = MavenAPIError.from(status, body.parsed, responseHeaders);
         if (!isRetryableStatus(status)) throw failure;
@@ -191,7 +189,9 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
 export function assertSessionId(sessionId: unknown): asserts sessionId is string {
   if (!isSessionId(sessionId)) {
     const shown = typeof sessionId === "string" ? JSON.stringify(sessionId.slice(0, 60)) : typeof sessionId;
-    throw new MavenError(`Invalid session id ${shown}: expected a UUID such as "3f1c2a9e-8b7d-4c6e-9a1f-2b3c4d5e6f70".`);
+    throw new MavenError(
+      `Invalid session id ${shown}: expected a UUID such as "3f1c2a9e-8b7d-4c6e-9a1f-2b3c4d5e6f70".`,
+    );
   }
 }
 
@@ -303,6 +303,7 @@ function resolveUrl(baseUrl: string, path: string): string {
 
 function validateNonNegative(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) throw new MavenError(`${name} must be a non-negative number, got ${value}.`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new MavenError(`${name} must be a non-negative number, got ${value}.`);
   return value;
 }

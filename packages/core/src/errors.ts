@@ -196,7 +196,8 @@ function describeDetail(body: unknown): string | null {
     else {
       const issues = readValidationIssues(body);
       if (issues.length > 0) text = issues.map((issue) => `${issue.loc.join(".")}: ${issue.msg}`).join("; ");
-      else if (typeof (body as { message?: unknown }).message === "string") text = (body as { message: string }).message;
+      else if (typeof (body as { message?: unknown }).message === "string")
+        text = (body as { message: string }).message;
     }
   }
   if (text === null) return null;

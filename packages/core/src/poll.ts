@@ -63,7 +63,10 @@ export async function* watchSession(
   options: PollOptions = {},
 ): AsyncGenerator<Session, void, undefined> {
   const intervalMs = positive("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS);
-  const maxIntervalMs = Math.max(intervalMs, positive("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS));
+  const maxIntervalMs = Math.max(
+    intervalMs,
+    positive("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS),
+  );
   const maxErrors = positive("maxConsecutiveErrors", options.maxConsecutiveErrors, DEFAULT_MAX_CONSECUTIVE_ERRORS);
   const { controller, dispose } = linkedAbortController(options.signal);
   const signal = controller.signal;
@@ -106,7 +109,11 @@ export async function* watchSession(
 }
 
 /** Implements `maven.sessions.poll`: drains `watchSession` and returns the final state. */
-export async function pollSession(getSession: GetSession, sessionId: string, options: PollOptions = {}): Promise<Session> {
+export async function pollSession(
+  getSession: GetSession,
+  sessionId: string,
+  options: PollOptions = {},
+): Promise<Session> {
   let last: Session | undefined;
   for await (const session of watchSession(getSession, sessionId, options)) last = session;
   // watchSession always yields before it returns normally.
