@@ -145,13 +145,13 @@ export function isRetryableStatus(status: number): boolean {
 
 /**
  * True when polling should stop for good: the answer will not change by asking
- * again (400, 401, 403, 404, 422 and other 4xx except 408/409/429), or the
- * error is not one of ours (a bug in a callback, say).
+ * again. Polling goes on only through connection errors, timeouts, 408/409/429/5xx
+ * and bodies that broke the contract (the next one may not); everything else
+ * (400, 401, 403, 404, 422, a bad session id, a bug in a callback) is final.
  */
 export function isFatalForPolling(error: unknown): boolean {
   if (error instanceof MavenAPIError) return !isRetryableStatus(error.status);
-  if (error instanceof MavenError) return false;
-  return true;
+  return !(error instanceof APIConnectionError || error instanceof ResponseValidationError);
 }
 
 /** Milliseconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date); `null` when absent or unreadable. */

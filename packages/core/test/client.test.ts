@@ -1,0 +1,399 @@
+import { inspect } from "node:util";
+import { http, HttpResponse, type JsonBodyType } from "msw";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  createMavenClient,
+  InternalServerError,
+  MavenAPIError,
+  MavenError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  UnprocessableEntityError,
+} from "../src/index.js";
+import { API, SESSION_ID, sessionBody, TEST_KEY, setupMswServer } from "./support.js";
+
+const server = setupMswServer();
+const URL_PATTERN = `${API}/v1/sessions/:id`;
+
+/** Answers each request with the next response in `responses` (the last one repeats) and records the requests. */
+function respondInTurn(...responses: Array<() => Response | Promise<Response>>) {
+  const requests: Request[] = [];
+  server.use(
+    http.get(URL_PATTERN, ({ request }) => {
+      requests.push(request);
+      const next = responses[Math.min(requests.length - 1, responses.length - 1)]!;
+      return next();
+    }),
+  );
+  return requests;
+}
+
+const ok = () => HttpResponse.json(sessionBody());
+const status =
+  (code: number, body: JsonBodyType = { detail: `upstream said ${code}` }, headers?: Record<string, string>) =>
+  () =>
+    HttpResponse.json(body, { status: code, headers });
+
+function client(options: Parameters<typeof createMavenClient>[0] = {}) {
+  return createMavenClient({ apiKey: TEST_KEY, ...options });
+}
+
+describe("sessions.get", () => {
+  it("fetches and parses a session with the key as a bearer token", async () => {
+    const requests = respondInTurn(ok);
+    const session = await client().sessions.get(SESSION_ID);
+    expect(session.status).toBe("collecting");
+    expect(session.amount).toBe("49.99");
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.url).toBe(`${API}/v1/sessions/${SESSION_ID}`);
+    expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TEST_KEY}`);
+    expect(requests[0]!.headers.get("accept")).toBe("application/json");
+  });
+
+  it("sends extra headers and uses a custom base URL and fetch", async () => {
+    const seen: string[] = [];
+    const fetchSpy: typeof fetch = async (input, init) => {
+      seen.push(String(input));
+      expect(new Headers(init?.headers).get("x-trace")).toBe("abc");
+      return HttpResponse.json(sessionBody());
+    };
+    const maven = client({
+      baseUrl: "https://proxy.example.com/maven/",
+      fetch: fetchSpy,
+      headers: { "x-trace": "abc" },
+    });
+    await maven.sessions.get(SESSION_ID);
+    expect(seen).toEqual([`https://proxy.example.com/maven/v1/sessions/${SESSION_ID}`]);
+  });
+
+  it.each(["not-a-uuid", "../../v1/admin", `${SESSION_ID}/cancel`, "", " "])(
+    "rejects the id %j before any request",
+    async (id) => {
+      const requests = respondInTurn(ok);
+      await expect(client().sessions.get(id)).rejects.toThrow(/Invalid session id/);
+      expect(requests).toHaveLength(0);
+    },
+  );
+
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [422, UnprocessableEntityError],
+  ] as const)("maps %i to %s without retrying", async (code, ErrorClass) => {
+    const requests = respondInTurn(status(code));
+    const error = await client()
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(MavenAPIError);
+    expect(error).toBeInstanceOf(MavenError);
+    expect((error as MavenAPIError).status).toBe(code);
+    expect((error as Error).message).toBe(`${code} upstream said ${code}`);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("exposes a 422's validation issues", async () => {
+    const detail = [{ loc: ["path", "session_id"], msg: "Input should be a valid UUID", type: "uuid_parsing" }];
+    respondInTurn(status(422, { detail }));
+    const error = (await client()
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e)) as UnprocessableEntityError;
+    expect(error.detail).toEqual(detail);
+    expect(error.message).toBe("422 path.session_id: Input should be a valid UUID");
+  });
+
+  it("names an HTML error page by its status, not its markup", async () => {
+    respondInTurn(() => new HttpResponse("<html><body>Bad gateway</body></html>", { status: 502 }));
+    const error = (await client({ maxRetries: 0 })
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e)) as MavenAPIError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.message).toBe("502 Bad Gateway");
+    expect(error.body).toContain("<html>");
+  });
+
+  describe("contract checks", () => {
+    it("rejects a body that drifted from the contract, listing what is wrong", async () => {
+      const body = sessionBody({ is_terminal: "yes" });
+      delete body.status;
+      respondInTurn(() => HttpResponse.json(body));
+      const error = (await client()
+        .sessions.get(SESSION_ID)
+        .catch((e: unknown) => e)) as ResponseValidationError;
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error.issues.map((issue) => issue.path.join("."))).toEqual(
+        expect.arrayContaining(["status", "is_terminal"]),
+      );
+      expect(error.message).toMatch(/does not match the Maven API contract: .*status/);
+      expect(error.body).toEqual(body);
+    });
+
+    it.each([
+      [
+        "malformed JSON",
+        () => new HttpResponse('{"session_id": "3f1c', { headers: { "content-type": "application/json" } }),
+      ],
+      ["an empty body", () => new HttpResponse(null, { status: 200 })],
+      [
+        "an HTML page",
+        () => new HttpResponse("<html>maintenance</html>", { headers: { "content-type": "text/html" } }),
+      ],
+    ])("rejects %s on a 200 without retrying", async (_name, response) => {
+      const requests = respondInTurn(response);
+      await expect(client().sessions.get(SESSION_ID)).rejects.toBeInstanceOf(ResponseValidationError);
+      expect(requests).toHaveLength(1);
+    });
+
+    it("rejects a response for a different session than the one asked for", async () => {
+      respondInTurn(() => HttpResponse.json(sessionBody({ session_id: "00000000-0000-4000-8000-000000000000" })));
+      await expect(client().sessions.get(SESSION_ID)).rejects.toThrow(/Asked for session/);
+    });
+  });
+});
+
+describe("retries", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.spyOn(Math, "random").mockReturnValue(0);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("retries 5xx twice with exponential backoff, then succeeds", async () => {
+    const requests = respondInTurn(status(503), status(500), ok);
+    const result = client().sessions.get(SESSION_ID);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(3);
+    await expect(result).resolves.toMatchObject({ status: "collecting" });
+  });
+
+  it("jitters the backoff downwards by up to a quarter", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0.999);
+    const requests = respondInTurn(status(503), ok);
+    const result = client().sessions.get(SESSION_ID);
+    await vi.advanceTimersByTimeAsync(374);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(requests).toHaveLength(2);
+    await result;
+  });
+
+  it("gives up after maxRetries and throws the last error", async () => {
+    const requests = respondInTurn(status(502));
+    const result = client({ maxRetries: 3 })
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(500 + 1000 + 2000);
+    expect(await result).toBeInstanceOf(InternalServerError);
+    expect(requests).toHaveLength(4);
+  });
+
+  it.each([408, 409])("retries %i", async (code) => {
+    const requests = respondInTurn(status(code), ok);
+    const result = client().sessions.get(SESSION_ID);
+    await vi.advanceTimersByTimeAsync(500);
+    await result;
+    expect(requests).toHaveLength(2);
+  });
+
+  it("honours Retry-After in seconds on a 429", async () => {
+    const requests = respondInTurn(status(429, { detail: "slow down" }, { "retry-after": "3" }), ok);
+    const result = client().sessions.get(SESSION_ID);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(2);
+    await result;
+  });
+
+  it("honours Retry-After as an HTTP date", async () => {
+    const at = new Date(Date.now() + 4000).toUTCString();
+    const requests = respondInTurn(status(429, {}, { "retry-after": at }), ok);
+    const result = client().sessions.get(SESSION_ID);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(requests).toHaveLength(2);
+    await result;
+  });
+
+  it("does not sit through a Retry-After beyond 60 s: the caller gets retryAfterMs", async () => {
+    const requests = respondInTurn(status(429, { detail: "Rate limit exceeded" }, { "retry-after": "120" }));
+    const error = (await client()
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBe(120_000);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("reports retryAfterMs null when a 429 names no wait", async () => {
+    respondInTurn(status(429));
+    const result = client({ maxRetries: 0 })
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e);
+    expect(((await result) as RateLimitError).retryAfterMs).toBeNull();
+  });
+
+  it("retries connection errors and then throws APIConnectionError", async () => {
+    const requests = respondInTurn(() => HttpResponse.error());
+    const result = client()
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1500);
+    const error = await result;
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(requests).toHaveLength(3);
+  });
+
+  it("times out a hung attempt, retries it, and leaves no timer behind", async () => {
+    const requests = respondInTurn(() => new Promise<Response>(() => {}));
+    const result = client({ timeoutMs: 1000, maxRetries: 1 })
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(requests).toHaveLength(2);
+    expect(requests[0]!.signal.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    const error = await result;
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toBe("Request timed out after 1000 ms.");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("aborts during the wait between retries with the platform's AbortError and no timer left", async () => {
+    const requests = respondInTurn(status(503));
+    const controller = new AbortController();
+    const result = client()
+      .sessions.get(SESSION_ID, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    const error = await result;
+    expect(error).toBeInstanceOf(DOMException);
+    expect((error as DOMException).name).toBe("AbortError");
+    expect(requests).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("aborts a request in flight", async () => {
+    const requests = respondInTurn(() => new Promise<Response>(() => {}));
+    const controller = new AbortController();
+    const result = client()
+      .sessions.get(SESSION_ID, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(new Error("user left"));
+    expect(await result).toEqual(new Error("user left"));
+    expect(requests[0]!.signal.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("does not start when the signal is already aborted", async () => {
+    const requests = respondInTurn(ok);
+    await expect(client().sessions.get(SESSION_ID, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("the API key stays secret", () => {
+  it("appears in no error message, toString, JSON or inspect output", async () => {
+    respondInTurn(status(401, { detail: "Invalid API key" }));
+    const maven = client({ maxRetries: 0 });
+    const error = (await maven.sessions.get(SESSION_ID).catch((e: unknown) => e)) as AuthenticationError;
+    const renderings = [
+      String(maven),
+      JSON.stringify(maven),
+      inspect(maven, { depth: 10, showHidden: true }),
+      error.message,
+      String(error),
+      error.stack ?? "",
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+    ];
+    for (const text of renderings) expect(text).not.toContain(TEST_KEY.slice(9));
+    expect(JSON.stringify(maven)).toContain("[redacted]");
+  });
+
+  it("is not accepted in a browser unless explicitly allowed, and the message points at the proxy", () => {
+    vi.stubGlobal("window", { document: {} });
+    expect(() => createMavenClient({ apiKey: TEST_KEY })).toThrow(/createSessionHandler/);
+    try {
+      createMavenClient({ apiKey: TEST_KEY });
+    } catch (error) {
+      expect(String(error)).not.toContain(TEST_KEY);
+    }
+    expect(() => createMavenClient({ apiKey: TEST_KEY, dangerouslyAllowBrowser: true })).not.toThrow();
+  });
+
+  it("does not read MAVEN_API_KEY in a browser", () => {
+    vi.stubEnv("MAVEN_API_KEY", TEST_KEY);
+    vi.stubGlobal("window", { document: {} });
+    expect(() => createMavenClient({ baseUrl: "/api/maven" })).not.toThrow();
+  });
+
+  it("reads MAVEN_API_KEY on the server", async () => {
+    vi.stubEnv("MAVEN_API_KEY", TEST_KEY);
+    const requests = respondInTurn(ok);
+    await createMavenClient().sessions.get(SESSION_ID);
+    expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TEST_KEY}`);
+  });
+
+  it("refuses to call Maven itself with no key at all", () => {
+    vi.stubEnv("MAVEN_API_KEY", "");
+    expect(() => createMavenClient()).toThrow(/No Maven API key/);
+  });
+});
+
+describe("behind a proxy in the browser", () => {
+  it("resolves a relative base URL against the page and sends no Authorization", async () => {
+    vi.stubGlobal("window", { document: {} });
+    vi.stubGlobal("location", { href: "https://admin.merchant.example/orders/7" });
+    const requests: Request[] = [];
+    server.use(
+      http.get("https://admin.merchant.example/api/maven/v1/sessions/:id", ({ request }) => {
+        requests.push(request);
+        return HttpResponse.json(sessionBody());
+      }),
+    );
+    await createMavenClient({ baseUrl: "/api/maven" }).sessions.get(SESSION_ID);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.headers.has("authorization")).toBe(false);
+  });
+
+  it("explains that a relative base URL needs a browser when used on the server", async () => {
+    await expect(createMavenClient({ baseUrl: "/api/maven" }).sessions.get(SESSION_ID)).rejects.toThrow(
+      /relative, which only works in a browser/,
+    );
+  });
+});
+
+describe("options", () => {
+  it.each([
+    ["timeoutMs", { timeoutMs: -1 }],
+    ["maxRetries", { maxRetries: Number.NaN }],
+  ])("rejects a bad %s", (_name, options) => {
+    expect(() => client(options)).toThrow(MavenError);
+  });
+});

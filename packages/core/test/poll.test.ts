@@ -1,0 +1,230 @@
+import { http, HttpResponse } from "msw";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  createMavenClient,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  PollTimeoutError,
+  type Session,
+} from "../src/index.js";
+import { API, SESSION_ID, sessionBody, TEST_KEY, setupMswServer } from "./support.js";
+
+const server = setupMswServer();
+
+type Step = Record<string, unknown> | number | (() => Response | Promise<Response>);
+
+/**
+ * Serves `steps` in order, one per request (the last repeats): an object is a
+ * session patch, a number an error status, a function a custom response.
+ * Returns the times (fake clock) at which requests arrived.
+ */
+function serveLife(...steps: Step[]) {
+  const times: number[] = [];
+  const requests: Request[] = [];
+  server.use(
+    http.get(`${API}/v1/sessions/:id`, ({ request }) => {
+      times.push(Date.now() - start);
+      requests.push(request);
+      const step = steps[Math.min(requests.length - 1, steps.length - 1)]!;
+      if (typeof step === "number") return HttpResponse.json({ detail: `status ${step}` }, { status: step });
+      if (typeof step === "function") return step();
+      return HttpResponse.json(sessionBody(step));
+    }),
+  );
+  const start = Date.now();
+  return { times, requests };
+}
+
+const pending = { status: "pending" };
+const collecting = { status: "collecting" };
+const succeeded = { status: "payment-success", is_terminal: true, completed_at: "2026-11-26T10:01:00Z" };
+
+const maven = () => createMavenClient({ apiKey: TEST_KEY });
+
+beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] }));
+afterEach(() => vi.useRealTimers());
+
+describe("sessions.poll", () => {
+  it("polls every intervalMs until terminal and resolves with the final state", async () => {
+    const { times } = serveLife(pending, collecting, collecting, succeeded);
+    const result = maven().sessions.poll(SESSION_ID, { intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(result).resolves.toMatchObject({ status: "payment-success", is_terminal: true });
+    expect(times).toEqual([0, 1000, 2000, 3000]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("defaults to one request every 3 s, within Maven's 20 per minute", async () => {
+    const { times } = serveLife(collecting);
+    const controller = new AbortController();
+    const result = maven()
+      .sessions.poll(SESSION_ID, { signal: controller.signal })
+      .catch(() => {});
+    await vi.advanceTimersByTimeAsync(60_000);
+    controller.abort();
+    await result;
+    expect(times.length).toBeLessThanOrEqual(21);
+    expect(times.slice(0, 3)).toEqual([0, 3000, 6000]);
+  });
+
+  it("calls onUpdate only when the session actually changed", async () => {
+    serveLife(pending, pending, collecting, collecting, collecting, succeeded);
+    const updates: Array<[string, string | undefined]> = [];
+    const result = maven().sessions.poll(SESSION_ID, {
+      intervalMs: 100,
+      onUpdate: (session, previous) => updates.push([session.status, previous?.status]),
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    await result;
+    expect(updates).toEqual([
+      ["pending", undefined],
+      ["collecting", "pending"],
+      ["payment-success", "collecting"],
+    ]);
+  });
+
+  it("stops early when `until` holds", async () => {
+    const { times } = serveLife(pending, collecting, succeeded);
+    const result = maven().sessions.poll(SESSION_ID, { intervalMs: 100, until: (s) => s.status === "collecting" });
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(result).resolves.toMatchObject({ status: "collecting" });
+    expect(times).toHaveLength(2);
+  });
+
+  it.each([
+    [404, NotFoundError],
+    [403, PermissionDeniedError],
+  ])("stops at once on %i", async (code, ErrorClass) => {
+    const { times } = serveLife(collecting, code);
+    const result = maven()
+      .sessions.poll(SESSION_ID, { intervalMs: 100 })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await result).toBeInstanceOf(ErrorClass);
+    expect(times).toEqual([0, 100]);
+  });
+
+  it("backs off after transient errors with one request per tick, then recovers", async () => {
+    const { times } = serveLife(collecting, 503, 503, collecting, succeeded);
+    const result = maven().sessions.poll(SESSION_ID, { intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(20_000);
+    await expect(result).resolves.toMatchObject({ status: "payment-success" });
+    // 1 s normal tick, then the failure at 1 s waits 1 s, the second failure 2 s, then normal ticks resume.
+    expect(times).toEqual([0, 1000, 2000, 4000, 5000]);
+  });
+
+  it("caps the backoff at maxIntervalMs", async () => {
+    const { times } = serveLife(503, 503, 503, 503, succeeded);
+    const result = maven().sessions.poll(SESSION_ID, {
+      intervalMs: 1000,
+      maxIntervalMs: 3000,
+      maxConsecutiveErrors: 10,
+    });
+    await vi.advanceTimersByTimeAsync(20_000);
+    await result;
+    expect(times).toEqual([0, 1000, 3000, 6000, 9000]);
+  });
+
+  it("waits at least what a 429's Retry-After asks", async () => {
+    const { times } = serveLife(
+      collecting,
+      () => HttpResponse.json({ detail: "slow down" }, { status: 429, headers: { "retry-after": "10" } }),
+      succeeded,
+    );
+    const result = maven().sessions.poll(SESSION_ID, { intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(20_000);
+    await result;
+    expect(times).toEqual([0, 1000, 11_000]);
+  });
+
+  it("throws the last error after maxConsecutiveErrors transient failures in a row", async () => {
+    const { times } = serveLife(collecting, 500);
+    const result = maven()
+      .sessions.poll(SESSION_ID, { intervalMs: 100, maxConsecutiveErrors: 3 })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await result).toBeInstanceOf(InternalServerError);
+    expect(times).toEqual([0, 100, 200, 400]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("keeps polling through a body that breaks the contract, since the next one may not", async () => {
+    const { times } = serveLife(collecting, { amount: 12 }, succeeded);
+    const result = maven().sessions.poll(SESSION_ID, { intervalMs: 100 });
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(result).resolves.toMatchObject({ status: "payment-success" });
+    expect(times).toEqual([0, 100, 200]);
+  });
+
+  it("rejects with PollTimeoutError carrying the last state after timeoutMs", async () => {
+    serveLife(collecting);
+    const result = maven()
+      .sessions.poll(SESSION_ID, { intervalMs: 1000, timeoutMs: 5500 })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(6000);
+    const error = (await result) as PollTimeoutError;
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    expect(error.lastSession?.status).toBe("collecting");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("stops on abort, aborting the request in flight", async () => {
+    const { requests } = serveLife(collecting, () => new Promise<Response>(() => {}));
+    const controller = new AbortController();
+    const result = maven()
+      .sessions.poll(SESSION_ID, { intervalMs: 100, signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(150);
+    controller.abort();
+    expect(await result).toMatchObject({ name: "AbortError" });
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.signal.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(requests).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("rejects a bad id without a request", async () => {
+    const { requests } = serveLife(collecting);
+    await expect(maven().sessions.poll("nope")).rejects.toThrow(/Invalid session id/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each([{ intervalMs: 0 }, { intervalMs: -5 }, { timeoutMs: Number.NaN }])(
+    "rejects the option %j",
+    async (options) => {
+      serveLife(collecting);
+      await expect(maven().sessions.poll(SESSION_ID, options)).rejects.toThrow(/must be a positive number/);
+    },
+  );
+});
+
+describe("sessions.watch", () => {
+  it("yields each changed state and ends at terminal", async () => {
+    serveLife(pending, pending, collecting, succeeded);
+    const seen: string[] = [];
+    const done = (async () => {
+      for await (const session of maven().sessions.watch(SESSION_ID, { intervalMs: 100 })) seen.push(session.status);
+    })();
+    await vi.advanceTimersByTimeAsync(1000);
+    await done;
+    expect(seen).toEqual(["pending", "collecting", "payment-success"]);
+  });
+
+  it("stops polling and leaves nothing running when the consumer breaks out", async () => {
+    const { requests } = serveLife(pending, collecting);
+    let first: Session | undefined;
+    const done = (async () => {
+      for await (const session of maven().sessions.watch(SESSION_ID, { intervalMs: 100 })) {
+        first = session;
+        break;
+      }
+    })();
+    await vi.advanceTimersByTimeAsync(1000);
+    await done;
+    expect(first?.status).toBe("pending");
+    expect(requests).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
