@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Every package owns its test project; this file only lists them.
+// Every package owns its test projects; this file only lists them and sets the reporters.
 export default defineConfig({
   test: {
     projects: ["packages/*/vitest.config.ts"],
+    reporters: ["default", "./test/tally-reporter.ts"],
   },
 });
