@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // Every package owns its test projects; this file only lists them and sets the reporters.
 export default defineConfig({
   test: {
-    projects: ["packages/*/vitest.config.ts"],
+    projects: ["packages/*/vitest.config.ts", "test/*/vitest.config.ts"],
     reporters: ["default", "./test/tally-reporter.ts"],
   },
 });
