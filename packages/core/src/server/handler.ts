@@ -1,0 +1,513 @@
+import { createMavenClient, type MavenClient } from "../client.js";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  AuthenticationError,
+  MavenAPIError,
+  MavenError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  InternalServerError,
+  isRetryableStatus,
+} from "../errors.js";
+import { readServerEnv } from "../internal/env.js";
+import { isSessionId, type Session } from "../schema.js";
+import { RedactionError, compileRedaction, type SessionRedaction } from "./redact.js";
+import { errorResponse, jsonResponse, retryAfterSeconds, type CacheState } from "./responses.js";
+import { createMemorySessionStore, type CachedSession, type SessionStore, type TokenGrant } from "./store.js";
+
+/** Maven's documented limit: 20 requests per minute per endpoint, counted per IP. */
+export const DEFAULT_RATE_LIMIT = { requests: 20, windowMs: 60_000 } as const;
+/** How long a copy of a session that is still live (pending, collecting) is served without asking Maven again. */
+export const DEFAULT_ACTIVE_TTL_MS = 2_000;
+/** How long a copy of a terminal session is served without asking Maven again (`transfer_status` can still change). */
+export const DEFAULT_TERMINAL_TTL_MS = 60_000;
+/** How old a copy may be and still be served when the budget is spent or Maven fails for a moment. */
+export const DEFAULT_MAX_STALE_MS = 5 * 60_000;
+/** Shorter than the browser client's 10 s, so the proxy answers 504 before the browser gives up on it. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 8_000;
+
+const LOG_PREFIX = "[@trymaven/core/server]";
+
+/** Who may see which session. Resolve `true` to allow; anything else denies (403). */
+export type AuthorizeSession = (request: Request, sessionId: string) => boolean | Promise<boolean>;
+
+/** Where the handler reports problems meant for you, never for the browser. `console` fits. */
+export interface SessionHandlerLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface SessionCacheOptions {
+  /**
+   * How long a copy of a live session (not `is_terminal`) is served without
+   * asking Maven again, in milliseconds. Every viewer polling one session within
+   * this time shares one upstream call.
+   * @default 2000
+   */
+  activeTtlMs?: number;
+  /**
+   * How long a copy of a terminal session is served without asking Maven again,
+   * in milliseconds. Not forever: `transfer_status` may still change after a
+   * session is terminal.
+   * @default 60000
+   */
+  terminalTtlMs?: number;
+  /**
+   * The oldest copy, in milliseconds since it was fetched, that may still be
+   * served (with `X-Maven-Cache: stale`) when the upstream budget is spent or
+   * Maven fails transiently (5xx, timeout, connection error, 429). Older than
+   * this, the request gets the error (or 429) instead. Also how long the store keeps an entry.
+   * @default 300000
+   */
+  maxStaleMs?: number;
+}
+
+export interface SessionRateLimitOptions {
+  /**
+   * Upstream calls allowed per window, across all sessions (Maven counts per endpoint, not per session).
+   * @default 20
+   */
+  requests?: number;
+  /**
+   * The window, in milliseconds. Each call counts from when it completes, so
+   * network latency can never squeeze one call too many into Maven's window.
+   * @default 60000
+   */
+  windowMs?: number;
+  /**
+   * Calls per window kept for sessions with no cached copy yet, so viewers opening
+   * a new session are not starved by refreshes of sessions already on screen.
+   * Refreshes use the rest, spread evenly over the window.
+   * @default Math.floor(requests / 4)
+   */
+  reserveForNewSessions?: number;
+}
+
+export interface SessionHandlerOptions {
+  /**
+   * Your Maven API key. Read once, here; never sent to the browser, logged or put
+   * in an error. Defaults to the `MAVEN_API_KEY` environment variable. When
+   * neither is set, construction still succeeds (so `next build` works without
+   * secrets) and every request answers 500 with a logged explanation.
+   */
+  apiKey?: string;
+  /**
+   * Required. Decides, per request, whether the signed-in user may see this
+   * session, e.g. by looking the session up in your database against the user
+   * from your auth cookie. Called on every request before anything is served,
+   * cached copies included. `sessionId` is a lower-case UUID. Resolve `true` to
+   * allow; `false` (or anything else) answers 403 without calling Maven; a throw
+   * answers 500 and is logged. For an internal tool already behind your own
+   * auth, pass `() => true` explicitly.
+   */
+  authorize: AuthorizeSession;
+  /**
+   * Removes fields before the session leaves your server (and before it is
+   * cached). An array of top-level field names: nullable fields become `null`,
+   * required strings (`caller`, `project_slug`, `currency`, `mode`, `gateway`)
+   * become `""`, so the body still passes the browser client's validation.
+   * `session_id`, `status`, `is_terminal`, `amount` and the timestamps cannot be
+   * redacted. Or a function returning the session to send (checked against the
+   * contract; a mismatch answers 500 and is logged). The names of the fields
+   * changed are sent in `X-Maven-Redacted`.
+   * @default none
+   */
+  redact?: SessionRedaction;
+  /**
+   * The Maven API's base URL (absolute).
+   * @default "https://api.trymaven.com"
+   */
+  baseUrl?: string;
+  /** A `fetch` implementation for upstream calls instead of the global one. */
+  fetch?: typeof fetch;
+  /**
+   * Time limit for each upstream call, in milliseconds, body included. A timeout answers 504.
+   * @default 8000
+   */
+  timeoutMs?: number;
+  /**
+   * Short-lived copies of sessions, so many viewers cost few upstream calls.
+   * `false` disables caching (concurrent requests still share one call, and the
+   * budget still applies: with no copy to fall back on, a spent budget answers 429).
+   * @default { activeTtlMs: 2000, terminalTtlMs: 60000, maxStaleMs: 300000 }
+   */
+  cache?: SessionCacheOptions | false;
+  /**
+   * The budget of upstream calls this handler (or every handler sharing `store`)
+   * may make. When it is spent, the last good copy is served (`X-Maven-Cache: stale`),
+   * or, with no copy, 429 with `Retry-After`. `false` removes the budget (only do
+   * that when something else limits calls). Lower it when other code calls Maven
+   * with the same key or from the same IP.
+   * @default { requests: 20, windowMs: 60000 }
+   */
+  rateLimit?: SessionRateLimitOptions | false;
+  /**
+   * Where copies and the budget live. Defaults to a new in-memory store (1000
+   * sessions at most). Pass a shared one (see `SessionStore`) when several
+   * server instances use one key, or one `createMemorySessionStore()` to share a
+   * budget between handlers in one process.
+   */
+  store?: SessionStore;
+  /** Where server-side problems are reported (never the key). @default console */
+  logger?: SessionHandlerLogger;
+  /** The clock, in milliseconds since the epoch; for tests and simulations. @default Date.now */
+  now?: () => number;
+}
+
+/** The shape of the second argument Next.js passes to a route handler (`params` is a Promise since Next 15). */
+export interface SessionRouteContext {
+  params?: SessionRouteParams | Promise<SessionRouteParams>;
+}
+export type SessionRouteParams = { readonly [name: string]: string | string[] | undefined };
+
+/** A Web-standard request handler: Next.js App Router, Remix, Hono, Bun, Deno, Workers. */
+export type SessionHandler = (request: Request, context?: SessionRouteContext) => Promise<Response>;
+
+type Outcome =
+  | { ok: true; entry: CachedSession; cache: CacheState }
+  | { ok: false; status: number; detail: string; retryAfterMs?: number; transient?: boolean };
+
+/**
+ * Creates the proxy route that lets a browser read a session without ever holding the API key.
+ *
+ * ```ts
+ * // app/api/maven/v1/sessions/[id]/route.ts
+ * import { createSessionHandler } from "@trymaven/core/server";
+ *
+ * export const GET = createSessionHandler({
+ *   apiKey: process.env.MAVEN_API_KEY!,
+ *   authorize: async (request, sessionId) => canSeeSession(await currentUser(request), sessionId),
+ *   redact: ["memory"],
+ * });
+ * export const HEAD = GET;
+ * ```
+ *
+ * Only GET and HEAD; only a UUID id; every response is JSON with
+ * `Cache-Control: no-store`; errors are `{ detail }` bodies the browser client
+ * maps to its error classes. Upstream calls are shared between concurrent
+ * requests, served from a short-lived cache, and kept within Maven's rate limit.
+ * Each upstream call is made once (`maxRetries: 0`): a retry would spend the
+ * budget twice, and the browser's polling already retries.
+ */
+export function createSessionHandler(options: SessionHandlerOptions): SessionHandler {
+  if (typeof options !== "object" || options === null || typeof options.authorize !== "function") {
+    throw new MavenError(
+      "createSessionHandler needs an authorize(request, sessionId) function that decides who may see which session, " +
+        "e.g. authorize: async (request, sessionId) => userOwnsSession(await getUser(request), sessionId). " +
+        "Without it, anyone who can guess or see a session id could read the caller's payment details. " +
+        "To allow every request (an internal tool already behind your own auth), pass authorize: () => true.",
+    );
+  }
+  const authorize = options.authorize;
+  const logger = options.logger ?? console;
+  const clock = options.now ?? Date.now;
+  const redactSession = compileRedaction(options.redact);
+
+  const cacheOptions = options.cache === false ? null : (options.cache ?? {});
+  const activeTtlMs = nonNegative("cache.activeTtlMs", cacheOptions?.activeTtlMs, DEFAULT_ACTIVE_TTL_MS);
+  const terminalTtlMs = nonNegative("cache.terminalTtlMs", cacheOptions?.terminalTtlMs, DEFAULT_TERMINAL_TTL_MS);
+  const maxStaleMs = Math.max(
+    activeTtlMs,
+    terminalTtlMs,
+    nonNegative("cache.maxStaleMs", cacheOptions?.maxStaleMs, DEFAULT_MAX_STALE_MS),
+  );
+  const budget = readBudget(options.rateLimit);
+  const store = options.store ?? createMemorySessionStore({ now: clock });
+
+  const apiKey = options.apiKey?.trim() || readServerEnv("MAVEN_API_KEY");
+  const client: MavenClient | null = apiKey
+    ? createMavenClient({
+        apiKey,
+        baseUrl: options.baseUrl,
+        fetch: options.fetch,
+        timeoutMs: options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+        // One call per grant: retries would spend the budget again, and the browser's polling retries anyway.
+        maxRetries: 0,
+      })
+    : null;
+
+  const scrub = (text: string): string =>
+    apiKey && text.includes(apiKey) ? text.split(apiKey).join("[redacted]") : text;
+  const log = {
+    warn: (message: string) => logger.warn(scrub(`${LOG_PREFIX} ${message}`)),
+    error: (message: string) => logger.error(scrub(`${LOG_PREFIX} ${message}`)),
+  };
+  const loggedOnce = new Set<string>();
+  const logOnce = (key: string, level: "warn" | "error", message: string) => {
+    if (loggedOnce.has(key)) return;
+    loggedOnce.add(key);
+    log[level](message);
+  };
+
+  /** Upstream calls in flight, by session id: concurrent requests for one session share one. */
+  const inFlight = new Map<string, Promise<Outcome>>();
+
+  const freshFor = (entry: CachedSession) => (entry.session.is_terminal ? terminalTtlMs : activeTtlMs);
+  const servableStale = (entry: CachedSession | undefined, now: number): entry is CachedSession =>
+    entry !== undefined && now - entry.fetchedAt <= maxStaleMs;
+
+  async function loadSession(sessionId: string): Promise<Outcome> {
+    const joined = inFlight.get(sessionId);
+    if (joined) return joined;
+    const cached = cacheOptions ? await store.get(sessionId) : undefined;
+    if (cached && clock() - cached.fetchedAt < freshFor(cached)) return { ok: true, entry: cached, cache: "hit" };
+    // Someone may have started a call while we read the store.
+    const started = inFlight.get(sessionId);
+    if (started) return started;
+    const flight = refresh(sessionId, cached).finally(() => inFlight.delete(sessionId));
+    inFlight.set(sessionId, flight);
+    return flight;
+  }
+
+  async function refresh(sessionId: string, cached: CachedSession | undefined): Promise<Outcome> {
+    let grant: TokenGrant | undefined;
+    if (budget) {
+      const isRefresh = cached !== undefined;
+      const refreshLimit = budget.requests - budget.reserve;
+      grant = await store.takeToken({
+        now: clock(),
+        limit: isRefresh ? refreshLimit : budget.requests,
+        windowMs: budget.windowMs,
+        minIntervalMs: isRefresh ? budget.windowMs / refreshLimit : 0,
+      });
+      if (!grant.granted) {
+        if (servableStale(cached, clock())) return { ok: true, entry: cached, cache: "stale" };
+        return {
+          ok: false,
+          status: 429,
+          detail: "Too many session requests right now; try again shortly.",
+          retryAfterMs: grant.retryAfterMs,
+        };
+      }
+    }
+
+    let session: Session;
+    try {
+      // `client` is checked by the caller before any load.
+      session = await (client as MavenClient).sessions.get(sessionId);
+    } catch (error) {
+      const outcome = await describeUpstreamFailure(error, sessionId);
+      if (outcome.transient && servableStale(cached, clock())) return { ok: true, entry: cached, cache: "stale" };
+      return outcome;
+    } finally {
+      if (grant?.granted) await grant.settle(clock());
+    }
+
+    let entry: CachedSession;
+    try {
+      const redacted = redactSession(session);
+      entry = { session: redacted.session, redacted: redacted.redacted, fetchedAt: clock() };
+    } catch (error) {
+      if (!(error instanceof RedactionError)) throw error;
+      log.error(`redact failed for session ${sessionId}: ${error.message}`);
+      return { ok: false, status: 500, detail: "The server could not prepare this session." };
+    }
+    if (cacheOptions) await store.set(sessionId, entry, maxStaleMs);
+    return { ok: true, entry, cache: "miss" };
+  }
+
+  /** Maps an upstream failure to a safe answer, logging what the operator needs to know. */
+  async function describeUpstreamFailure(error: unknown, sessionId: string): Promise<Outcome & { ok: false }> {
+    if (error instanceof NotFoundError) {
+      return { ok: false, status: 404, detail: "Session not found." };
+    }
+    if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
+      const problem =
+        error instanceof AuthenticationError
+          ? "rejected the API key (HTTP 401): it is missing, mistyped or revoked"
+          : "refused the API key (HTTP 403): it lacks the scope to read this session";
+      log.error(
+        `Maven ${problem}. The proxy is using ${describeKey(apiKey)}; check the apiKey option or MAVEN_API_KEY on the server. Answered 502.`,
+      );
+      return { ok: false, status: 502, detail: "The session service rejected this server's credentials." };
+    }
+    if (error instanceof RateLimitError) {
+      const retryAfterMs = error.retryAfterMs ?? budget?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
+      await store.pauseUntil(clock() + retryAfterMs);
+      log.warn(
+        `Maven answered 429 for session ${sessionId}: something else (another process, or code using the same key or IP) ` +
+          `shares the rate limit. Upstream calls paused for ${Math.ceil(retryAfterMs / 1000)} s; consider a lower rateLimit or a shared store.`,
+      );
+      return {
+        ok: false,
+        status: 429,
+        detail: "Too many session requests right now; try again shortly.",
+        retryAfterMs,
+        transient: true,
+      };
+    }
+    if (error instanceof APIConnectionTimeoutError) {
+      log.warn(`Maven did not answer in time for session ${sessionId} (${error.message}). Answered 504.`);
+      return { ok: false, status: 504, detail: "The session service did not answer in time.", transient: true };
+    }
+    if (error instanceof APIConnectionError) {
+      log.warn(`Maven could not be reached for session ${sessionId}: ${describeError(error.cause ?? error)}.`);
+      return { ok: false, status: 502, detail: "The session service could not be reached.", transient: true };
+    }
+    if (error instanceof InternalServerError) {
+      log.warn(`Maven failed for session ${sessionId} (HTTP ${error.status}). Answered 502.`);
+      return { ok: false, status: 502, detail: "The session service failed; try again shortly.", transient: true };
+    }
+    if (error instanceof ResponseValidationError) {
+      // Issue paths only: the body itself may hold the caller's details.
+      const where = error.issues
+        .slice(0, 5)
+        .map((issue) => `${issue.path.map(String).join(".") || "(body)"}: ${issue.message}`)
+        .join("; ");
+      log.error(`Maven's answer for session ${sessionId} does not match the contract (${where}). Answered 502.`);
+      return { ok: false, status: 502, detail: "The session service returned an unexpected response." };
+    }
+    if (error instanceof MavenAPIError) {
+      log.error(`Maven answered HTTP ${error.status} for session ${sessionId}: ${error.message}. Answered 502.`);
+      return {
+        ok: false,
+        status: 502,
+        detail: "The session service returned an unexpected response.",
+        transient: isRetryableStatus(error.status),
+      };
+    }
+    throw error;
+  }
+
+  async function handle(request: Request, context: SessionRouteContext | undefined): Promise<Response> {
+    const method = request.method.toUpperCase();
+    if (method !== "GET" && method !== "HEAD") {
+      return errorResponse(request, 405, "Method not allowed: use GET.", scrub, { allow: "GET, HEAD" });
+    }
+    const rawId = await readSessionId(request, context);
+    if (!isSessionId(rawId)) {
+      return errorResponse(request, 400, "Invalid session id: expected a UUID.", scrub);
+    }
+    const sessionId = rawId.toLowerCase();
+
+    let allowed: unknown;
+    try {
+      allowed = await authorize(request, sessionId);
+    } catch (error) {
+      log.error(`authorize() threw for session ${sessionId}; answered 500. ${describeError(error)}`);
+      return errorResponse(request, 500, "The server could not check access to this session.", scrub);
+    }
+    if (allowed !== true) {
+      if (typeof allowed !== "boolean") {
+        logOnce(
+          "authorize-type",
+          "warn",
+          `authorize() resolved to ${typeof allowed}, not a boolean; treated as a denial. Resolve true to allow.`,
+        );
+      }
+      return errorResponse(request, 403, "You do not have access to this session.", scrub);
+    }
+
+    if (!client) {
+      logOnce(
+        "no-key",
+        "error",
+        "No Maven API key: pass { apiKey } to createSessionHandler or set MAVEN_API_KEY on the server. Every request answers 500 until then.",
+      );
+      return errorResponse(request, 500, "The session proxy is not configured.", scrub);
+    }
+
+    const outcome = await loadSession(sessionId);
+    if (!outcome.ok) {
+      const headers: Record<string, string> = {};
+      if (outcome.retryAfterMs !== undefined) headers["retry-after"] = retryAfterSeconds(outcome.retryAfterMs);
+      return errorResponse(request, outcome.status, outcome.detail, scrub, headers);
+    }
+    const { entry, cache } = outcome;
+    const headers: Record<string, string> = {
+      "x-maven-cache": cache,
+      age: String(Math.max(0, Math.floor((clock() - entry.fetchedAt) / 1000))),
+    };
+    if (entry.redacted.length > 0) headers["x-maven-redacted"] = entry.redacted.join(",");
+    return jsonResponse(request, 200, entry.session, headers, scrub);
+  }
+
+  return async function sessionHandler(request: Request, context?: SessionRouteContext): Promise<Response> {
+    try {
+      return await handle(request, context);
+    } catch (error) {
+      log.error(`Unexpected error while serving a session; answered 500. ${describeError(error)}`);
+      return errorResponse(request, 500, "The session proxy failed unexpectedly.", scrub);
+    }
+  };
+}
+
+// ── Helpers ──────────────────────────────────────────────────────────────────
+
+/**
+ * The session id from the route's params (`[id]`, `[sessionId]` or
+ * `[session_id]`; a Promise since Next 15, a plain object elsewhere), else the
+ * last segment of the URL path.
+ */
+async function readSessionId(request: Request, context: SessionRouteContext | undefined): Promise<string | undefined> {
+  let params: unknown;
+  try {
+    params = await context?.params;
+  } catch {
+    params = undefined;
+  }
+  if (typeof params === "object" && params !== null) {
+    for (const name of ["id", "sessionId", "session_id"]) {
+      const value = (params as Record<string, unknown>)[name];
+      if (typeof value === "string") return value;
+    }
+  }
+  let segment: string | undefined;
+  try {
+    segment = new URL(request.url).pathname.split("/").filter(Boolean).at(-1);
+  } catch {
+    return undefined;
+  }
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function readBudget(
+  option: SessionRateLimitOptions | false | undefined,
+): { requests: number; windowMs: number; reserve: number } | null {
+  if (option === false) return null;
+  const requests = option?.requests ?? DEFAULT_RATE_LIMIT.requests;
+  const windowMs = option?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
+  if (!Number.isInteger(requests) || requests < 1) {
+    throw new MavenError(`createSessionHandler: rateLimit.requests must be a positive integer, got ${requests}.`);
+  }
+  if (!Number.isFinite(windowMs) || windowMs <= 0) {
+    throw new MavenError(`createSessionHandler: rateLimit.windowMs must be a positive number, got ${windowMs}.`);
+  }
+  const reserve = option?.reserveForNewSessions;
+  const resolvedReserve = reserve ?? Math.floor(requests / 4);
+  if (!Number.isInteger(resolvedReserve) || resolvedReserve < 0 || resolvedReserve >= requests) {
+    throw new MavenError(
+      `createSessionHandler: rateLimit.reserveForNewSessions must be an integer from 0 to requests - 1, got ${reserve}.`,
+    );
+  }
+  return { requests, windowMs, reserve: resolvedReserve };
+}
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new MavenError(`createSessionHandler: ${name} must be a non-negative number of milliseconds, got ${value}.`);
+  }
+  return value;
+}
+
+/** Says which kind of key is in use without showing any of it. */
+function describeKey(apiKey: string | undefined): string {
+  if (!apiKey) return "no key";
+  if (apiKey.startsWith("mvn_test_")) return "a test key (mvn_test_…)";
+  if (apiKey.startsWith("mvn_live_")) return "a live key (mvn_live_…)";
+  return "a key that does not look like a Maven key (expected mvn_test_… or mvn_live_…)";
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,45 @@
+/** Building the proxy's responses: always JSON, never cached by browsers or CDNs. */
+
+export type CacheState = "hit" | "stale" | "miss";
+
+/** Headers every response carries. */
+function baseHeaders(): Headers {
+  return new Headers({
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  });
+}
+
+/**
+ * A JSON response. `scrub` is the last line of defence for the key: whatever
+ * the body holds, the key's text never leaves the server.
+ */
+export function jsonResponse(
+  request: Request,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string>,
+  scrub: (text: string) => string,
+): Response {
+  const headers = baseHeaders();
+  for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, scrub(value));
+  const text = scrub(JSON.stringify(body));
+  return new Response(request.method.toUpperCase() === "HEAD" ? null : text, { status, headers });
+}
+
+/** An error in the shape the Maven API uses (`{ detail: string }`), so the browser client maps it to the right error class. */
+export function errorResponse(
+  request: Request,
+  status: number,
+  detail: string,
+  scrub: (text: string) => string,
+  extraHeaders: Record<string, string> = {},
+): Response {
+  return jsonResponse(request, status, { detail }, extraHeaders, scrub);
+}
+
+/** `Retry-After` in whole seconds, rounded up so a client never comes back early; at least 1. */
+export function retryAfterSeconds(ms: number): string {
+  return String(Math.max(1, Math.ceil(ms / 1000)));
+}
