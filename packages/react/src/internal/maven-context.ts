@@ -1,0 +1,18 @@
+import { createContext, useContext } from "react";
+import type { MavenClient } from "@trymaven/core";
+
+export const MavenContext = createContext<MavenClient | null>(null);
+MavenContext.displayName = "MavenContext";
+
+/** The provider's client, or a message that says what to wrap, naming the hook that was called. */
+export function useMavenClientFor(hookName: string): MavenClient {
+  const client = useContext(MavenContext);
+  if (client === null) {
+    throw new Error(
+      `${hookName} could not find a Maven client. Wrap the part of your app that calls ${hookName} in ` +
+        `<MavenProvider client={createMavenClient({ baseUrl: "/api/maven" })}> (from "@trymaven/react" and ` +
+        `"@trymaven/core"), inside your <QueryClientProvider>.`,
+    );
+  }
+  return client;
+}

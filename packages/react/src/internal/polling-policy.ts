@@ -1,0 +1,100 @@
+/**
+ * When to ask again, in one place: `sessionQueryOptions` turns it into
+ * react-query's `refetchInterval`, `retry` and `staleTime`, and `useSession`
+ * derives `isPolling` from the same rules, so the flag never disagrees with
+ * what react-query does.
+ */
+import {
+  DEFAULT_MAX_POLL_INTERVAL_MS,
+  DEFAULT_POLL_INTERVAL_MS,
+  MavenError,
+  backoffDelay,
+  isFatalForPolling,
+  isSessionId,
+  isTransientError,
+  type Session,
+} from "@trymaven/core";
+
+export interface PollingSettings {
+  intervalMs: number;
+  maxIntervalMs: number;
+  terminalIntervalMs: number | false;
+  until: ((session: Session) => boolean) | undefined;
+  retry: number;
+}
+
+export interface PollingOptionsInput {
+  intervalMs?: number | undefined;
+  maxIntervalMs?: number | undefined;
+  terminalIntervalMs?: number | false | undefined;
+  until?: ((session: Session) => boolean) | undefined;
+  retry?: number | undefined;
+}
+
+/** Transient retries per fetch in a browser. On a server (prefetch) a failure should not hold up the page. */
+const BROWSER_RETRIES = 2;
+
+export function resolvePollingSettings(options: PollingOptionsInput, isServer: boolean): PollingSettings {
+  const intervalMs = positive("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS);
+  const maxIntervalMs = Math.max(
+    intervalMs,
+    positive("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS),
+  );
+  const terminalIntervalMs =
+    options.terminalIntervalMs === undefined || options.terminalIntervalMs === false
+      ? false
+      : positive("terminalIntervalMs", options.terminalIntervalMs, 0);
+  const retry = options.retry ?? (isServer ? 0 : BROWSER_RETRIES);
+  if (!Number.isInteger(retry) || retry < 0) {
+    throw new MavenError(`retry must be a whole number of retries (0 or more), got ${retry}.`);
+  }
+  return { intervalMs, maxIntervalMs, terminalIntervalMs, until: options.until, retry };
+}
+
+/**
+ * True when asking again cannot change the answer: the id is not a UUID, or the
+ * last error is fatal (401, 403, 404, 422, another 4xx, or not one of ours).
+ */
+export function stoppedForGood(sessionId: string, error: unknown): boolean {
+  if (!isSessionId(sessionId)) return true;
+  return error != null && isFatalForPolling(error);
+}
+
+/** True when the data says polling is done: terminal (unless `terminalIntervalMs` asks for more), or `until` holds. */
+export function reachedEnd(session: Session | undefined, settings: PollingSettings): boolean {
+  if (session === undefined) return false;
+  if (settings.until?.(session)) return true;
+  return session.is_terminal && settings.terminalIntervalMs === false;
+}
+
+/**
+ * Milliseconds until the next poll, or `false` to stop. `failures` counts the
+ * failed requests in a row, retries included, so the backoff keeps growing
+ * across fetches exactly as core's `watch` does.
+ */
+export function nextPollDelay(
+  sessionId: string,
+  session: Session | undefined,
+  error: unknown,
+  failures: number,
+  settings: PollingSettings,
+): number | false {
+  if (stoppedForGood(sessionId, error) || reachedEnd(session, settings)) return false;
+  const interval =
+    session?.is_terminal && settings.terminalIntervalMs !== false ? settings.terminalIntervalMs : settings.intervalMs;
+  if (error == null) return interval;
+  return backoffDelay(Math.max(1, failures), error, interval, Math.max(interval, settings.maxIntervalMs));
+}
+
+/** Only transient failures are retried, and never more than `retry` times per fetch. */
+export function shouldRetry(failureCount: number, error: unknown, settings: PollingSettings): boolean {
+  return failureCount < settings.retry && isTransientError(error);
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new MavenError(`${name} must be a positive number of milliseconds, got ${value}.`);
+  }
+  return value;
+}

@@ -1,0 +1,22 @@
+/**
+ * Which sessions have had `onTerminal` called, per QueryClient. A session ends
+ * once, so the callback runs once per id for the life of the cache's owner,
+ * however many times a component mounts, remounts or runs its effects twice
+ * under StrictMode. Weak: a discarded QueryClient takes its record with it.
+ */
+import type { QueryClient } from "@tanstack/react-query";
+
+const notified = new WeakMap<QueryClient, Set<string>>();
+
+/** True the first time it is called for this client and id; false ever after. */
+export function claimTerminalNotification(queryClient: QueryClient, sessionId: string): boolean {
+  let ids = notified.get(queryClient);
+  if (!ids) {
+    ids = new Set();
+    notified.set(queryClient, ids);
+  }
+  const key = sessionId.toLowerCase();
+  if (ids.has(key)) return false;
+  ids.add(key);
+  return true;
+}

@@ -1,0 +1,15 @@
+/**
+ * @trymaven/react/query-options: the query options and key without the
+ * package's "use client" directive, for React Server Components. A Server
+ * Component may call functions only from modules that are not client
+ * modules, so prefetch there with this entry:
+ *
+ * ```tsx
+ * import { sessionQueryOptions } from "@trymaven/react/query-options";
+ * await queryClient.prefetchQuery(sessionQueryOptions(maven, id));
+ * ```
+ *
+ * Everywhere else, the same functions come from "@trymaven/react".
+ */
+export { sessionQueryOptions, type SessionPollingOptions } from "./session-query-options.js";
+export { sessionQueryKey } from "./session-query-key.js";

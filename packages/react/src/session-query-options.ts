@@ -1,0 +1,117 @@
+import { isServer, queryOptions } from "@tanstack/react-query";
+import { backoffDelay, type MavenClient, type Session } from "@trymaven/core";
+import { failuresUpTo, recordFailure, recordSuccess } from "./internal/failure-streak.js";
+import { nextPollDelay, resolvePollingSettings, shouldRetry, stoppedForGood } from "./internal/polling-policy.js";
+import { sessionQueryKey } from "./session-query-key.js";
+
+/** How a session is fetched and polled. Shared by `useSession` and `sessionQueryOptions`. */
+export interface SessionPollingOptions {
+  /**
+   * Time between one response and the next request, in milliseconds. Maven allows
+   * 20 requests per minute per IP, and every viewer behind your proxy shares that IP.
+   * @default 3000
+   */
+  intervalMs?: number;
+  /**
+   * Upper bound, in milliseconds, of the backoff after failures and of any
+   * `Retry-After` a 429 asks for. After failures the wait doubles from `intervalMs`
+   * for each failed request in a row (retries included) until it reaches this.
+   * @default 30000
+   */
+  maxIntervalMs?: number;
+  /**
+   * Stop polling once this returns true, e.g. `(s) => s.status === "collecting"`.
+   * Terminal sessions always stop (see `terminalIntervalMs`). Focus and reconnect
+   * still refresh the data once it is older than `intervalMs`.
+   */
+  until?: (session: Session) => boolean;
+  /**
+   * Keep polling while the page is hidden (another tab, minimised window). Off by
+   * default so a forgotten tab spends none of the rate limit; polling resumes, with
+   * a fetch when the data is older than `intervalMs`, as soon as the page is visible again.
+   * @default false
+   */
+  pollInBackground?: boolean;
+  /**
+   * Keep polling a terminal session at this slower interval, in milliseconds, e.g.
+   * `60_000` to see `transfer_status` change after the payment (the only field
+   * that changes after terminal). `false` stops at terminal and never refetches on
+   * its own again; `queryClient.invalidateQueries({ queryKey: sessionQueryKey(id) })`
+   * still refreshes on demand.
+   * @default false
+   */
+  terminalIntervalMs?: number | false;
+  /**
+   * How many times one fetch retries a transient failure (connection error, timeout,
+   * 408, 409, 429, 5xx) before the query shows the error and polling backs off.
+   * Other failures are never retried. This is the only retry layer: the client's own
+   * `maxRetries` is set to 0 for these requests.
+   * @default 2 in a browser, 0 on a server (a prefetch should fail fast; the browser fetches again)
+   */
+  retry?: number;
+}
+
+/**
+ * The react-query options of one live session, built with `queryOptions()`:
+ * `useSession` uses them, and so can `prefetchQuery`, `fetchQuery`,
+ * `useSuspenseQuery`, `useQueries` and `ensureQueryData`.
+ *
+ * - Polls with `refetchInterval` until the session is terminal (or `until`
+ *   holds); stops for good on 401, 403, 404, 422 and other 4xx answers.
+ * - Pauses while the page is hidden, refreshes on focus and reconnect once
+ *   the data is older than `intervalMs`.
+ * - Retries transient failures inside react-query only (`retry`), never in the
+ *   client as well: requests go out with `maxRetries: 0`. Backs off with core's
+ *   `backoffDelay`, honouring a 429's `Retry-After` up to `maxIntervalMs`.
+ * - Terminal data never goes stale (`staleTime: Infinity`) unless
+ *   `terminalIntervalMs` asks for more.
+ *
+ * ```ts
+ * // a Server Component (import from "@trymaven/react/query-options" there)
+ * await queryClient.prefetchQuery(sessionQueryOptions(maven, id));
+ * // a client component
+ * const { data } = useSuspenseQuery(sessionQueryOptions(maven, id));
+ * ```
+ */
+export function sessionQueryOptions(client: MavenClient, sessionId: string, options: SessionPollingOptions = {}) {
+  const settings = resolvePollingSettings(options, isServer);
+  const { intervalMs, maxIntervalMs, terminalIntervalMs } = settings;
+
+  return queryOptions({
+    queryKey: sessionQueryKey(sessionId),
+    // `client` is an injected dependency, not an input of the data: the key is the
+    // session id alone, so a server prefetch hydrates the browser's query.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+    queryFn: async ({ signal, client: queryClient, queryKey }): Promise<Session> => {
+      const query = queryClient.getQueryCache().find({ queryKey, exact: true });
+      try {
+        // `signal` aborts the request when the last observer unmounts; maxRetries: 0
+        // because `retry` below is the one retry layer.
+        const session = await client.sessions.get(sessionId, { signal, maxRetries: 0 });
+        recordSuccess(query);
+        return session;
+      } catch (error) {
+        if (!signal.aborted) recordFailure(query, error);
+        throw error;
+      }
+    },
+    retry: (failureCount, error) => shouldRetry(failureCount, error, settings),
+    retryDelay: (failureCount, error) =>
+      backoffDelay(failuresUpTo(error, failureCount + 1), error, intervalMs, maxIntervalMs),
+    refetchInterval: (query) =>
+      nextPollDelay(
+        sessionId,
+        query.state.data,
+        query.state.error,
+        failuresUpTo(query.state.error, query.state.fetchFailureCount),
+        settings,
+      ),
+    refetchIntervalInBackground: options.pollInBackground ?? false,
+    staleTime: (query) => {
+      if (!query.state.data?.is_terminal) return intervalMs;
+      return terminalIntervalMs === false ? Infinity : terminalIntervalMs;
+    },
+    refetchOnWindowFocus: (query) => !stoppedForGood(sessionId, query.state.error),
+    refetchOnReconnect: (query) => !stoppedForGood(sessionId, query.state.error),
+  });
+}

@@ -1,0 +1,188 @@
+import { useContext, useEffect, useRef } from "react";
+import {
+  QueryClientContext,
+  isServer,
+  notifyManager,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type UseQueryResult,
+} from "@tanstack/react-query";
+import type { Session } from "@trymaven/core";
+import { useMavenClientFor } from "./internal/maven-context.js";
+import { reachedEnd, resolvePollingSettings, stoppedForGood, type PollingSettings } from "./internal/polling-policy.js";
+import { claimTerminalNotification } from "./internal/terminal-notifications.js";
+import { sessionQueryKey } from "./session-query-key.js";
+import { sessionQueryOptions, type SessionPollingOptions } from "./session-query-options.js";
+
+export interface UseSessionOptions extends SessionPollingOptions {
+  /**
+   * Set to `false` to hold off fetching and polling (e.g. until a dialog opens).
+   * A `null` or `undefined` session id disables the hook too.
+   * @default true
+   */
+  enabled?: boolean;
+  /**
+   * Called once the session is terminal, with its final state: exactly once per
+   * session id per QueryClient, including when the session was already terminal
+   * when first loaded, and never again on remounts, re-renders or StrictMode's
+   * double effects. With several `useSession(id, { onTerminal })` for one id,
+   * only the first one mounted is called: put the side effect in one place.
+   * Runs outside React's render, after react-query has stored the data.
+   */
+  onTerminal?: (session: Session) => void;
+  /**
+   * Called when this hook sees `status` change, with the new and the previous
+   * state (e.g. `pending` -> `collecting` -> `payment-success`). The first load is
+   * not a change, and neither is a response that changes other fields only.
+   * Runs for every hook that passes it.
+   */
+  onStatusChange?: (session: Session, previous: Session) => void;
+}
+
+/**
+ * react-query's `useQuery` result for the session, plus the fields below. Read
+ * the fields you need from it (destructure, or `result.session`): a component
+ * re-renders only when a field it has read changes. Spreading it
+ * (`{ ...result }`) reads every field, and so re-renders on every poll.
+ */
+export type UseSessionResult = UseQueryResult<Session, Error> & {
+  /** The session, or `undefined` until it has loaded (and for a `null` id). Same as `data`. */
+  readonly session: Session | undefined;
+  /** True once the loaded session is terminal (`session.is_terminal`). */
+  readonly isTerminal: boolean;
+  /**
+   * True while the hook will fetch again on its own: enabled, not terminal
+   * (unless `terminalIntervalMs` is set), `until` not met, and no error that
+   * stops polling for good (401, 403, 404, 422). Stays true while polling is
+   * paused in a hidden tab.
+   */
+  readonly isPolling: boolean;
+};
+
+const EXTRA_KEYS = ["session", "isTerminal", "isPolling"] as const;
+const EXTRA_FIELDS: ReadonlySet<PropertyKey> = new Set(EXTRA_KEYS);
+
+/**
+ * Fetches a Maven session and keeps it live until it is terminal, through
+ * react-query: components watching the same id share one cache entry and one
+ * request per tick, an unchanged response re-renders nothing, polling pauses
+ * in hidden tabs and backs off after failures. See `SessionPollingOptions` and
+ * `sessionQueryOptions` for the polling and retry rules.
+ *
+ * ```tsx
+ * const { session, isTerminal, error } = useSession(sessionId, {
+ *   onTerminal: (s) => toast(statusLabel(s.status)),
+ * });
+ * ```
+ *
+ * Needs `<MavenProvider>` inside `<QueryClientProvider>` above it.
+ */
+export function useSession(sessionId: string | null | undefined, options: UseSessionOptions = {}): UseSessionResult {
+  const client = useMavenClientFor("useSession()");
+  if (useContext(QueryClientContext) === undefined) {
+    throw new Error(
+      "useSession() could not find a QueryClient. Wrap your app in <QueryClientProvider client={queryClient}> " +
+        'from "@tanstack/react-query", outside <MavenProvider>. (With a QueryClientProvider already there, check ' +
+        "that only one copy of @tanstack/react-query is installed.)",
+    );
+  }
+  const queryClient = useQueryClient();
+
+  const { enabled = true, onTerminal, onStatusChange, ...polling } = options;
+  const id = sessionId ?? "";
+  const active = enabled && id !== "";
+  const settings = resolvePollingSettings(polling, isServer);
+
+  const result = useQuery({ ...sessionQueryOptions(client, id, polling), enabled: active });
+
+  const callbacks = useRef({ onTerminal, onStatusChange });
+  useEffect(() => {
+    callbacks.current = { onTerminal, onStatusChange };
+  });
+  const listening = active && (onTerminal !== undefined || onStatusChange !== undefined);
+  useEffect(
+    () => (listening ? watchSessionEvents(queryClient, id, callbacks) : undefined),
+    [queryClient, id, listening],
+  );
+
+  return withSessionFields(result, id, active, settings);
+}
+
+/**
+ * Adds the session fields to react-query's tracked result without reading it:
+ * a Proxy, so reading `session` reads `data` (and so tracks `data`), `isPolling`
+ * reads `data` and `error`, and a component that reads neither is not
+ * re-rendered when they change. Copying the fields onto a new object would
+ * read, and so track, every field.
+ */
+function withSessionFields(
+  result: UseQueryResult<Session, Error>,
+  sessionId: string,
+  active: boolean,
+  settings: PollingSettings,
+): UseSessionResult {
+  const session = () => {
+    const data = result.data;
+    // Defensive: never present one session's data as another's.
+    return data !== undefined && data.session_id.toLowerCase() === sessionId.toLowerCase() ? data : undefined;
+  };
+  const field = (key: PropertyKey): unknown => {
+    if (key === "session") return session();
+    if (key === "isTerminal") return session()?.is_terminal === true;
+    // isPolling
+    return active && !stoppedForGood(sessionId, result.error) && !reachedEnd(session(), settings);
+  };
+  return new Proxy(result, {
+    get: (target, key) => (EXTRA_FIELDS.has(key) ? field(key) : Reflect.get(target, key)),
+    has: (target, key) => EXTRA_FIELDS.has(key) || Reflect.has(target, key),
+    ownKeys: (target) => [...Reflect.ownKeys(target), ...EXTRA_KEYS],
+    getOwnPropertyDescriptor: (target, key) =>
+      EXTRA_FIELDS.has(key)
+        ? { value: field(key), enumerable: true, configurable: true, writable: false }
+        : Reflect.getOwnPropertyDescriptor(target, key),
+  }) as UseSessionResult;
+}
+
+type SessionCallbacks = Pick<UseSessionOptions, "onTerminal" | "onStatusChange">;
+
+/**
+ * Calls the callbacks from the cache's own events rather than from renders, so
+ * every state the cache holds is seen once (even two updates within one render)
+ * and reading the callbacks' data does not subscribe the component to `data`.
+ * Returns the unsubscribe function.
+ */
+function watchSessionEvents(
+  queryClient: QueryClient,
+  sessionId: string,
+  callbacks: { readonly current: SessionCallbacks },
+): () => void {
+  const cache = queryClient.getQueryCache();
+  const queryKey = sessionQueryKey(sessionId);
+  const { queryHash } = queryClient.defaultQueryOptions({ queryKey });
+  // Per subscription: what was there when this hook started watching is the first
+  // load, not a change. StrictMode's second effect starts over and sees the same state.
+  let previous: Session | undefined;
+
+  const check = () => {
+    const session = cache.get<Session>(queryHash)?.state.data;
+    if (session === undefined || session === previous) return;
+    if (session.session_id.toLowerCase() !== sessionId.toLowerCase()) return;
+    const before = previous;
+    previous = session;
+    const { onStatusChange, onTerminal } = callbacks.current;
+    // Scheduled, not called inline: this runs inside react-query's state update,
+    // which a throwing or cache-touching callback must not interrupt.
+    if (onStatusChange && before !== undefined && before.status !== session.status) {
+      notifyManager.schedule(() => onStatusChange(session, before));
+    }
+    if (onTerminal && session.is_terminal && claimTerminalNotification(queryClient, sessionId)) {
+      notifyManager.schedule(() => onTerminal(session));
+    }
+  };
+
+  check();
+  return cache.subscribe((event) => {
+    if (event.query.queryHash === queryHash) check();
+  });
+}
