@@ -66,3 +66,42 @@ export {
   type CardBrand,
   type OpenString,
 } from "./schema.js";
+
+// ── What a session means: pure display helpers (issue 4) ─────────────────────
+export { formatAmount, currencyMinorUnits, type FormatAmountOptions } from "./money.js";
+export {
+  parseTimestamp,
+  formatDateTime,
+  formatRelativeTime,
+  formatExpiry,
+  type TimestampInput,
+  type FormatDateTimeOptions,
+  type FormatRelativeTimeOptions,
+  type FormatExpiryOptions,
+  type ExpiringSession,
+} from "./time.js";
+export { formatPhone, maskPhone } from "./phone.js";
+export {
+  statusLabel,
+  statusTone,
+  statusDescription,
+  describeStatus,
+  STATUS_TONES,
+  type StatusTone,
+  type StatusOptions,
+  type StatusDescription,
+} from "./status.js";
+export { normalizeCardBrand, CARD_BRAND_NAMES, type CardBrandId, type CardBrandInfo } from "./card-brand.js";
+export { safeHttpsUrl, MAX_URL_LENGTH } from "./url.js";
+export { describeProcessor, describeCard, gatewayName, type CardDetails } from "./gateways/index.js";
+export type { ProcessorRow, Environment, DescribeProcessorOptions } from "./gateways/types.js";
+export { stripeDashboardUrl } from "./gateways/stripe.js";
+export {
+  authorizeNetTransactionUrl,
+  AUTHNET_RESPONSE_CODES,
+  AUTHNET_AVS_CODES,
+  AUTHNET_CVV_CODES,
+  AUTHNET_CAVV_CODES,
+  AUTHNET_CAPTURE_STATUSES,
+  UNRECOGNISED_CODE,
+} from "./gateways/authorizenet.js";
