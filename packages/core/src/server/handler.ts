@@ -209,11 +209,9 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const cacheOptions = options.cache === false ? null : (options.cache ?? {});
   const activeTtlMs = nonNegative("cache.activeTtlMs", cacheOptions?.activeTtlMs, DEFAULT_ACTIVE_TTL_MS);
   const terminalTtlMs = nonNegative("cache.terminalTtlMs", cacheOptions?.terminalTtlMs, DEFAULT_TERMINAL_TTL_MS);
-  const maxStaleMs = Math.max(
-    activeTtlMs,
-    terminalTtlMs,
-    nonNegative("cache.maxStaleMs", cacheOptions?.maxStaleMs, DEFAULT_MAX_STALE_MS),
-  );
+  const maxStaleMs = nonNegative("cache.maxStaleMs", cacheOptions?.maxStaleMs, DEFAULT_MAX_STALE_MS);
+  /** How long the store keeps a copy: long enough to serve it fresh and to fall back on it. */
+  const retentionMs = Math.max(activeTtlMs, terminalTtlMs, maxStaleMs);
   const budget = readBudget(options.rateLimit);
   const store = options.store ?? createMemorySessionStore({ now: clock });
 
@@ -305,7 +303,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       log.error(`redact failed for session ${sessionId}: ${error.message}`);
       return { ok: false, status: 500, detail: "The server could not prepare this session." };
     }
-    if (cacheOptions) await store.set(sessionId, entry, maxStaleMs);
+    if (cacheOptions) await store.set(sessionId, entry, retentionMs);
     return { ok: true, entry, cache: "miss" };
   }
 

@@ -1,0 +1,773 @@
+import { delay, http, HttpResponse, type JsonBodyType } from "msw";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  createMavenClient,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  sessionSchema,
+} from "../src/index.js";
+import {
+  createMemorySessionStore,
+  createSessionHandler,
+  type SessionHandlerOptions,
+  type SessionStore,
+} from "../src/server/index.js";
+import { API, SESSION_ID, sessionBody, setupMswServer, TEST_KEY } from "./support.js";
+
+const server = setupMswServer();
+const UPSTREAM = `${API}/v1/sessions/:id`;
+const ORIGIN = "https://merchant.example";
+const OTHER_ID = "9b2e7c41-5d3a-4f8e-b6c1-0a9d8e7f6a5b";
+const THIRD_ID = "c0ffee00-1234-4abc-8def-0123456789ab";
+const FOURTH_ID = "d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6";
+
+// ── Recording everything that leaves the handler, to prove the key never does ──
+
+const responses: Response[] = [];
+const logger = { warn: vi.fn<(message: string) => void>(), error: vi.fn<(message: string) => void>() };
+
+beforeEach(() => {
+  responses.length = 0;
+  logger.warn.mockReset();
+  logger.error.mockReset();
+  for (const method of ["log", "info", "warn", "error", "debug"] as const) vi.spyOn(console, method);
+});
+
+afterEach(async () => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  for (const response of responses) {
+    const text = await response.text();
+    expect(text).not.toContain(TEST_KEY);
+    for (const [name, value] of response.headers) expect(`${name}: ${value}`).not.toContain(TEST_KEY);
+  }
+  const logged = [
+    ...logger.warn.mock.calls,
+    ...logger.error.mock.calls,
+    ...vi.mocked(console.log).mock.calls,
+    ...vi.mocked(console.info).mock.calls,
+    ...vi.mocked(console.warn).mock.calls,
+    ...vi.mocked(console.error).mock.calls,
+    ...vi.mocked(console.debug).mock.calls,
+  ];
+  for (const args of logged) {
+    for (const arg of args) expect(typeof arg === "string" ? arg : JSON.stringify(arg)).not.toContain(TEST_KEY);
+  }
+});
+
+// ── Helpers ──
+
+type Reply = (request: Request) => Response | Promise<Response>;
+
+/** Answers upstream calls in turn (the last reply repeats) and records them. */
+function upstream(...replies: Reply[]) {
+  const calls: Request[] = [];
+  server.use(
+    http.get(UPSTREAM, ({ request }) => {
+      calls.push(request);
+      return replies[Math.min(calls.length - 1, replies.length - 1)]!(request);
+    }),
+  );
+  return calls;
+}
+
+const ok =
+  (overrides: Record<string, unknown> = {}): Reply =>
+  (request) =>
+    HttpResponse.json(sessionBody({ session_id: new URL(request.url).pathname.split("/").at(-1), ...overrides }));
+const status =
+  (code: number, body: JsonBodyType = { detail: `upstream said ${code}` }, headers?: Record<string, string>): Reply =>
+  () =>
+    HttpResponse.json(body, { status: code, headers });
+
+function createHandler(options: Partial<SessionHandlerOptions> = {}) {
+  const handler = createSessionHandler({ apiKey: TEST_KEY, authorize: () => true, logger, ...options });
+  return async (request: Request, context?: Parameters<typeof handler>[1]) => {
+    const response = await handler(request, context);
+    responses.push(response.clone());
+    return response;
+  };
+}
+
+function request(id: string = SESSION_ID, init?: RequestInit) {
+  return new Request(`${ORIGIN}/api/maven/v1/sessions/${id}`, init);
+}
+
+/** What Next.js 15+ passes as the second argument. */
+const nextContext = (id: string = SESSION_ID) => ({ params: Promise.resolve({ id }) });
+
+async function json(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** A promise to release an upstream reply when the test says so. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+/** Fakes only the clock, so msw and the client's own timers keep running. */
+function fakeClock(start = Date.parse("2026-11-26T10:00:00Z")) {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(start);
+  return { advance: (ms: number) => vi.setSystemTime(Date.now() + ms) };
+}
+
+// ── Tests ──
+
+describe("createSessionHandler: access", () => {
+  it("serves the session as JSON with no-store, taking the id from Next 15's promised params", async () => {
+    const calls = upstream(ok());
+    const handler = createHandler();
+    const response = await handler(request(), nextContext());
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-maven-cache")).toBe("miss");
+    expect(response.headers.get("age")).toBe("0");
+    const body = await json(response);
+    expect(body.session_id).toBe(SESSION_ID);
+    expect(sessionSchema.safeParse(body).success).toBe(true);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url).toBe(`${API}/v1/sessions/${SESSION_ID}`);
+    expect(calls[0]!.headers.get("authorization")).toBe(`Bearer ${TEST_KEY}`);
+  });
+
+  it("takes the id from plain-object params, and from the URL's last segment with no context", async () => {
+    upstream(ok());
+    const handler = createHandler({ cache: false });
+    const fromParams = await handler(new Request(`${ORIGIN}/anything`), { params: { id: SESSION_ID } });
+    expect((await json(fromParams)).session_id).toBe(SESSION_ID);
+    const fromUrl = await handler(request(OTHER_ID));
+    expect((await json(fromUrl)).session_id).toBe(OTHER_ID);
+    const fromCatchAll = await handler(request(THIRD_ID), { params: Promise.resolve({ path: ["v1", "sessions"] }) });
+    expect((await json(fromCatchAll)).session_id).toBe(THIRD_ID);
+  });
+
+  it("answers HEAD with the same status and headers and no body", async () => {
+    upstream(ok());
+    const handler = createHandler();
+    const response = await handler(request(SESSION_ID, { method: "HEAD" }), nextContext());
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.text()).toBe("");
+  });
+
+  it.each(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"])(
+    "answers %s with 405 and Allow, without calling Maven",
+    async (method) => {
+      const calls = upstream(ok());
+      const authorize = vi.fn(() => true);
+      const response = await createHandler({ authorize })(request(SESSION_ID, { method }), nextContext());
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, HEAD");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(typeof (await json(response)).detail).toBe("string");
+      expect(calls).toHaveLength(0);
+      expect(authorize).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each(["not-a-uuid", "..%2F..%2Fadmin", `${SESSION_ID}x`, "3f1c2a9e8b7d4c6e9a1f2b3c4d5e6f70", "' OR 1=1 --"])(
+    "answers an id that is not a UUID (%s) with 400, before authorize or Maven",
+    async (id) => {
+      const calls = upstream(ok());
+      const authorize = vi.fn(() => true);
+      const response = await createHandler({ authorize })(request(encodeURIComponent(id)), {
+        params: Promise.resolve({ id }),
+      });
+      expect(response.status).toBe(400);
+      expect((await json(response)).detail).toMatch(/UUID/);
+      expect(calls).toHaveLength(0);
+      expect(authorize).not.toHaveBeenCalled();
+    },
+  );
+
+  it("refuses to be created without authorize, saying what to pass", () => {
+    const noAuthorize = { apiKey: TEST_KEY } as unknown as SessionHandlerOptions;
+    expect(() => createSessionHandler(noAuthorize)).toThrow(/authorize\(request, sessionId\)/);
+    expect(() => createSessionHandler(undefined as unknown as SessionHandlerOptions)).toThrow(/authorize/);
+    expect(() => createSessionHandler({ ...noAuthorize, authorize: true } as unknown as SessionHandlerOptions)).toThrow(
+      /authorize: \(\) => true/,
+    );
+  });
+
+  it("answers 403 without calling Maven when authorize says no, and passes it the request and the lower-case id", async () => {
+    const calls = upstream(ok());
+    const authorize = vi.fn(async () => false);
+    const incoming = request(SESSION_ID.toUpperCase());
+    const response = await createHandler({ authorize })(incoming, nextContext(SESSION_ID.toUpperCase()));
+    expect(response.status).toBe(403);
+    expect(typeof (await json(response)).detail).toBe("string");
+    expect(authorize).toHaveBeenCalledWith(incoming, SESSION_ID);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("treats an answer other than true as a denial, and warns once", async () => {
+    upstream(ok());
+    const handler = createHandler({ authorize: (() => "yes") as unknown as SessionHandlerOptions["authorize"] });
+    expect((await handler(request(), nextContext())).status).toBe(403);
+    expect((await handler(request(), nextContext())).status).toBe(403);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0]![0]).toMatch(/not a boolean/);
+  });
+
+  it("answers 500 with a safe message when authorize throws, and logs the cause on the server", async () => {
+    const calls = upstream(ok());
+    const authorize = () => {
+      throw new Error("database password rejected for user admin");
+    };
+    const response = await createHandler({ authorize })(request(), nextContext());
+    expect(response.status).toBe(500);
+    const body = await json(response);
+    expect(body.detail).toBe("The server could not check access to this session.");
+    expect(JSON.stringify(body)).not.toContain("database");
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error.mock.calls[0]![0]).toContain("database password rejected");
+    expect(calls).toHaveLength(0);
+  });
+
+  it("checks authorize on every request, cached copies included", async () => {
+    const calls = upstream(ok());
+    let allowed = true;
+    const handler = createHandler({ authorize: () => allowed });
+    expect((await handler(request(), nextContext())).status).toBe(200);
+    allowed = false;
+    const denied = await handler(request(), nextContext());
+    expect(denied.status).toBe(403);
+    expect(await denied.text()).not.toContain("collecting");
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe("createSessionHandler: the key and upstream failures", () => {
+  it("falls back to MAVEN_API_KEY on the server", async () => {
+    vi.stubEnv("MAVEN_API_KEY", TEST_KEY);
+    const calls = upstream(ok());
+    const handler = createHandler({ apiKey: undefined });
+    expect((await handler(request(), nextContext())).status).toBe(200);
+    expect(calls[0]!.headers.get("authorization")).toBe(`Bearer ${TEST_KEY}`);
+  });
+
+  it("can be created without a key (so builds work without secrets) and then answers 500 with a logged hint", async () => {
+    vi.stubEnv("MAVEN_API_KEY", "");
+    const calls = upstream(ok());
+    const handler = createHandler({ apiKey: undefined });
+    const response = await handler(request(), nextContext());
+    expect(response.status).toBe(500);
+    expect((await json(response)).detail).toBe("The session proxy is not configured.");
+    await handler(request(), nextContext());
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error.mock.calls[0]![0]).toMatch(/MAVEN_API_KEY/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it.each([401, 403])(
+    "turns an upstream %i (our key is wrong) into 502 with a safe message and a server-side hint",
+    async (code) => {
+      // A careless upstream that echoes the key back must not get it through either.
+      upstream(status(code, { detail: `Invalid API key ${TEST_KEY}` }));
+      const response = await createHandler()(request(), nextContext());
+      expect(response.status).toBe(502);
+      const body = await json(response);
+      expect(body).toEqual({ detail: "The session service rejected this server's credentials." });
+      expect(logger.error).toHaveBeenCalledTimes(1);
+      const hint = logger.error.mock.calls[0]![0];
+      expect(hint).toMatch(/MAVEN_API_KEY/);
+      expect(hint).toMatch(/a test key \(mvn_test_…\)/);
+      expect(hint).toContain(`HTTP ${code}`);
+    },
+  );
+
+  it("keeps an upstream 404 a 404", async () => {
+    upstream(status(404, { detail: "Session not found" }));
+    const response = await createHandler()(request(), nextContext());
+    expect(response.status).toBe(404);
+    expect(await json(response)).toEqual({ detail: "Session not found." });
+  });
+
+  it("passes an upstream 429 on with Retry-After, and pauses upstream calls for that long", async () => {
+    const clock = fakeClock();
+    const calls = upstream(status(429, { detail: "Too many requests" }, { "retry-after": "30" }), ok());
+    const handler = createHandler();
+    const first = await handler(request(), nextContext());
+    expect(first.status).toBe(429);
+    expect(first.headers.get("retry-after")).toBe("30");
+    expect(logger.warn.mock.calls[0]![0]).toMatch(/429/);
+
+    clock.advance(10_000);
+    const paused = await handler(request(OTHER_ID), nextContext(OTHER_ID));
+    expect(paused.status).toBe(429);
+    expect(paused.headers.get("retry-after")).toBe("20");
+    expect(calls).toHaveLength(1);
+
+    clock.advance(20_000);
+    expect((await handler(request(OTHER_ID), nextContext(OTHER_ID))).status).toBe(200);
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([500, 502, 503])("turns an upstream %i into 502, calling Maven once (no retries)", async (code) => {
+    const calls = upstream(status(code));
+    const response = await createHandler()(request(), nextContext());
+    expect(response.status).toBe(502);
+    expect(await json(response)).toEqual({ detail: "The session service failed; try again shortly." });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("turns an upstream timeout into 504", async () => {
+    upstream(async () => {
+      await delay(2_000);
+      return HttpResponse.json(sessionBody());
+    });
+    const response = await createHandler({ timeoutMs: 50 })(request(), nextContext());
+    expect(response.status).toBe(504);
+    expect(await json(response)).toEqual({ detail: "The session service did not answer in time." });
+  });
+
+  it("turns a connection failure into 502", async () => {
+    upstream(() => HttpResponse.error());
+    const response = await createHandler()(request(), nextContext());
+    expect(response.status).toBe(502);
+    expect(await json(response)).toEqual({ detail: "The session service could not be reached." });
+  });
+
+  it.each([
+    ["a missing required field", () => HttpResponse.json(sessionBody({ caller: undefined }))],
+    ["a body that is not JSON", () => new HttpResponse("<html>oops</html>", { status: 200 })],
+    ["a different session", () => HttpResponse.json(sessionBody({ session_id: OTHER_ID }))],
+  ])("turns a contract mismatch (%s) into 502 and logs where, not the body", async (_name, reply) => {
+    upstream(reply);
+    const response = await createHandler()(request(), nextContext());
+    expect(response.status).toBe(502);
+    expect(await json(response)).toEqual({ detail: "The session service returned an unexpected response." });
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error.mock.calls[0]![0]).toMatch(/does not match the contract/);
+    expect(logger.error.mock.calls[0]![0]).not.toContain("+14155552671");
+  });
+
+  it("scrubs the key from a session body, should one ever contain it", async () => {
+    upstream(ok({ description: `pasted by mistake: ${TEST_KEY}` }));
+    const body = await json(await createHandler()(request(), nextContext()));
+    expect(body.description).toBe("pasted by mistake: [redacted]");
+  });
+
+  it("does not reveal the key when the handler is logged or serialised", () => {
+    const handler = createSessionHandler({ apiKey: TEST_KEY, authorize: () => true });
+    expect(String(handler)).not.toContain(TEST_KEY);
+    expect(JSON.stringify({ handler })).not.toContain(TEST_KEY);
+  });
+});
+
+describe("createSessionHandler: the browser client reads the proxy's answers", () => {
+  /** A browser-style client whose requests msw hands to the proxy, which calls the mocked Maven API. */
+  function browserClient(options: Partial<SessionHandlerOptions> = {}) {
+    const handler = createHandler(options);
+    server.use(
+      http.get(`${ORIGIN}/api/maven/v1/sessions/:id`, ({ request: incoming, params }) =>
+        handler(incoming, { params: Promise.resolve({ id: String(params.id) }) }),
+      ),
+    );
+    return createMavenClient({ baseUrl: `${ORIGIN}/api/maven`, maxRetries: 0 });
+  }
+
+  it("gets a valid, redacted session", async () => {
+    upstream(ok({ memory: "VIP caller, wants a refund" }));
+    const client = browserClient({ redact: ["caller", "memory", "project_slug"] });
+    const session = await client.sessions.get(SESSION_ID);
+    expect(session).toMatchObject({ session_id: SESSION_ID, caller: "", project_slug: "", memory: null });
+    expect(session.amount).toBe("49.99");
+  });
+
+  it.each([
+    [403, "authorize says no", PermissionDeniedError, { authorize: () => false }, ok()],
+    [404, "unknown session", NotFoundError, {}, status(404)],
+    [429, "upstream rate limit", RateLimitError, {}, status(429, { detail: "slow down" }, { "retry-after": "7" })],
+    [502, "upstream 503", InternalServerError, {}, status(503)],
+    [502, "bad key", InternalServerError, {}, status(401)],
+  ] as const)("maps a %i (%s) to the right error class", async (_code, _name, ErrorClass, options, reply) => {
+    upstream(reply);
+    const error = await browserClient(options)
+      .sessions.get(SESSION_ID)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ErrorClass);
+    if (error instanceof RateLimitError) expect(error.retryAfterMs).toBe(7_000);
+  });
+});
+
+describe("createSessionHandler: redact", () => {
+  it("blanks listed fields (null, or '' for required strings), names them in a header, and caches only the redacted copy", async () => {
+    upstream(ok({ memory: "VIP caller", callback: "+14155550000" }));
+    const store = createMemorySessionStore();
+    const handler = createHandler({ redact: ["caller", "memory", "callback"], store });
+    const response = await handler(request(), nextContext());
+    expect(response.headers.get("x-maven-redacted")).toBe("caller,memory,callback");
+    const body = await json(response);
+    expect(body).toMatchObject({ caller: "", memory: null, callback: null, description: "Order #1042" });
+    expect(sessionSchema.safeParse(body).success).toBe(true);
+    const cached = await store.get(SESSION_ID);
+    expect(cached?.session.caller).toBe("");
+    expect(cached?.session.memory).toBeNull();
+    expect(JSON.stringify(cached)).not.toContain("+14155552671");
+  });
+
+  it("sends no X-Maven-Redacted header when nothing is redacted", async () => {
+    upstream(ok());
+    const response = await createHandler()(request(), nextContext());
+    expect(response.headers.has("x-maven-redacted")).toBe(false);
+  });
+
+  it.each(["session_id", "status", "is_terminal", "amount", "created_at", "updated_at"])(
+    "refuses to redact %s, which the browser needs",
+    (field) => {
+      expect(() => createSessionHandler({ apiKey: TEST_KEY, authorize: () => true, redact: [field] })).toThrow(
+        new RegExp(`"${field}" cannot be redacted`),
+      );
+    },
+  );
+
+  it("accepts a function, and lists the fields it changed", async () => {
+    upstream(ok({ processor: { card_brand: "visa", card_last4: "4242" } }));
+    const handler = createHandler({
+      redact: (session) => ({ ...session, caller: session.caller.replace(/\d(?=\d{4})/g, "•"), processor: null }),
+    });
+    const response = await handler(request(), nextContext());
+    expect(response.headers.get("x-maven-redacted")).toBe("processor,caller");
+    const body = await json(response);
+    expect(body.caller).toBe("+•••••••2671");
+    expect(body.processor).toBeNull();
+  });
+
+  it("answers 500 and logs why when a redact function breaks the contract", async () => {
+    upstream(ok());
+    const handler = createHandler({
+      redact: (session) => {
+        const { caller: _caller, ...rest } = session;
+        return rest as typeof session;
+      },
+    });
+    const response = await handler(request(), nextContext());
+    expect(response.status).toBe(500);
+    expect(await json(response)).toEqual({ detail: "The server could not prepare this session." });
+    expect(logger.error.mock.calls[0]![0]).toMatch(/redact.*caller/s);
+  });
+});
+
+describe("createSessionHandler: upstream frugality", () => {
+  it("shares one upstream call between concurrent requests for one session", async () => {
+    const release = gate();
+    const calls = upstream(async (incoming) => {
+      await release.opened;
+      return ok()(incoming);
+    });
+    const handler = createHandler();
+    const pending = Array.from({ length: 25 }, () => handler(request(), nextContext()));
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    release.open();
+    const answers = await Promise.all(pending);
+    expect(answers.map((response) => response.status)).toEqual(Array(25).fill(200));
+    const bodies = await Promise.all(answers.map((response) => response.json()));
+    expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBe(1);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("makes one call per session when requests for different sessions arrive together", async () => {
+    const calls = upstream(ok());
+    const handler = createHandler();
+    const ids = [SESSION_ID, OTHER_ID, THIRD_ID];
+    const answers = await Promise.all(ids.flatMap((id) => [1, 2, 3].map(() => handler(request(id), nextContext(id)))));
+    expect(answers.every((response) => response.status === 200)).toBe(true);
+    expect(calls.map((call) => call.url.split("/").at(-1)).sort()).toEqual([...ids].sort());
+  });
+
+  it("serves a live session from cache for 2 s, with Age, then asks Maven again", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok({ status: "pending" }), ok({ status: "collecting" }));
+    // No budget here: it would space refreshes 4 s apart (tested below), hiding the TTL.
+    const handler = createHandler({ rateLimit: false });
+    expect((await json(await handler(request(), nextContext()))).status).toBe("pending");
+
+    clock.advance(1_999);
+    const hit = await handler(request(), nextContext());
+    expect(hit.headers.get("x-maven-cache")).toBe("hit");
+    expect(hit.headers.get("age")).toBe("1");
+    expect((await json(hit)).status).toBe("pending");
+    expect(calls).toHaveLength(1);
+
+    clock.advance(1);
+    const miss = await handler(request(), nextContext());
+    expect(miss.headers.get("x-maven-cache")).toBe("miss");
+    expect((await json(miss)).status).toBe("collecting");
+    expect(calls).toHaveLength(2);
+  });
+
+  it("serves a terminal session from cache for 60 s, not forever (transfer_status may still change)", async () => {
+    const clock = fakeClock();
+    const terminal = { status: "payment-success", is_terminal: true, completed_at: "2026-11-26T10:01:00Z" };
+    const calls = upstream(ok(terminal), ok({ ...terminal, transfer_status: "completed" }));
+    const handler = createHandler();
+    await handler(request(), nextContext());
+    clock.advance(59_000);
+    const hit = await handler(request(), nextContext());
+    expect(hit.headers.get("x-maven-cache")).toBe("hit");
+    expect(hit.headers.get("age")).toBe("59");
+    clock.advance(1_000);
+    const miss = await handler(request(), nextContext());
+    expect((await json(miss)).transfer_status).toBe("completed");
+    expect(calls).toHaveLength(2);
+  });
+
+  it("honours custom cache TTLs", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok());
+    const handler = createHandler({ cache: { activeTtlMs: 10_000 } });
+    await handler(request(), nextContext());
+    clock.advance(9_000);
+    await handler(request(), nextContext());
+    expect(calls).toHaveLength(1);
+  });
+
+  it("answers 429 with Retry-After, without calling Maven, when the budget is spent and there is no copy", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok());
+    const handler = createHandler({ rateLimit: { requests: 3, windowMs: 60_000 } });
+    for (const id of [SESSION_ID, OTHER_ID, THIRD_ID]) {
+      expect((await handler(request(id), nextContext(id))).status).toBe(200);
+      clock.advance(1_000);
+    }
+    const refused = await handler(request(FOURTH_ID), nextContext(FOURTH_ID));
+    expect(refused.status).toBe(429);
+    // The first call's slot frees 60 s after it completed, 57 s from now.
+    expect(refused.headers.get("retry-after")).toBe("57");
+    expect(typeof (await json(refused)).detail).toBe("string");
+    expect(calls).toHaveLength(3);
+
+    clock.advance(57_000);
+    expect((await handler(request(FOURTH_ID), nextContext(FOURTH_ID))).status).toBe(200);
+    expect(calls).toHaveLength(4);
+  });
+
+  it("keeps to 20 calls a minute by default, however many requests come in", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok());
+    const handler = createHandler({ cache: false });
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      statuses.push((await handler(request(), nextContext())).status);
+      clock.advance(500);
+    }
+    // 50 s: every call fits in one window.
+    expect(calls).toHaveLength(20);
+    expect(statuses.filter((code) => code === 200)).toHaveLength(20);
+    expect(statuses.filter((code) => code === 429)).toHaveLength(80);
+  });
+
+  it("serves the last good copy, marked stale with its Age, rather than exceed the budget", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok({ status: "pending" }), ok({ status: "collecting" }));
+    const handler = createHandler({ rateLimit: { requests: 1, windowMs: 60_000 } });
+    await handler(request(), nextContext());
+    clock.advance(5_000);
+    const stale = await handler(request(), nextContext());
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get("x-maven-cache")).toBe("stale");
+    expect(stale.headers.get("age")).toBe("5");
+    expect((await json(stale)).status).toBe("pending");
+    expect(calls).toHaveLength(1);
+  });
+
+  it("stops serving a copy older than maxStaleMs", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok());
+    const handler = createHandler({ rateLimit: { requests: 1, windowMs: 600_000 }, cache: { maxStaleMs: 30_000 } });
+    await handler(request(), nextContext());
+    clock.advance(30_001);
+    const refused = await handler(request(), nextContext());
+    expect(refused.status).toBe(429);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("spreads one session's refreshes evenly (every 4 s by default) instead of spending the minute's budget in a burst", async () => {
+    const clock = fakeClock();
+    const callTimes: number[] = [];
+    upstream((incoming) => {
+      callTimes.push(Date.now());
+      return ok()(incoming);
+    });
+    const handler = createHandler();
+    const ages: number[] = [];
+    for (let second = 0; second < 120; second++) {
+      ages.push(Number((await handler(request(), nextContext())).headers.get("age")));
+      clock.advance(1_000);
+    }
+    const gaps = callTimes.slice(1).map((time, i) => time - callTimes[i]!);
+    expect(gaps.every((gap) => gap === 4_000)).toBe(true);
+    expect(Math.max(...ages)).toBeLessThanOrEqual(3);
+    expect(callTimes).toHaveLength(30);
+  });
+
+  it("keeps part of the budget for sessions nobody has loaded yet, and spreads refreshes out", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok());
+    // 4 a minute, 1 kept for new sessions: refreshes get 3, at most one every 20 s.
+    const handler = createHandler({ rateLimit: { requests: 4, windowMs: 60_000, reserveForNewSessions: 1 } });
+    await handler(request(), nextContext());
+    const cacheStates: string[] = [];
+    for (let second = 3; second <= 45; second += 3) {
+      clock.advance(3_000);
+      cacheStates.push((await handler(request(), nextContext())).headers.get("x-maven-cache")!);
+    }
+    // First load at 0 s; refreshes at 21 s and 42 s (the first one waits out the interval after the first load).
+    expect(calls).toHaveLength(3);
+    expect(cacheStates.filter((state) => state === "miss")).toHaveLength(2);
+    // The window holds 3 calls, all refreshes may use; a session nobody has loaded still gets the fourth.
+    expect((await handler(request(OTHER_ID), nextContext(OTHER_ID))).status).toBe(200);
+    expect(calls).toHaveLength(4);
+    expect((await handler(request(THIRD_ID), nextContext(THIRD_ID))).status).toBe(429);
+  });
+
+  it("serves the last good copy when Maven fails transiently, but not when the session is gone", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok(), status(503), () => HttpResponse.error(), status(404));
+    const handler = createHandler({ rateLimit: false });
+    await handler(request(), nextContext());
+    for (const expected of ["stale", "stale"]) {
+      clock.advance(3_000);
+      const response = await handler(request(), nextContext());
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-maven-cache")).toBe(expected);
+    }
+    clock.advance(3_000);
+    expect((await handler(request(), nextContext())).status).toBe(404);
+    expect(calls).toHaveLength(4);
+  });
+
+  it("makes every upstream call once: no retries inside the proxy", async () => {
+    const calls = upstream(() => HttpResponse.error());
+    await createHandler()(request(), nextContext());
+    expect(calls).toHaveLength(1);
+  });
+
+  it("has no budget with rateLimit: false", async () => {
+    const calls = upstream(ok());
+    const handler = createHandler({ cache: false, rateLimit: false });
+    for (let i = 0; i < 30; i++) expect((await handler(request(), nextContext())).status).toBe(200);
+    expect(calls).toHaveLength(30);
+  });
+
+  it("rejects nonsense budget and cache options at construction", () => {
+    const make = (options: Partial<SessionHandlerOptions>) => () =>
+      createSessionHandler({ apiKey: TEST_KEY, authorize: () => true, ...options });
+    expect(make({ rateLimit: { requests: 0, windowMs: 1000 } })).toThrow(/rateLimit.requests/);
+    expect(make({ rateLimit: { requests: 2.5, windowMs: 1000 } })).toThrow(/rateLimit.requests/);
+    expect(make({ rateLimit: { requests: 5, windowMs: -1 } })).toThrow(/rateLimit.windowMs/);
+    expect(make({ rateLimit: { requests: 5, reserveForNewSessions: 5 } })).toThrow(/reserveForNewSessions/);
+    expect(make({ cache: { activeTtlMs: Number.NaN } })).toThrow(/cache.activeTtlMs/);
+  });
+
+  it("uses a store you pass, for the cache and the budget", async () => {
+    const memory = createMemorySessionStore();
+    const store: SessionStore = {
+      get: vi.fn(memory.get),
+      set: vi.fn(memory.set),
+      takeToken: vi.fn(memory.takeToken),
+      pauseUntil: vi.fn(memory.pauseUntil),
+    };
+    upstream(ok());
+    const handler = createHandler({ store });
+    await handler(request(), nextContext());
+    await handler(request(), nextContext());
+    expect(store.takeToken).toHaveBeenCalledTimes(1);
+    expect(store.takeToken).toHaveBeenCalledWith(
+      expect.objectContaining({ limit: 20, windowMs: 60_000, minIntervalMs: 0 }),
+    );
+    expect(store.set).toHaveBeenCalledWith(SESSION_ID, expect.objectContaining({ redacted: [] }), 300_000);
+    expect(store.get).toHaveBeenCalledTimes(2);
+  });
+
+  it("shares one budget between handlers given the same store", async () => {
+    const calls = upstream(ok());
+    const store = createMemorySessionStore();
+    const rateLimit = { requests: 2, windowMs: 60_000 };
+    const first = createHandler({ store, rateLimit, cache: false });
+    const second = createHandler({ store, rateLimit, cache: false });
+    expect((await first(request(), nextContext())).status).toBe(200);
+    expect((await second(request(OTHER_ID), nextContext(OTHER_ID))).status).toBe(200);
+    expect((await second(request(THIRD_ID), nextContext(THIRD_ID))).status).toBe(429);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("answers 500 with a safe message when the store fails, and logs it", async () => {
+    upstream(ok());
+    const broken = createMemorySessionStore();
+    broken.get = () => Promise.reject(new Error("redis: connection refused"));
+    const response = await createHandler({ store: broken })(request(), nextContext());
+    expect(response.status).toBe(500);
+    expect(await json(response)).toEqual({ detail: "The session proxy failed unexpectedly." });
+    expect(logger.error.mock.calls[0]![0]).toContain("redis: connection refused");
+  });
+});
+
+describe("createMemorySessionStore", () => {
+  const entry = (fetchedAt = 0) => ({
+    session: sessionSchema.parse(sessionBody()),
+    redacted: [],
+    fetchedAt,
+  });
+
+  it("keeps at most maxEntries sessions, dropping the least recently used", async () => {
+    const store = createMemorySessionStore({ maxEntries: 3 });
+    for (const id of ["a", "b", "c"]) await store.set(id, entry(), 60_000);
+    await store.get("a");
+    await store.set("d", entry(), 60_000);
+    expect(await store.get("b")).toBeUndefined();
+    for (const id of ["a", "c", "d"]) expect(await store.get(id)).toBeDefined();
+  });
+
+  it("drops entries after their ttl", async () => {
+    let now = 1_000;
+    const store = createMemorySessionStore({ now: () => now });
+    await store.set("a", entry(), 5_000);
+    now += 4_999;
+    expect(await store.get("a")).toBeDefined();
+    now += 1;
+    expect(await store.get("a")).toBeUndefined();
+  });
+
+  it("counts a call's slot from when it completed, so latency cannot fit one call too many in a window", async () => {
+    const store = createMemorySessionStore();
+    const budget = { limit: 1, windowMs: 1_000, minIntervalMs: 0 };
+    const grant = await store.takeToken({ ...budget, now: 0 });
+    expect(grant.granted).toBe(true);
+    // In flight for a long time: the slot is held however long it takes.
+    expect((await store.takeToken({ ...budget, now: 5_000 })).granted).toBe(false);
+    if (grant.granted) await grant.settle(5_300);
+    expect(await store.takeToken({ ...budget, now: 6_299 })).toEqual({ granted: false, retryAfterMs: 1 });
+    expect((await store.takeToken({ ...budget, now: 6_300 })).granted).toBe(true);
+  });
+
+  it("grants nothing while paused", async () => {
+    const store = createMemorySessionStore();
+    await store.pauseUntil(10_000);
+    expect(await store.takeToken({ now: 4_000, limit: 5, windowMs: 1_000, minIntervalMs: 0 })).toEqual({
+      granted: false,
+      retryAfterMs: 6_000,
+    });
+    expect((await store.takeToken({ now: 10_000, limit: 5, windowMs: 1_000, minIntervalMs: 0 })).granted).toBe(true);
+  });
+
+  it("rejects a maxEntries that is not a positive integer", () => {
+    expect(() => createMemorySessionStore({ maxEntries: 0 })).toThrow(/maxEntries/);
+  });
+});
+
+describe("@trymaven/core/server in a browser bundle", () => {
+  it("throws at import, saying the entry must stay on the server", async () => {
+    await expect(import("../src/server/browser.js")).rejects.toThrow(
+      /@trymaven\/core\/server was bundled for the browser.*server/s,
+    );
+  });
+});
