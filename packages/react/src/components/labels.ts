@@ -1,0 +1,141 @@
+import { useMemo } from "react";
+
+/**
+ * Every string the components show or announce, in English by default. Pass a partial object as
+ * the `labels` prop of `SessionCard`, `ProcessorDetails` or `SessionStatusBadge` to translate or
+ * reword; missing keys fall back to {@link defaultLabels}. Functions build interpolated text.
+ *
+ * Texts that come from `@trymaven/core` (status labels, gateway field names, decoded codes) pass
+ * through `status`, `processorField` and `processorMeaning`, so those can be replaced too.
+ */
+export interface SessionCardLabels {
+  /** Card heading when the session has no description. */
+  title: string;
+  /** Visually hidden name of the amount line. */
+  amount: string;
+  sessionId: string;
+  mode: string;
+  /** Human words for a mode; `charge` and `tokenize` are known, anything else is shown as sent. */
+  modeName: (mode: string) => string;
+  caller: string;
+  callback: string;
+  project: string;
+  gateway: string;
+  transferStatus: string;
+  created: string;
+  updated: string;
+  expires: string;
+  completed: string;
+  /** Heading of the failure section. */
+  failure: string;
+  errorCode: string;
+  errorMessage: string;
+  /** Heading of the processor section. */
+  paymentDetails: string;
+  /** Heading of the memory section. */
+  memory: string;
+  showMore: string;
+  showLess: string;
+  /** Summary of the collapsed list of fields the API sent that this version does not know. */
+  otherFields: (count: number) => string;
+  /** Shown while the card polls for updates. */
+  live: string;
+  /** Announced (politely) when the status changes after the first render. */
+  statusChanged: (statusLabel: string) => string;
+  /** Status text; receives the core label ("Payment succeeded") and the raw status. */
+  status: (coreLabel: string, status: string) => string;
+  /** Label of the card row (brand and last four digits). */
+  card: string;
+  /** Card summary: visually hidden words before the last four digits. */
+  cardEndingIn: string;
+  receipt: string;
+  viewReceipt: string;
+  /** Visually hidden suffix of links that open a new tab. */
+  opensInNewTab: string;
+  /** Link text for a gateway dashboard. */
+  openInDashboard: string;
+  /** A processor row's label; receives the row id and core's label. */
+  processorField: (coreLabel: string, id: string) => string;
+  /** A decoded code's meaning; receives the row id and core's meaning. */
+  processorMeaning: (coreMeaning: string, id: string) => string;
+  /** Accessible name of a copy button. */
+  copy: (fieldLabel: string) => string;
+  copied: string;
+  copyFailed: string;
+  loading: string;
+  notFound: string;
+  notFoundHint: string;
+  unauthorized: string;
+  unauthorizedHint: string;
+  rateLimited: string;
+  network: string;
+  networkHint: string;
+  offline: string;
+  contractMismatch: string;
+  contractMismatchHint: string;
+  details: string;
+  genericError: string;
+  retry: string;
+  /** Banner over data that could not be refreshed; receives when the shown data was fetched. */
+  stale: (updatedAt: string) => string;
+}
+
+/** The English texts; spread and override what you need. */
+export const defaultLabels: SessionCardLabels = {
+  title: "Payment session",
+  amount: "Amount",
+  sessionId: "Session ID",
+  mode: "Mode",
+  modeName: (mode) => (mode === "charge" ? "Charge" : mode === "tokenize" ? "Save card (tokenize)" : mode),
+  caller: "Caller",
+  callback: "Callback number",
+  project: "Project",
+  gateway: "Gateway",
+  transferStatus: "Transfer status",
+  created: "Created",
+  updated: "Updated",
+  expires: "Expires",
+  completed: "Completed",
+  failure: "Why it failed",
+  errorCode: "Error code",
+  errorMessage: "Message",
+  paymentDetails: "Payment details",
+  memory: "Call memory",
+  showMore: "Show more",
+  showLess: "Show less",
+  otherFields: (count) => `Other fields (${count})`,
+  live: "Live",
+  statusChanged: (label) => `Payment status: ${label}`,
+  status: (label) => label,
+  card: "Card",
+  cardEndingIn: "ending in",
+  receipt: "Receipt",
+  viewReceipt: "View receipt",
+  opensInNewTab: "(opens in new tab)",
+  openInDashboard: "Open in dashboard",
+  processorField: (label) => label,
+  processorMeaning: (meaning) => meaning,
+  copy: (label) => `Copy ${label}`,
+  copied: "Copied",
+  copyFailed: "Couldn't copy. The text is selected: press Ctrl+C or ⌘C to copy it.",
+  loading: "Loading session…",
+  notFound: "Session not found",
+  notFoundHint: "No session has this ID. Check the link or the ID.",
+  unauthorized: "Not authorised",
+  unauthorizedHint: "You don't have permission to see this session.",
+  rateLimited: "Rate limited — retrying",
+  network: "Network problem",
+  networkHint: "The payment service couldn't be reached.",
+  offline: "You appear to be offline.",
+  contractMismatch: "Unexpected response",
+  contractMismatchHint: "The server's answer didn't match the session contract (contract mismatch).",
+  details: "Details",
+  genericError: "Couldn't load this session",
+  retry: "Retry",
+  stale: (updatedAt) => `Couldn't refresh. Showing the session as of ${updatedAt}.`,
+};
+
+/** Merges a partial `labels` prop over the defaults, once per distinct object. */
+export function useLabels(labels: Partial<SessionCardLabels> | undefined): SessionCardLabels {
+  return useMemo(() => (labels ? { ...defaultLabels, ...labels } : defaultLabels), [labels]);
+}

@@ -1,0 +1,149 @@
+/**
+ * Small pieces shared by the components. Internal: nothing here is exported from the package.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+
+/** Joins class names, skipping empty ones. */
+export function cx(...names: Array<string | false | null | undefined>): string {
+  return names.filter(Boolean).join(" ");
+}
+
+// 16×16 stroke icons. Each tone has its own shape, so status never depends on colour alone.
+const ICONS = {
+  success: "M4.5 8.5l2.5 2.5 4.5-5",
+  danger: "M5.5 5.5l5 5m0-5l-5 5",
+  warning: "M8 4.5v4.5m0 2.2v.3",
+  progress: "M8 5v3.2l2 1.3",
+  neutral: "M5 8h6",
+  copy: "M5.5 5.5v-3h8v8h-3M2.5 5.5h8v8h-8z",
+  copied: "M3 8.5l3 3 7-7",
+  external: "M9 2.5h4.5V7M13.5 2.5L7.5 8.5M6 4H2.5v9.5H12V10",
+} as const;
+
+/** A decorative icon (`aria-hidden`); tone icons sit in a circle. */
+export function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg
+      className="mvn-icon"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      {name in TONE_ICONS && <circle cx="8" cy="8" r="6.5" />}
+      <path d={ICONS[name]} />
+    </svg>
+  );
+}
+const TONE_ICONS = { success: 1, danger: 1, warning: 1, progress: 1, neutral: 1 };
+
+/** One `dt`/`dd` pair, wrapped in a `div` (valid inside `dl`) so the grid can lay pairs out. */
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="mvn-field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** An identifier: monospace, isolated from the surrounding text direction (RTL overrides stay inside). */
+export function Code({ children }: { children: ReactNode }) {
+  return <bdi className="mvn-code">{children}</bdi>;
+}
+
+/** What the last copy did, for the one live region of the component that owns the buttons. */
+export interface CopyState {
+  key: string;
+  ok: boolean;
+}
+
+const RESET_MS = 3000;
+
+/**
+ * Copy-to-clipboard with feedback that resets after a few seconds. Tries the async Clipboard API,
+ * then the legacy `execCommand("copy")`; when both fail (insecure context, permission denied),
+ * the value's text is selected so the person can copy it with the keyboard.
+ */
+export function useCopy(): [CopyState | null, (key: string, text: string, button: HTMLElement) => void] {
+  const [state, setState] = useState<CopyState | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const copy = useCallback((key: string, text: string, button: HTMLElement) => {
+    const done = (ok: boolean) => {
+      if (!ok) {
+        const value = button.parentElement?.querySelector(".mvn-code");
+        if (value) window.getSelection()?.selectAllChildren(value);
+      }
+      setState({ key, ok });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setState(null), RESET_MS);
+    };
+    const clipboard = typeof navigator === "undefined" ? undefined : navigator.clipboard;
+    if (clipboard?.writeText) {
+      clipboard.writeText(text).then(
+        () => done(true),
+        () => done(legacyCopy(text)),
+      );
+    } else done(legacyCopy(text));
+  }, []);
+  return [state, copy];
+}
+
+function legacyCopy(text: string): boolean {
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  try {
+    return document.execCommand("copy");
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
+}
+
+/** A real button that copies `value`; `label` names what is copied ("Copy Session ID"). */
+export function CopyButton({
+  id,
+  value,
+  label,
+  state,
+  onCopy,
+}: {
+  id: string;
+  value: string;
+  label: string;
+  state: CopyState | null;
+  onCopy: (key: string, text: string, button: HTMLElement) => void;
+}) {
+  const copied = state?.key === id && state.ok;
+  return (
+    <button
+      type="button"
+      className="mvn-button mvn-copy"
+      data-state={copied ? "copied" : "idle"}
+      onClick={(event) => onCopy(id, value, event.currentTarget)}
+    >
+      <Icon name={copied ? "copied" : "copy"} />
+      <span className="mvn-sr-only">{label}</span>
+    </button>
+  );
+}
+
+/** The polite live region that announces copy results. Always rendered, so the first message is heard. */
+export function CopyStatus({ state, copied, failed }: { state: CopyState | null; copied: string; failed: string }) {
+  return (
+    <span role="status" className={state && !state.ok ? "mvn-muted" : "mvn-sr-only"}>
+      {state ? (state.ok ? copied : failed) : ""}
+    </span>
+  );
+}

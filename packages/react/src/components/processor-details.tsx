@@ -1,0 +1,151 @@
+import {
+  describeCard,
+  describeProcessor,
+  type CardBrandId,
+  type Environment,
+  type Gateway,
+  type Processor,
+} from "@trymaven/core";
+import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { useLabels, type SessionCardLabels } from "./labels.js";
+import { Code, CopyButton, CopyStatus, Field, Icon, cx, useCopy } from "./parts.js";
+
+export interface ProcessorDetailsProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+  /** The session's `processor` (may be `null`: nothing but the wrapper is rendered). */
+  processor: Processor | null | undefined;
+  /** The session's `gateway`; picks the field list, order, code decoding and dashboard links. Unknown gateways get a generic list. */
+  gateway: Gateway;
+  /**
+   * The gateway environment the session ran in (`"test"` for `mvn_test_` keys). Dashboard links
+   * are shown only when it is given, so a test session never links to a live dashboard.
+   * @default undefined (no dashboard links)
+   */
+  environment?: Environment;
+  /** BCP 47 locale. Reserved for locale-aware values; the rows are currently locale-independent. @default the runtime's locale */
+  locale?: string;
+  /** Text overrides (`processorField`, `processorMeaning`, `copy`, `viewReceipt`…). @default defaultLabels */
+  labels?: Partial<SessionCardLabels>;
+}
+
+/**
+ * A session's payment details: the card (brand mark, brand name, last four digits), the receipt
+ * (a link only when it is a safe https URL), and the gateway's ids and codes in a `dl`, each id
+ * with a copy button and, where core knows one, a dashboard link. Authorize.net codes show their
+ * decoded meaning. `data-gateway` carries the gateway.
+ */
+export const ProcessorDetails = forwardRef<HTMLDivElement, ProcessorDetailsProps>(function ProcessorDetails(
+  { processor, gateway, environment, locale: _locale, labels, className, ...rest },
+  ref,
+) {
+  const text = useLabels(labels);
+  const [copyState, copy] = useCopy();
+  const { card, rows } = useMemo(
+    () => ({ card: describeCard(processor), rows: describeProcessor(processor, gateway, { environment }) }),
+    [processor, gateway, environment],
+  );
+  const { brand, last4, receiptUrl, rawReceipt } = card;
+  const newTab = <span className="mvn-sr-only"> {text.opensInNewTab}</span>;
+  return (
+    <div ref={ref} className={cx("mvn-root mvn-processor", className)} data-gateway={gateway} {...rest}>
+      {(brand || last4 || rawReceipt || rows.length > 0) && (
+        <dl className="mvn-fields">
+          {(brand || last4) && (
+            <Field label={text.card}>
+              <span className="mvn-card-line">
+                <BrandMark id={brand?.id ?? "unknown"} />
+                {brand && <span>{brand.wallet ? `${brand.name} (${brand.wallet})` : brand.name}</span>}
+                {last4 && (
+                  <span>
+                    <span aria-hidden="true">•••• </span>
+                    <span className="mvn-sr-only">{text.cardEndingIn} </span>
+                    <Code>{last4}</Code>
+                  </span>
+                )}
+              </span>
+            </Field>
+          )}
+          {rawReceipt && (
+            <Field label={text.receipt}>
+              {receiptUrl ? (
+                <a className="mvn-link" href={receiptUrl} target="_blank" rel="noopener noreferrer">
+                  {text.viewReceipt}
+                  {newTab}
+                  <Icon name="external" />
+                </a>
+              ) : (
+                <Code>{rawReceipt}</Code>
+              )}
+            </Field>
+          )}
+          {rows.map((row) => {
+            const label = text.processorField(row.label, row.id);
+            return (
+              <Field key={row.id} label={label}>
+                {row.kind === "status" ? row.value : <Code>{row.value}</Code>}
+                {row.copyable && (
+                  <CopyButton id={row.id} value={row.value} label={text.copy(label)} state={copyState} onCopy={copy} />
+                )}
+                {row.meaning && (
+                  <span className="mvn-muted mvn-meaning">{text.processorMeaning(row.meaning, row.id)}</span>
+                )}
+                {row.href && (
+                  <a className="mvn-link mvn-meaning" href={row.href} target="_blank" rel="noopener noreferrer">
+                    {text.openInDashboard}
+                    <span className="mvn-sr-only"> ({label})</span>
+                    {newTab}
+                    <Icon name="external" />
+                  </a>
+                )}
+              </Field>
+            );
+          })}
+        </dl>
+      )}
+      <CopyStatus state={copyState} copied={text.copied} failed={text.copyFailed} />
+    </div>
+  );
+});
+
+// Short text marks keep the bundle small; Mastercard and Maestro are their two circles.
+const TEXT_MARKS: Partial<Record<CardBrandId, string>> = {
+  visa: "VISA",
+  amex: "AMEX",
+  discover: "DISC",
+  diners: "DC",
+  jcb: "JCB",
+  unionpay: "UP",
+  cartes_bancaires: "CB",
+  eftpos_au: "eftpos",
+  elo: "elo",
+  link: "link",
+  echeck: "ACH",
+};
+
+/** A decorative brand mark; the brand's name is always written next to it. */
+function BrandMark({ id }: { id: CardBrandId }) {
+  let mark: ReactNode = TEXT_MARKS[id];
+  if (!mark) {
+    const circles = id === "mastercard" ? ["#eb001b", "#f79e1b"] : id === "maestro" ? ["#0099df", "#ed0006"] : null;
+    mark = (
+      <svg viewBox="0 0 24 16" focusable="false">
+        {circles ? (
+          <>
+            <circle cx="9" cy="8" r="6" fill={circles[0]} />
+            <circle cx="15" cy="8" r="6" fill={circles[1]} fillOpacity=".8" />
+          </>
+        ) : (
+          <path
+            d="M3 2.5h18a1.5 1.5 0 0 1 1.5 1.5v8a1.5 1.5 0 0 1-1.5 1.5H3A1.5 1.5 0 0 1 1.5 12V4A1.5 1.5 0 0 1 3 2.5zM1.5 6h21"
+            fill="none"
+            stroke="currentColor"
+          />
+        )}
+      </svg>
+    );
+  }
+  return (
+    <span className="mvn-brand" data-brand={id} aria-hidden="true">
+      {mark}
+    </span>
+  );
+}

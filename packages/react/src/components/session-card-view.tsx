@@ -1,0 +1,340 @@
+/**
+ * The presentational card. Internal: `SessionCard` renders it for `session={...}` and, with the
+ * live indicator and a banner, for `sessionId={...}`.
+ */
+import {
+  describeCard,
+  describeProcessor,
+  describeStatus,
+  formatAmount,
+  formatDateTime,
+  formatPhone,
+  formatRelativeTime,
+  gatewayName,
+  maskPhone,
+  parseTimestamp,
+  sessionSchema,
+  type Environment,
+  type Session,
+} from "@trymaven/core";
+import { forwardRef, useId, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { useLabels, type SessionCardLabels } from "./labels.js";
+import { Code, CopyButton, CopyStatus, Field, cx, useCopy } from "./parts.js";
+import { ProcessorDetails } from "./processor-details.js";
+import { SessionStatusBadge } from "./session-status-badge.js";
+
+/** Props shared by both forms of `SessionCard`. */
+export interface SessionCardSharedProps extends Omit<ComponentPropsWithoutRef<"article">, "children"> {
+  /** BCP 47 locale for the amount and dates, e.g. `"de-DE"`. @default the runtime's locale */
+  locale?: string;
+  /** IANA time zone for absolute dates, e.g. `"Europe/Paris"`. Pass it when rendering on a server. @default the runtime's zone */
+  timeZone?: string;
+  /** Text overrides, merged over {@link defaultLabels}. Keep the object stable (module constant or `useMemo`). */
+  labels?: Partial<SessionCardLabels>;
+  /**
+   * Show the caller's full phone number. By default it is masked to the country code and last four digits.
+   * @default false
+   */
+  showFullCaller?: boolean;
+  /** Level of the card's heading; section headings are one level below. @default 3 */
+  headingLevel?: 2 | 3 | 4 | 5;
+  /** Gateway environment for dashboard links (`"test"` for `mvn_test_` keys); see `ProcessorDetails`. @default undefined (no links) */
+  environment?: Environment;
+  /**
+   * The moment relative times ("2 minutes ago") are measured from. Pass one value to a whole list
+   * to keep it consistent, or to render the same text on server and client.
+   * @default the time of rendering
+   */
+  now?: Date | number;
+}
+
+export interface SessionCardViewProps extends SessionCardSharedProps {
+  session: Session;
+  /** Show the "Live" indicator (the connected card while it polls). */
+  live?: boolean;
+  /** A banner under the header (the connected card's "couldn't refresh" warning). */
+  banner?: ReactNode;
+}
+
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.keys(sessionSchema.shape));
+const PREVIEW_CHARS = 400;
+const PREVIEW_LINES = 6;
+
+/** Trimmed non-empty string, or null: empty fields are omitted, never shown as "null". */
+const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
+
+function display(value: unknown): string | null {
+  if (typeof value === "string") return text(value);
+  if (value === null || value === undefined) return null;
+  try {
+    return JSON.stringify(value) ?? null;
+  } catch {
+    return String(value);
+  }
+}
+
+interface When {
+  iso: string;
+  machine: string | undefined;
+  relative: string | null;
+  absolute: string | null;
+}
+
+function deriveModel(
+  session: Session,
+  labels: SessionCardLabels,
+  locale: string | undefined,
+  timeZone: string | undefined,
+  now: Date | number | undefined,
+  showFullCaller: boolean,
+) {
+  const when = (value: unknown): When | null => {
+    const iso = text(value);
+    if (!iso) return null;
+    return {
+      iso,
+      machine: parseTimestamp(iso)?.toISOString(),
+      relative: formatRelativeTime(iso, { now, locale }),
+      absolute: formatDateTime(iso, { locale, timeZone }),
+    };
+  };
+  const caller = text(session.caller);
+  const callback = text(session.callback);
+  const mode = text(session.mode);
+  const gateway = text(session.gateway);
+  const processor = session.processor;
+  const card = describeCard(processor);
+  const error = session.error && typeof session.error === "object" ? session.error : null;
+  return {
+    title: text(session.description) ?? labels.title,
+    amount: formatAmount(session.amount, session.currency, { locale }),
+    status: describeStatus(session.status, { mode: session.mode, isTerminal: session.is_terminal }),
+    mode: mode && labels.modeName(mode),
+    caller: caller && (showFullCaller ? formatPhone(caller) : maskPhone(caller)),
+    callback: callback && formatPhone(callback),
+    gateway: gateway && (gatewayName(gateway) || gateway),
+    times: [
+      [labels.created, when(session.created_at)],
+      [labels.updated, when(session.updated_at)],
+      [labels.expires, when(session.expires_at)],
+      [labels.completed, when(session.completed_at)],
+    ] as const,
+    errorCode: error && text(error.code),
+    errorMessage: error && text(error.message),
+    hasProcessor:
+      describeProcessor(processor, session.gateway).length > 0 || !!(card.brand || card.last4 || card.rawReceipt),
+    other: Object.keys(session).flatMap((key) => {
+      const value = KNOWN_FIELDS.has(key) ? null : display((session as Record<string, unknown>)[key]);
+      return value ? [[key, value] as const] : [];
+    }),
+  };
+}
+
+export const SessionCardView = forwardRef<HTMLElement, SessionCardViewProps>(function SessionCardView(
+  {
+    session,
+    live,
+    banner,
+    locale,
+    timeZone,
+    labels: labelsProp,
+    showFullCaller = false,
+    headingLevel = 3,
+    environment,
+    now,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const labels = useLabels(labelsProp);
+  const model = useMemo(
+    () => deriveModel(session, labels, locale, timeZone, now, showFullCaller),
+    [session, labels, locale, timeZone, now, showFullCaller],
+  );
+  const [copyState, copy] = useCopy();
+  const id = useId();
+  const Heading = `h${headingLevel}` as const;
+  const Sub = `h${headingLevel + 1}` as "h3";
+
+  // Announce status changes, not the first render: compare with the last status this card showed.
+  const statusText = labels.status(model.status.label, session.status);
+  const [shown, setShown] = useState({ id: session.session_id, status: session.status });
+  const [announcement, setAnnouncement] = useState("");
+  if (shown.id !== session.session_id || shown.status !== session.status) {
+    setShown({ id: session.session_id, status: session.status });
+    setAnnouncement(shown.id === session.session_id ? labels.statusChanged(statusText) : "");
+  }
+
+  const sessionId = text(session.session_id);
+  const memory = text(session.memory);
+  return (
+    <article
+      ref={ref}
+      className={cx("mvn-root mvn-card", className)}
+      aria-labelledby={`${id}h`}
+      data-state="ready"
+      data-status={session.status}
+      data-tone={model.status.tone}
+      data-terminal={session.is_terminal === true}
+      data-gateway={session.gateway}
+      {...rest}
+    >
+      <header className="mvn-card__header">
+        <Heading id={`${id}h`} className="mvn-card__title">
+          {model.title}
+        </Heading>
+        {live && (
+          <span className="mvn-live">
+            <span className="mvn-live__dot" aria-hidden="true" />
+            {labels.live}
+          </span>
+        )}
+        <SessionStatusBadge
+          status={session.status}
+          isTerminal={session.is_terminal}
+          mode={session.mode}
+          labels={labelsProp}
+        />
+      </header>
+      {banner}
+      <p className="mvn-card__amount">
+        <span className="mvn-sr-only">{labels.amount}: </span>
+        {model.amount}
+      </p>
+      {(model.errorCode || model.errorMessage) && (
+        <section className="mvn-callout" data-tone="danger">
+          <Sub className="mvn-callout__title">{labels.failure}</Sub>
+          <dl className="mvn-fields">
+            {model.errorCode && (
+              <Field label={labels.errorCode}>
+                <Code>{model.errorCode}</Code>
+              </Field>
+            )}
+            {model.errorMessage && <Field label={labels.errorMessage}>{model.errorMessage}</Field>}
+          </dl>
+        </section>
+      )}
+      <dl className="mvn-fields">
+        {model.mode && <Field label={labels.mode}>{model.mode}</Field>}
+        {model.caller && (
+          <Field label={labels.caller}>
+            <bdi>{model.caller}</bdi>
+          </Field>
+        )}
+        {model.callback && (
+          <Field label={labels.callback}>
+            <bdi>{model.callback}</bdi>
+          </Field>
+        )}
+        {text(session.project_slug) && (
+          <Field label={labels.project}>
+            <Code>{session.project_slug}</Code>
+          </Field>
+        )}
+        {model.gateway && <Field label={labels.gateway}>{model.gateway}</Field>}
+        {text(session.transfer_status) && <Field label={labels.transferStatus}>{session.transfer_status}</Field>}
+        {model.times.map(([label, when]) => when && <Time key={label} label={label} when={when} />)}
+        {sessionId && (
+          <Field label={labels.sessionId}>
+            <Code>{sessionId}</Code>
+            <CopyButton
+              id="session_id"
+              value={sessionId}
+              label={labels.copy(labels.sessionId)}
+              state={copyState}
+              onCopy={copy}
+            />
+          </Field>
+        )}
+      </dl>
+      {model.hasProcessor && (
+        <section className="mvn-section">
+          <Sub className="mvn-section__title">{labels.paymentDetails}</Sub>
+          <ProcessorDetails
+            processor={session.processor}
+            gateway={session.gateway}
+            environment={environment}
+            locale={locale}
+            labels={labelsProp}
+          />
+        </section>
+      )}
+      {memory && (
+        <section className="mvn-section">
+          <Sub className="mvn-section__title">{labels.memory}</Sub>
+          <Memory text={memory} labels={labels} />
+        </section>
+      )}
+      {model.other.length > 0 && (
+        <details className="mvn-section">
+          <summary className="mvn-section__title">{labels.otherFields(model.other.length)}</summary>
+          <dl className="mvn-fields">
+            {model.other.map(([key, value]) => (
+              <Field key={key} label={key}>
+                <Code>{value}</Code>
+              </Field>
+            ))}
+          </dl>
+        </details>
+      )}
+      <span role="status" className="mvn-sr-only">
+        {announcement}
+      </span>
+      <CopyStatus state={copyState} copied={labels.copied} failed={labels.copyFailed} />
+    </article>
+  );
+});
+
+/** Relative time in `<time>`, with the absolute time as its title and on the line below. */
+function Time({ label, when }: { label: string; when: When }) {
+  return (
+    <Field label={label}>
+      {when.relative ? (
+        <time dateTime={when.machine} title={when.absolute ?? undefined} suppressHydrationWarning>
+          {when.relative}
+        </time>
+      ) : (
+        when.iso
+      )}
+      {when.absolute && (
+        <span className="mvn-muted mvn-meaning" suppressHydrationWarning>
+          {when.absolute}
+        </span>
+      )}
+    </Field>
+  );
+}
+
+/** Long memory shows its first lines, with a button (aria-expanded) to show everything. */
+function Memory({ text: value, labels }: { text: string; labels: SessionCardLabels }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const preview = useMemo(() => {
+    let cut = value.slice(0, PREVIEW_CHARS).split("\n").slice(0, PREVIEW_LINES).join("\n");
+    if (cut.length === value.length) return null;
+    // Never split a surrogate pair (an emoji) in half.
+    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+    return `${cut.trimEnd()}…`;
+  }, [value]);
+  return (
+    <>
+      <p id={id} className="mvn-pre">
+        {open || !preview ? value : preview}
+      </p>
+      {preview && (
+        <div>
+          <button
+            type="button"
+            className="mvn-button"
+            aria-expanded={open}
+            aria-controls={id}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? labels.showLess : labels.showMore}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

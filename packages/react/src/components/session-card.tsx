@@ -1,0 +1,233 @@
+import {
+  APIConnectionError,
+  AuthenticationError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  formatDateTime,
+  type Session,
+} from "@trymaven/core";
+import { forwardRef, useId, type ReactNode } from "react";
+import { useSession, type UseSessionOptions } from "../use-session.js";
+import { useLabels, type SessionCardLabels } from "./labels.js";
+import { Code, cx } from "./parts.js";
+import { SessionCardView, type SessionCardSharedProps } from "./session-card-view.js";
+
+export type { SessionCardSharedProps };
+
+/** `SessionCard` props: the shared ones plus either `session` (presentational) or `sessionId` (connected). */
+export type SessionCardProps = SessionCardSharedProps &
+  (
+    | {
+        /** The session to show, e.g. from `useSession` or a server fetch. The card renders it as given. */
+        session: Session;
+        sessionId?: never;
+        sessionOptions?: never;
+      }
+    | {
+        /**
+         * The session to fetch and keep live through `useSession` (needs `MavenProvider` inside a
+         * `QueryClientProvider`). Shows a skeleton while loading, an error message per failure,
+         * a "Live" indicator while polling, and announces status changes.
+         */
+        sessionId: string;
+        session?: never;
+        /** Options passed to `useSession` (`intervalMs`, `enabled`, `until`, `onTerminal`, `onStatusChange`…). @default {} */
+        sessionOptions?: UseSessionOptions;
+      }
+  );
+
+/**
+ * A Maven session as a card: status, amount, mode, caller, project, gateway, callback, transfer
+ * status, timestamps, failure, memory and payment details, with `data-status`, `data-tone`,
+ * `data-terminal` and `data-gateway` for styling. Give it a `session` to render, or a `sessionId`
+ * to fetch and follow live.
+ */
+export const SessionCard = forwardRef<HTMLElement, SessionCardProps>(function SessionCard(props, ref) {
+  const { session, sessionId, sessionOptions, ...shared } = props;
+  if (typeof sessionId === "string") {
+    return <ConnectedSessionCard ref={ref} sessionId={sessionId} sessionOptions={sessionOptions} {...shared} />;
+  }
+  if (session && typeof session === "object") return <SessionCardView ref={ref} session={session} {...shared} />;
+  // No data (yet): `session={query.data}` before it loads. Never blank, never a crash.
+  return session === undefined || session === null ? (
+    <Skeleton ref={ref} {...shared} />
+  ) : (
+    <Problem ref={ref} kind="unknown" {...shared} />
+  );
+});
+
+type ConnectedProps = SessionCardSharedProps & { sessionId: string; sessionOptions?: UseSessionOptions | undefined };
+
+const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function ConnectedSessionCard(
+  { sessionId, sessionOptions, ...shared },
+  ref,
+) {
+  const { session, isPolling, error, failureReason, refetch, dataUpdatedAt } = useSession(sessionId, sessionOptions);
+  // While react-query retries a 429, `error` is still empty: say so instead of showing a skeleton.
+  const problem = error ?? (failureReason instanceof RateLimitError ? failureReason : null);
+  const retry = () => void refetch();
+  if (!session) {
+    return problem ? (
+      <Problem ref={ref} kind={errorKind(problem)} error={problem} onRetry={retry} {...shared} />
+    ) : (
+      <Skeleton ref={ref} {...shared} />
+    );
+  }
+  return (
+    <SessionCardView
+      ref={ref}
+      session={session}
+      live={isPolling}
+      banner={problem && <StaleBanner error={problem} updatedAt={dataUpdatedAt} onRetry={retry} {...shared} />}
+      {...shared}
+    />
+  );
+});
+
+type ErrorKind = "not-found" | "unauthorized" | "rate-limited" | "network" | "contract" | "unknown";
+
+function errorKind(error: unknown): ErrorKind {
+  if (error instanceof NotFoundError) return "not-found";
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return "unauthorized";
+  if (error instanceof RateLimitError) return "rate-limited";
+  if (error instanceof APIConnectionError || isOffline()) return "network";
+  if (error instanceof ResponseValidationError) return "contract";
+  return "unknown";
+}
+
+const isOffline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+
+/** Title, hint and whether a Retry button helps, per kind. */
+function describeProblem(kind: ErrorKind, labels: SessionCardLabels): [string, string | null, boolean] {
+  switch (kind) {
+    case "not-found":
+      return [labels.notFound, labels.notFoundHint, false];
+    case "unauthorized":
+      return [labels.unauthorized, labels.unauthorizedHint, false];
+    case "rate-limited":
+      return [labels.rateLimited, null, false];
+    case "network":
+      return [labels.network, isOffline() ? labels.offline : labels.networkHint, true];
+    case "contract":
+      return [labels.contractMismatch, labels.contractMismatchHint, true];
+    default:
+      return [labels.genericError, null, true];
+  }
+}
+
+/** What did not match the contract, collapsed. */
+function ContractDetails({ error, labels }: { error: unknown; labels: SessionCardLabels }) {
+  if (!(error instanceof ResponseValidationError) || error.issues.length === 0) return null;
+  return (
+    <details>
+      <summary>{labels.details}</summary>
+      <ul>
+        {error.issues.map((issue, index) => (
+          <li key={index}>
+            <Code>{issue.path.map(String).join(".") || "(root)"}</Code>: {issue.message}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function RetryButton({ onRetry, labels }: { onRetry: (() => void) | undefined; labels: SessionCardLabels }) {
+  return onRetry ? (
+    <div>
+      <button type="button" className="mvn-button" onClick={onRetry}>
+        {labels.retry}
+      </button>
+    </div>
+  ) : null;
+}
+
+type StateProps = SessionCardSharedProps & { children?: ReactNode };
+
+/** Strips the props only the full card uses, so the rest can go on the element. */
+function elementProps({
+  locale: _locale,
+  timeZone: _timeZone,
+  labels: _labels,
+  showFullCaller: _showFullCaller,
+  headingLevel: _headingLevel,
+  environment: _environment,
+  now: _now,
+  ...rest
+}: StateProps) {
+  return rest;
+}
+
+/** Loading: a skeleton with readable text, `aria-busy` and `data-state="loading"`. */
+const Skeleton = forwardRef<HTMLElement, StateProps>(function Skeleton(props, ref) {
+  const labels = useLabels(props.labels);
+  const { className, ...rest } = elementProps(props);
+  return (
+    <article ref={ref} className={cx("mvn-root mvn-card", className)} aria-busy="true" data-state="loading" {...rest}>
+      <p className="mvn-muted mvn-pre" role="status">
+        {labels.loading}
+      </p>
+      <div className="mvn-skeleton__bar" aria-hidden="true" />
+      <div className="mvn-skeleton__bar" aria-hidden="true" />
+      <div className="mvn-skeleton__bar" aria-hidden="true" />
+    </article>
+  );
+});
+
+/** No session to show: a heading that names the problem, a hint, and Retry where it can help. */
+const Problem = forwardRef<
+  HTMLElement,
+  StateProps & { kind: ErrorKind; error?: unknown; onRetry?: (() => void) | undefined }
+>(function Problem({ kind, error, onRetry, ...props }, ref) {
+  const labels = useLabels(props.labels);
+  const id = useId();
+  const { className, ...rest } = elementProps(props);
+  const [title, hint, retryable] = describeProblem(kind, labels);
+  const Heading = `h${props.headingLevel ?? 3}` as "h3";
+  return (
+    <article
+      ref={ref}
+      className={cx("mvn-root mvn-card", className)}
+      aria-labelledby={id}
+      data-state="error"
+      data-error={kind}
+      {...rest}
+    >
+      <div className="mvn-callout" data-tone={kind === "rate-limited" ? "warning" : "danger"} role="alert">
+        <Heading id={id} className="mvn-callout__title">
+          {title}
+        </Heading>
+        {hint && <p className="mvn-pre">{hint}</p>}
+        <ContractDetails error={error} labels={labels} />
+      </div>
+      <RetryButton onRetry={retryable ? onRetry : undefined} labels={labels} />
+    </article>
+  );
+});
+
+/** Over data that is still shown: the last refresh failed. */
+function StaleBanner({
+  error,
+  updatedAt,
+  onRetry,
+  ...props
+}: StateProps & { error: unknown; updatedAt: number; onRetry: () => void }) {
+  const labels = useLabels(props.labels);
+  const kind = errorKind(error);
+  const [title, , retryable] = describeProblem(kind, labels);
+  const when = formatDateTime(new Date(updatedAt), {
+    locale: props.locale,
+    timeZone: props.timeZone,
+    timeStyle: "medium",
+  });
+  return (
+    <div className="mvn-callout" data-tone="warning" role="status" data-error={kind}>
+      <p className="mvn-callout__title">{title}</p>
+      {when && <p className="mvn-pre">{labels.stale(when)}</p>}
+      <ContractDetails error={error} labels={labels} />
+      <RetryButton onRetry={retryable ? onRetry : undefined} labels={labels} />
+    </div>
+  );
+}
