@@ -37,3 +37,28 @@ export {
   transferWithMemorySession,
   type FixtureName,
 } from "./fixtures.js";
+export {
+  scenarios,
+  SCENARIO_NAMES,
+  defineScenario,
+  isScenarioName,
+  applySessionPatch,
+  type Scenario,
+  type ScenarioName,
+  type ScenarioStep,
+  type SessionPatch,
+} from "./scenarios.js";
+export { FAULT_NAMES, normalizeFault, type Fault, type FaultInput, type FaultName } from "./faults.js";
+export {
+  createMavenSimulator,
+  isMavenSimulator,
+  type MavenSimulator,
+  type MavenSimulatorOptions,
+  type MavenSimulatorStats,
+  type ScenarioSessionInit,
+  type SessionInit,
+  type InjectFaultOptions,
+  type InjectedFault,
+  type RecordedRequest,
+} from "./simulator.js";
+export { createMavenHandlers, MAVEN_API_BASE_URL, type MavenHandlers, type MavenHandlersOptions } from "./handlers.js";

@@ -1,0 +1,595 @@
+/**
+ * The one simulator behind every way of running the mock: msw in the browser,
+ * msw in Node, and the loopback HTTP server. It speaks Fetch API types only
+ * (`Request` in, `Response` out), so it runs anywhere.
+ */
+import { isSessionId, sessionSchema, type Session, type SessionInput } from "@trymaven/core";
+import { API_KEY_PATTERN } from "./api-key.js";
+import { detailResponse, faultOutcome, invalidUuidResponse, jsonResponse, normalizeFault } from "./faults.js";
+import type { Fault, FaultInput, FaultName } from "./faults.js";
+import { listFixtures } from "./fixtures.js";
+import { abortableSleep } from "./internal/sleep.js";
+import { isoAt } from "./internal/time.js";
+import { randomUuid } from "./internal/uuid.js";
+import { makeSession, type SessionOverrides } from "./make-session.js";
+import {
+  applySessionPatch,
+  isScenarioName,
+  scenarios,
+  SCENARIO_NAMES,
+  type Scenario,
+  type ScenarioName,
+  type ScenarioStep,
+  type SessionPatch,
+} from "./scenarios.js";
+
+/** Add a session that plays a scenario. */
+export interface ScenarioSessionInit {
+  /** A built-in scenario's name, or a scenario of your own (see `defineScenario`). */
+  scenario: ScenarioName | Scenario;
+  /**
+   * The session's id (a UUID). Defaults to the scenario's own fixed id, or a
+   * random one when that id is already taken.
+   */
+  sessionId?: string;
+  /** Fields to set on the session at the start, over the scenario's (e.g. `{ gateway: "braintree" }`). */
+  session?: SessionOverrides;
+  /**
+   * What moves the session along: `"time"` follows each step's `after` on the
+   * simulator's clock; `"request"` applies one step per answered request
+   * (or the step's own `afterRequests`), ignoring time.
+   * @default "time"
+   */
+  advanceBy?: "time" | "request";
+  /**
+   * Multiplies every step's `after` (and `expiresAfterMs`): `0.1` plays ten times
+   * faster, `10` ten times slower.
+   * @default 1
+   */
+  timeScale?: number;
+}
+
+/** What `addSession` accepts: a session (validated against the contract) or a scenario to play. */
+export type SessionInit = SessionInput | ScenarioSessionInit;
+
+export interface MavenSimulatorOptions {
+  /**
+   * The clock, in milliseconds since the epoch. Scenarios advance by it, and
+   * requests are timestamped with it. Inject one for deterministic tests;
+   * `Date.now` already follows `vi.useFakeTimers()`.
+   * @default Date.now
+   */
+  now?: () => number;
+  /**
+   * Serve every fixture (see `fixtures`) under its own `session_id`.
+   * @default true
+   */
+  fixtures?: boolean;
+  /** Sessions present from the start, and again after `reset()`: sessions, or scenarios to play. */
+  sessions?: SessionInit[];
+  /**
+   * Answer 401 unless the request carries `Authorization: Bearer mvn_test_…`
+   * (or `mvn_live_…`) with 32 letters or digits, like the real API. Turn it off
+   * for a browser talking to your proxy path, which sends no key.
+   * @default true
+   */
+  requireAuth?: boolean;
+  /** Accept only this exact key (other well-formed keys get 401). Implies `requireAuth`. */
+  apiKey?: string;
+  /**
+   * Delay before every answer, in milliseconds, to make loading states visible.
+   * Aborting the request ends the wait.
+   * @default 0
+   */
+  latencyMs?: number;
+  /**
+   * Enforce a rate limit like Maven's (20 requests per minute), answering 429
+   * with no `Retry-After` (the real API documents none). Counted over every
+   * authenticated request, not per IP.
+   * `true` means `{ limit: 20, windowMs: 60000 }`.
+   * @default false
+   */
+  rateLimit?: boolean | { limit?: number; windowMs?: number };
+}
+
+/** Where to inject a fault and how often. */
+export interface InjectFaultOptions {
+  /** Only requests for this session id are affected. By default every request to the sessions endpoint is. */
+  sessionId?: string;
+  /**
+   * How many requests the fault answers before it is used up. `Infinity` keeps it until removed.
+   * @default 1
+   */
+  times?: number;
+}
+
+/** A fault waiting in the queue. */
+export interface InjectedFault {
+  readonly fault: Fault;
+  /** The session it is limited to, or `null` for every request. */
+  readonly sessionId: string | null;
+  /** Requests it will still answer (`Infinity` for a permanent fault). */
+  readonly remaining: number;
+  /** Takes the fault out of the queue. */
+  remove(): void;
+}
+
+/** One request the simulator received. */
+export interface RecordedRequest {
+  /** 1, 2, 3… in order of arrival. */
+  id: number;
+  method: string;
+  /** Path and query, e.g. `/v1/sessions/…`. */
+  path: string;
+  /** The id from the path (as sent), or `null` when the path was not a session's. */
+  sessionId: string | null;
+  /** Whether an `Authorization` header was present (its value is never recorded). */
+  hasAuthorization: boolean;
+  /** Arrival time on the simulator's clock. */
+  at: number;
+  /** HTTP status of the answer; `null` while in flight or when there was none (reset, aborted). */
+  status: number | null;
+  /** `pending` while in flight; `response` when answered; `reset` when the connection was dropped; `aborted` when the client gave up. */
+  outcome: "pending" | "response" | "reset" | "aborted";
+  /** The fault that answered (or delayed) the request, if any. */
+  fault: FaultName | null;
+}
+
+export interface MavenSimulatorStats {
+  /** Requests received (control endpoints of the loopback server are not counted). */
+  total: number;
+  /** Requests still waiting for an answer (hung or slow). */
+  inFlight: number;
+  /** Requests per session id, as sent in the path. */
+  bySession: Record<string, number>;
+  /** Requests per outcome: the HTTP status (`"200"`, `"404"`…), or `"reset"`, `"aborted"`, `"pending"`. */
+  byStatus: Record<string, number>;
+  /** Requests answered or delayed by each fault. */
+  byFault: Record<string, number>;
+}
+
+export interface MavenSimulator {
+  /** Answers one request to `GET …/v1/sessions/{id}`, whatever the base path. Never rejects. */
+  handle(request: Request): Promise<Response>;
+  /** Adds (or replaces) a session, static or playing a scenario. Returns its current state. */
+  addSession(init: SessionInit): Session;
+  /** The session's current state (scenarios advanced to now), or `undefined`. */
+  getSession(sessionId: string): Session | undefined;
+  /** Every session's current state. */
+  listSessions(): Session[];
+  /** Changes a session now, as a scenario step would (updated_at, is_terminal, completed_at kept consistent). */
+  updateSession(sessionId: string, patch: SessionPatch): Session;
+  /** Applies the next `steps` steps of the session's scenario now, without waiting. */
+  advance(sessionId: string, steps?: number): Session;
+  /** Removes a session; later requests for it get 404. */
+  removeSession(sessionId: string): boolean;
+  /** Queues a fault: the next matching request(s) get it instead of the normal answer. */
+  injectFault(fault: FaultInput, options?: InjectFaultOptions): InjectedFault;
+  /** Faults still queued. */
+  readonly faults: readonly InjectedFault[];
+  /** Removes every queued fault. */
+  clearFaults(): void;
+  /** Every request received since the start (or the last `reset`/`clearRequests`). A snapshot. */
+  readonly requests: readonly RecordedRequest[];
+  /** Counts of `requests`. */
+  stats(): MavenSimulatorStats;
+  /** Forgets recorded requests (and the rate limiter's window). */
+  clearRequests(): void;
+  /**
+   * Back to the start: the initial sessions (scenarios restart from now), no
+   * faults, no recorded requests. Requests left hanging are dropped.
+   */
+  reset(): void;
+}
+
+const SIMULATOR_BRAND = Symbol.for("@trymaven/mock/simulator");
+const SESSION_PATH = /\/v1\/sessions\/([^/]+)\/?$/;
+const DEFAULT_EXPIRY_MS = 15 * 60_000;
+
+interface SessionRecord {
+  session: Session;
+  steps: ScenarioStep[];
+  next: number;
+  lastStepAt: number;
+  servedSinceStep: number;
+}
+
+interface FaultEntry {
+  fault: Fault;
+  sessionId: string | null;
+  remaining: number;
+}
+
+/** True when `value` is a simulator made by `createMavenSimulator`. */
+export function isMavenSimulator(value: unknown): value is MavenSimulator {
+  return typeof value === "object" && value !== null && SIMULATOR_BRAND in value;
+}
+
+/** A session id in the canonical lowercase 8-4-4-4-12 form, accepting what pydantic accepts (any case, no dashes, `urn:uuid:`). */
+function canonicalId(id: string): string | null {
+  const hex = id
+    .trim()
+    .replace(/^urn:uuid:/i, "")
+    .replace(/^\{(.*)\}$/, "$1")
+    .toLowerCase();
+  const compact = hex.replaceAll("-", "");
+  if (!/^[0-9a-f]{32}$/.test(compact)) return null;
+  if (hex.includes("-") && !isSessionId(hex)) return null;
+  return `${compact.slice(0, 8)}-${compact.slice(8, 12)}-${compact.slice(12, 16)}-${compact.slice(16, 20)}-${compact.slice(20)}`;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function isScenarioInit(init: SessionInit): init is ScenarioSessionInit {
+  return typeof init === "object" && init !== null && "scenario" in init && init.scenario !== undefined;
+}
+
+function parseSessionOrThrow(input: SessionInput): Session {
+  const result = sessionSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join(".") || "(session)"}: ${issue.message}`)
+    .join("; ");
+  throw new TypeError(
+    `addSession: the session does not match the Maven API contract (${issues}). ` +
+      `To serve an invalid body on purpose, use injectFault with a drift fault.`,
+  );
+}
+
+/**
+ * Creates a simulated Maven API. One simulator can back msw handlers
+ * (`createMavenHandlers(simulator)`) and the loopback server
+ * (`startMockServer({ simulator })`) at once.
+ *
+ * ```ts
+ * const simulator = createMavenSimulator({ now: () => Date.now() });
+ * const { session_id } = simulator.addSession({ scenario: "declined" });
+ * simulator.injectFault(503, { sessionId: session_id });
+ * const response = await simulator.handle(new Request(`https://api.trymaven.com/v1/sessions/${session_id}`, {
+ *   headers: { authorization: `Bearer ${MOCK_API_KEY}` },
+ * }));
+ * ```
+ */
+export function createMavenSimulator(options: MavenSimulatorOptions = {}): MavenSimulator {
+  const now = options.now ?? (() => Date.now());
+  const requireAuth = options.requireAuth ?? true;
+  const requiredKey = options.apiKey;
+  const latencyMs = options.latencyMs ?? 0;
+  const rateLimit =
+    options.rateLimit === true
+      ? { limit: 20, windowMs: 60_000 }
+      : options.rateLimit
+        ? { limit: options.rateLimit.limit ?? 20, windowMs: options.rateLimit.windowMs ?? 60_000 }
+        : null;
+
+  const records = new Map<string, SessionRecord>();
+  let faultQueue: FaultEntry[] = [];
+  let log: RecordedRequest[] = [];
+  let nextRequestId = 1;
+  let rateWindow: number[] = [];
+  const hung = new Set<() => void>();
+
+  function advanceRecord(record: SessionRecord, at: number): void {
+    while (record.next < record.steps.length) {
+      const step = record.steps[record.next]!;
+      const dueAt =
+        step.after !== undefined
+          ? record.lastStepAt + step.after
+          : step.afterRequests === undefined
+            ? record.lastStepAt
+            : Number.POSITIVE_INFINITY;
+      const dueByRequests = step.afterRequests !== undefined && record.servedSinceStep >= step.afterRequests;
+      if (at < dueAt && !dueByRequests) return;
+      applyStep(record, step, Math.min(at, dueAt));
+    }
+  }
+
+  function applyStep(record: SessionRecord, step: ScenarioStep, at: number): void {
+    const patch = typeof step.patch === "function" ? step.patch(record.session) : step.patch;
+    record.session = applySessionPatch(record.session, patch, at);
+    record.lastStepAt = at;
+    record.servedSinceStep = 0;
+    record.next += 1;
+  }
+
+  function recordFor(sessionId: string): SessionRecord | undefined {
+    const id = canonicalId(sessionId);
+    const record = id === null ? undefined : records.get(id);
+    if (record) advanceRecord(record, now());
+    return record;
+  }
+
+  function requireRecord(sessionId: string, method: string): SessionRecord {
+    const record = recordFor(sessionId);
+    if (!record) throw new Error(`${method}: no session with id ${JSON.stringify(sessionId)}.`);
+    return record;
+  }
+
+  function addSession(init: SessionInit): Session {
+    if (!isScenarioInit(init)) {
+      const session = parseSessionOrThrow(init);
+      const id = canonicalId(session.session_id)!;
+      records.set(id, { session, steps: [], next: 0, lastStepAt: now(), servedSinceStep: 0 });
+      return session;
+    }
+
+    let scenario: Scenario;
+    if (typeof init.scenario === "string") {
+      if (!isScenarioName(init.scenario)) {
+        throw new TypeError(`Unknown scenario "${init.scenario}". Built-in scenarios: ${SCENARIO_NAMES.join(", ")}.`);
+      }
+      scenario = scenarios[init.scenario];
+    } else {
+      scenario = init.scenario;
+    }
+    const requested = init.sessionId ?? (records.has(scenario.sessionId) ? randomUuid() : scenario.sessionId);
+    const id = canonicalId(requested);
+    if (id === null) throw new TypeError(`addSession: sessionId must be a UUID, got ${JSON.stringify(requested)}.`);
+    const timeScale = init.timeScale ?? 1;
+    if (!Number.isFinite(timeScale) || timeScale < 0) {
+      throw new TypeError(`addSession: timeScale must be a non-negative number, got ${timeScale}.`);
+    }
+    const start = now();
+    const steps: ScenarioStep[] = scenario.steps.map((step) =>
+      init.advanceBy === "request"
+        ? { afterRequests: step.afterRequests ?? 1, patch: step.patch }
+        : {
+            ...(step.after === undefined ? {} : { after: step.after * timeScale }),
+            ...(step.afterRequests === undefined ? {} : { afterRequests: step.afterRequests }),
+            patch: step.patch,
+          },
+    );
+    const session = makeSession({
+      status: "pending",
+      is_terminal: false,
+      completed_at: null,
+      ...scenario.initial,
+      session_id: id,
+      created_at: isoAt(start),
+      updated_at: isoAt(start),
+      expires_at: isoAt(
+        start + (scenario.expiresAfterMs === undefined ? DEFAULT_EXPIRY_MS : scenario.expiresAfterMs * timeScale),
+      ),
+      ...init.session,
+    });
+    const record: SessionRecord = { session, steps, next: 0, lastStepAt: start, servedSinceStep: 0 };
+    records.set(id, record);
+    advanceRecord(record, start);
+    return record.session;
+  }
+
+  function seed(): void {
+    records.clear();
+    if (options.fixtures ?? true) for (const { session } of listFixtures()) addSession(session);
+    for (const init of options.sessions ?? []) addSession(init);
+  }
+
+  function takeFault(rawId: string): Fault | null {
+    const id = canonicalId(rawId);
+    const index = faultQueue.findIndex(
+      (entry) => entry.remaining > 0 && (entry.sessionId === null || entry.sessionId === id),
+    );
+    if (index === -1) return null;
+    const entry = faultQueue[index]!;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) faultQueue.splice(index, 1);
+    return entry.fault;
+  }
+
+  function authFailure(request: Request): Response | null {
+    if (!requireAuth && requiredKey === undefined) return null;
+    const header = request.headers.get("authorization");
+    const unauthorized = (detail: string) => detailResponse(401, detail, { "www-authenticate": "Bearer" });
+    if (header === null || header.trim() === "") return unauthorized("Not authenticated");
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    const key = match?.[1];
+    if (key === undefined || !API_KEY_PATTERN.test(key)) {
+      return unauthorized("Invalid API key format. Expected 'Bearer mvn_test_...' or 'Bearer mvn_live_...'.");
+    }
+    if (requiredKey !== undefined && key !== requiredKey) return unauthorized("Invalid API key");
+    return null;
+  }
+
+  function rateLimited(at: number): Response | null {
+    if (!rateLimit) return null;
+    rateWindow = rateWindow.filter((time) => time > at - rateLimit.windowMs);
+    if (rateWindow.length >= rateLimit.limit) return detailResponse(429, "Rate limit exceeded: 20 per 1 minute");
+    rateWindow.push(at);
+    return null;
+  }
+
+  function finish(entry: RecordedRequest, response: Response): Response {
+    if (response.type === "error") {
+      if (entry.outcome === "pending") entry.outcome = "reset";
+    } else {
+      entry.outcome = "response";
+      entry.status = response.status;
+    }
+    return response;
+  }
+
+  function aborted(entry: RecordedRequest): Response {
+    entry.outcome = "aborted";
+    return Response.error();
+  }
+
+  function hang(entry: RecordedRequest, signal: AbortSignal): Promise<Response> {
+    return new Promise((resolve) => {
+      const release = () => {
+        signal.removeEventListener("abort", release);
+        hung.delete(release);
+        resolve(aborted(entry));
+      };
+      if (signal.aborted) return release();
+      signal.addEventListener("abort", release, { once: true });
+      hung.add(release);
+    });
+  }
+
+  async function respond(request: Request, entry: RecordedRequest, rawId: string | null): Promise<Response> {
+    const { signal } = request;
+    if (latencyMs > 0 && !(await abortableSleep(latencyMs, signal))) return aborted(entry);
+    if (rawId === null) return detailResponse(404, "Not Found");
+
+    const fault = takeFault(rawId);
+    if (fault) {
+      entry.fault = fault.type;
+      if (fault.type === "slow") {
+        if (!(await abortableSleep(fault.delayMs ?? 3_000, signal))) return aborted(entry);
+      } else {
+        const current = recordFor(rawId)?.session ?? makeSession({ session_id: canonicalId(rawId) ?? rawId });
+        const outcome = faultOutcome(fault, current, rawId);
+        if (outcome === "hang") return hang(entry, signal);
+        if (outcome === "reset") return Response.error();
+        return outcome;
+      }
+    }
+
+    if (request.method !== "GET") return detailResponse(405, "Method Not Allowed", { allow: "GET" });
+    const unauthorized = authFailure(request);
+    if (unauthorized) return unauthorized;
+    const limited = rateLimited(now());
+    if (limited) return limited;
+    if (canonicalId(rawId) === null) return invalidUuidResponse(rawId);
+    const record = recordFor(rawId);
+    if (!record) return detailResponse(404, "Session not found");
+    const response = jsonResponse(200, record.session);
+    record.servedSinceStep += 1;
+    return response;
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    let path = request.url;
+    let rawId: string | null = null;
+    try {
+      const url = new URL(request.url);
+      path = url.pathname + url.search;
+      const match = SESSION_PATH.exec(url.pathname);
+      if (match) rawId = safeDecode(match[1]!);
+    } catch {
+      // A relative URL cannot come from fetch; treat it as an unknown path.
+    }
+    const entry: RecordedRequest = {
+      id: nextRequestId++,
+      method: request.method,
+      path,
+      sessionId: rawId,
+      hasAuthorization: request.headers.has("authorization"),
+      at: now(),
+      status: null,
+      outcome: "pending",
+      fault: null,
+    };
+    log.push(entry);
+    try {
+      return finish(entry, await respond(request, entry, rawId));
+    } catch (error) {
+      // A bug in a custom scenario's patch function: answer like a crashed server rather than reject.
+      console.error("@trymaven/mock: the simulator failed to answer", error);
+      return finish(entry, detailResponse(500, "Internal Server Error"));
+    }
+  }
+
+  function handleFor(entry: FaultEntry): InjectedFault {
+    return {
+      fault: entry.fault,
+      sessionId: entry.sessionId,
+      get remaining() {
+        return faultQueue.includes(entry) ? entry.remaining : 0;
+      },
+      remove() {
+        faultQueue = faultQueue.filter((queued) => queued !== entry);
+      },
+    };
+  }
+
+  seed();
+
+  const simulator: MavenSimulator & { [SIMULATOR_BRAND]: true } = {
+    [SIMULATOR_BRAND]: true,
+    handle,
+    addSession,
+    getSession(sessionId) {
+      return recordFor(sessionId)?.session;
+    },
+    listSessions() {
+      const at = now();
+      return [...records.values()].map((record) => {
+        advanceRecord(record, at);
+        return record.session;
+      });
+    },
+    updateSession(sessionId, patch) {
+      const record = requireRecord(sessionId, "updateSession");
+      record.session = applySessionPatch(record.session, patch, now());
+      return record.session;
+    },
+    advance(sessionId, steps = 1) {
+      const record = requireRecord(sessionId, "advance");
+      const at = now();
+      for (let i = 0; i < steps && record.next < record.steps.length; i++) {
+        applyStep(record, record.steps[record.next]!, at);
+      }
+      return record.session;
+    },
+    removeSession(sessionId) {
+      const id = canonicalId(sessionId);
+      return id !== null && records.delete(id);
+    },
+    injectFault(input, faultOptions = {}) {
+      const fault = normalizeFault(input);
+      const times = faultOptions.times ?? 1;
+      if (!(times > 0)) throw new TypeError(`injectFault: times must be a positive number or Infinity, got ${times}.`);
+      let sessionId: string | null = null;
+      if (faultOptions.sessionId !== undefined) {
+        sessionId = canonicalId(faultOptions.sessionId);
+        if (sessionId === null) {
+          throw new TypeError(`injectFault: sessionId must be a UUID, got ${JSON.stringify(faultOptions.sessionId)}.`);
+        }
+      }
+      const entry: FaultEntry = { fault, sessionId, remaining: times };
+      faultQueue.push(entry);
+      return handleFor(entry);
+    },
+    get faults() {
+      return faultQueue.map(handleFor);
+    },
+    clearFaults() {
+      faultQueue = [];
+    },
+    get requests() {
+      return log.map((entry) => ({ ...entry }));
+    },
+    stats() {
+      const stats: MavenSimulatorStats = { total: log.length, inFlight: 0, bySession: {}, byStatus: {}, byFault: {} };
+      for (const entry of log) {
+        if (entry.outcome === "pending") stats.inFlight += 1;
+        if (entry.sessionId !== null) stats.bySession[entry.sessionId] = (stats.bySession[entry.sessionId] ?? 0) + 1;
+        const key = entry.outcome === "response" ? String(entry.status) : entry.outcome;
+        stats.byStatus[key] = (stats.byStatus[key] ?? 0) + 1;
+        if (entry.fault !== null) stats.byFault[entry.fault] = (stats.byFault[entry.fault] ?? 0) + 1;
+      }
+      return stats;
+    },
+    clearRequests() {
+      log = [];
+      rateWindow = [];
+    },
+    reset() {
+      for (const release of [...hung]) release();
+      faultQueue = [];
+      log = [];
+      nextRequestId = 1;
+      rateWindow = [];
+      seed();
+    },
+  };
+  return simulator;
+}
