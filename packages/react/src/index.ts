@@ -7,3 +7,9 @@ export { useMavenClient } from "./use-maven-client.js";
 export { useSession, type UseSessionOptions, type UseSessionResult } from "./use-session.js";
 export { sessionQueryOptions, type SessionPollingOptions } from "./session-query-options.js";
 export { sessionQueryKey } from "./session-query-key.js";
+
+// Components (issue 8). Import "@trymaven/react/styles.css" once for the default look.
+export { SessionCard, type SessionCardProps, type SessionCardSharedProps } from "./components/session-card.js";
+export { ProcessorDetails, type ProcessorDetailsProps } from "./components/processor-details.js";
+export { SessionStatusBadge, type SessionStatusBadgeProps } from "./components/session-status-badge.js";
+export { defaultLabels, type SessionCardLabels } from "./components/labels.js";
