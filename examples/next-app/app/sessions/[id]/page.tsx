@@ -1,0 +1,43 @@
+import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
+import { isSessionId } from "@trymaven/core";
+import { SessionCard } from "@trymaven/react";
+import { sessionQueryOptions } from "@trymaven/react/query-options";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth";
+import { canViewSession, findSessionRecord } from "@/lib/demo-data";
+import { serverMaven } from "@/lib/maven";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Payment session · Maven sessions" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function SessionPage({ params }: Props) {
+  const { id } = await params;
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/sessions/${id}`)}`);
+  // Another project's session looks exactly like one that does not exist.
+  if (!isSessionId(id) || !canViewSession(user, id)) notFound();
+  const record = findSessionRecord(id);
+
+  // Fetch once on the server, with the key, so the card renders with data in the
+  // first HTML; the browser then keeps polling through /api/maven. A failed
+  // prefetch is not dehydrated: the card shows its loading state and fetches itself.
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery(sessionQueryOptions(serverMaven(), id));
+
+  return (
+    <>
+      <p>
+        <Link href="/">← All sessions</Link>
+      </p>
+      <h1>{record?.label}</h1>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <SessionCard sessionId={id} />
+      </HydrationBoundary>
+    </>
+  );
+}

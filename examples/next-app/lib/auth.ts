@@ -1,0 +1,79 @@
+import "server-only";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { cookies } from "next/headers";
+import { findUser, type DemoUser } from "./demo-data";
+
+/**
+ * A deliberately small sign-in: the cookie holds `<user id>.<expiry>.<HMAC>`,
+ * signed with a server secret, so the browser cannot forge or edit it. A real
+ * app would use its own auth (Auth.js, Clerk, a session table); what matters
+ * for the proxy is that `authorize` gets a user it can trust from the request.
+ */
+export const SESSION_COOKIE = "demo_session";
+const SESSION_TTL_SECONDS = 8 * 60 * 60;
+
+/**
+ * `DEMO_AUTH_SECRET` from the environment, else a random secret for the life
+ * of this server process (signing in again after a restart is the only cost).
+ * Kept on globalThis so every route bundle in the process shares it.
+ */
+function secret(): Buffer {
+  const fromEnv = process.env.DEMO_AUTH_SECRET;
+  if (fromEnv && fromEnv.length >= 32) return Buffer.from(fromEnv, "utf8");
+  if (fromEnv) throw new Error("DEMO_AUTH_SECRET must be at least 32 characters long.");
+  const slot = Symbol.for("next-app-example.demo-auth-secret");
+  const holder = globalThis as { [slot]?: Buffer };
+  holder[slot] ??= randomBytes(32);
+  return holder[slot];
+}
+
+function sign(payload: string): string {
+  return createHmac("sha256", secret()).update(payload).digest("base64url");
+}
+
+/** The cookie value for a user, valid for eight hours. */
+export function createSessionToken(userId: string, now = Date.now()): { value: string; maxAge: number } {
+  const expires = Math.floor(now / 1000) + SESSION_TTL_SECONDS;
+  const payload = `${userId}.${expires}`;
+  return { value: `${payload}.${sign(payload)}`, maxAge: SESSION_TTL_SECONDS };
+}
+
+/** The user a cookie value names, when its signature checks out and it has not expired; otherwise null. */
+export function verifySessionToken(token: string | undefined, now = Date.now()): DemoUser | null {
+  if (!token) return null;
+  const parts = token.split(".");
+  if (parts.length !== 3) return null;
+  const [userId, expires, signature] = parts as [string, string, string];
+  const expected = Buffer.from(sign(`${userId}.${expires}`));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (!/^\d+$/.test(expires) || Number(expires) * 1000 <= now) return null;
+  return findUser(userId) ?? null;
+}
+
+/** The signed-in user of a Web `Request` (route handlers, where `cookies()` is also available but a Request is what `authorize` gets). */
+export function userFromRequest(request: Request): DemoUser | null {
+  return verifySessionToken(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const index = part.indexOf("=");
+    if (index === -1) continue;
+    if (part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The signed-in user of the current request, for Server Components and Server Actions. */
+export async function currentUser(): Promise<DemoUser | null> {
+  const jar = await cookies();
+  return verifySessionToken(jar.get(SESSION_COOKIE)?.value);
+}

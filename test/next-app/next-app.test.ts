@@ -1,0 +1,224 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { MOCK_API_KEY, fixtures, scenarios } from "@trymaven/mock";
+import { startMockServer } from "@trymaven/mock/server";
+import { chromium, type Browser, type BrowserContext, type Response as PlaywrightResponse } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumLaunchOptions } from "../../vitest.shared.ts";
+import { exampleDir, nextBin } from "./paths.ts";
+import {
+  freePort,
+  isAlive,
+  isListening,
+  startNode,
+  stopProcess,
+  waitForHttp,
+  type StartedProcess,
+} from "./processes.ts";
+
+/** The session the demo user watches: a Stripe charge that goes pending -> collecting -> payment-success. */
+const LIVE_SESSION_ID = scenarios.success.sessionId;
+/** A session of another project (Lakeshore Orthodontics) than the demo user's (Northwind Dental). */
+const OTHER_PROJECT_SESSION_ID = fixtures.authorizenetCaptureSuccess.session_id;
+/** A well-formed id that neither the app nor the mock knows. */
+const UNKNOWN_SESSION_ID = "5b0e3d4c-9a61-4f2e-8c7d-1e2f3a4b5c6d";
+
+type MockServer = Awaited<ReturnType<typeof startMockServer>>;
+
+let mock: MockServer | undefined;
+let app: StartedProcess | undefined;
+let appPort = 0;
+let appUrl = "";
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+
+/** Everything the browser received, kept as text to scan for the key. */
+const received: Array<{ url: string; text: string }> = [];
+const pendingBodies: Array<Promise<void>> = [];
+const pageErrors: string[] = [];
+
+function keep(response: PlaywrightResponse): void {
+  pendingBodies.push(
+    (async () => {
+      const headers = JSON.stringify(await response.allHeaders());
+      // Redirects and aborted requests have no body to read.
+      const body = await response.body().then(
+        (buffer) => buffer.toString("utf8"),
+        () => "",
+      );
+      received.push({ url: response.url(), text: `${response.status()} ${headers}\n${body}` });
+    })(),
+  );
+}
+
+async function mockStats(): Promise<{ total: number }> {
+  const response = await fetch(`${mock!.url}/__mock/stats`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as { total: number };
+}
+
+beforeAll(async () => {
+  mock = await startMockServer({ host: "127.0.0.1", port: 0 });
+  appPort = await freePort();
+  appUrl = `http://127.0.0.1:${appPort}`;
+  app = startNode(nextBin, ["start", "--hostname", "127.0.0.1", "--port", String(appPort)], {
+    cwd: exampleDir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      MAVEN_API_KEY: MOCK_API_KEY,
+      MAVEN_BASE_URL: mock.url,
+    },
+  });
+  await waitForHttp(`${appUrl}/sign-in`, app, 45_000);
+  browser = await chromium.launch(chromiumLaunchOptions);
+  context = await browser.newContext();
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  const pid = app?.pid;
+  await stopProcess(app);
+  await mock?.close();
+  // Nothing left behind: the app's process is gone and its port is free.
+  if (pid !== undefined) {
+    expect(() => process.kill(pid, 0)).toThrow();
+    expect(isAlive(pid)).toBe(false);
+    expect(await isListening(appPort)).toBe(false);
+  }
+});
+
+describe("examples/next-app, built and started, in Chromium", () => {
+  it("signs in and shows a session going from pending to Payment succeeded, live through the proxy", async () => {
+    const page = await context!.newPage();
+    page.on("response", keep);
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(message.text());
+    });
+
+    await page.goto(`${appUrl}/`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel(/Maria Gomez/).check();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${appUrl}/`);
+    await expect(page.getByTestId("signed-in-user").textContent()).resolves.toContain("Northwind Dental");
+
+    // Start the scenario afresh, so the page opens on a pending session and watches it finish.
+    mock!.simulator.addSession({ scenario: "success", sessionId: LIVE_SESSION_ID });
+    const document = page.waitForResponse((response) => response.url().endsWith(`/sessions/${LIVE_SESSION_ID}`));
+    await page.getByRole("link", { name: /Crown fitting/ }).click();
+    const html = await (await document).text();
+
+    // Server-prefetched: the first HTML already holds the session, not a loading skeleton.
+    expect(html).toContain('data-status="pending"');
+    const card = page.locator("article[data-status]");
+    await expect(card.getAttribute("data-status")).resolves.toBe("pending");
+
+    const seen: string[] = [];
+    const deadline = Date.now() + 40_000;
+    while (Date.now() < deadline) {
+      const status = await card.getAttribute("data-status");
+      if (status && seen.at(-1) !== status) seen.push(status);
+      if (status === "payment-success") break;
+      await page.waitForTimeout(200);
+    }
+    expect(seen[0]).toBe("pending");
+    expect(seen.at(-1)).toBe("payment-success");
+    await expect(card.textContent()).resolves.toContain("Payment succeeded");
+
+    // The browser polled this app's proxy, and never the Maven API (the mock) itself.
+    const urls = received.map((entry) => entry.url);
+    expect(urls.some((url) => url.startsWith(`${appUrl}/api/maven/v1/sessions/${LIVE_SESSION_ID}`))).toBe(true);
+    expect(urls.filter((url) => url.startsWith(mock!.url))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("never sends the API key to the browser, nor puts it in the client build", async () => {
+    await Promise.all(pendingBodies);
+    expect(received.length).toBeGreaterThan(5);
+    const inResponses = received.filter((entry) => entry.text.includes(MOCK_API_KEY)).map((entry) => entry.url);
+    expect(inResponses).toEqual([]);
+
+    // What `next start` serves as files: the client bundles, and any prerendered page.
+    const servedFiles = [
+      ...listFiles(join(exampleDir, ".next", "static")),
+      ...listFiles(join(exampleDir, ".next", "server", "app")).filter((file) => /\.(html|rsc|body|meta)$/.test(file)),
+    ];
+    const clientFiles = servedFiles.filter((file) => file.includes(`${join(".next", "static")}`));
+    expect(clientFiles.length).toBeGreaterThan(5);
+    const inFiles = servedFiles
+      .filter((file) => readFileSync(file).includes(MOCK_API_KEY))
+      .map((file) => relative(exampleDir, file));
+    expect(inFiles).toEqual([]);
+    console.log(
+      `[next-app] scanned ${received.length} responses and ${servedFiles.length} built files (${clientFiles.length} under .next/static): no key`,
+    );
+  });
+
+  describe("the proxy answers bad requests itself, without calling Maven", () => {
+    let cookie = "";
+
+    beforeAll(async () => {
+      const cookies = await context!.cookies(appUrl);
+      const session = cookies.find((entry) => entry.name === "demo_session");
+      expect(session?.httpOnly).toBe(true);
+      cookie = `${session!.name}=${session!.value}`;
+    });
+
+    const proxyUrl = (id: string) => `${appUrl}/api/maven/v1/sessions/${id}`;
+    const get = (id: string, headers: Record<string, string> = {}) => fetch(proxyUrl(id), { headers });
+
+    it.each([
+      ["a non-UUID id", () => get("not-a-uuid", { cookie }), 400],
+      ["a POST", () => fetch(proxyUrl(LIVE_SESSION_ID), { method: "POST", headers: { cookie } }), 405],
+      ["no sign-in", () => get(LIVE_SESSION_ID), 401],
+      ["a forged sign-in", () => get(LIVE_SESSION_ID, { cookie: forge(cookie) }), 401],
+      ["another project's session", () => get(OTHER_PROJECT_SESSION_ID, { cookie }), 403],
+      ["an unknown session", () => get(UNKNOWN_SESSION_ID, { cookie }), 404],
+    ] as const)("%s", async (_name, send, status) => {
+      const before = await mockStats();
+      const response = await send();
+      expect(response.status).toBe(status);
+      const body = await response.text();
+      expect(body).not.toContain(MOCK_API_KEY);
+      if (status !== 405) {
+        expect(response.headers.get("cache-control")).toContain("no-store");
+        expect(JSON.parse(body)).toEqual({ detail: expect.any(String) });
+      }
+      expect((await mockStats()).total).toBe(before.total);
+    });
+
+    it("serves the signed-in user's own session", async () => {
+      const response = await get(LIVE_SESSION_ID, { cookie });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toContain("no-store");
+      const body = await response.text();
+      expect(body).not.toContain(MOCK_API_KEY);
+      expect(JSON.parse(body)).toMatchObject({ session_id: LIVE_SESSION_ID, status: "payment-success" });
+    });
+  });
+});
+
+/** Maria's signed cookie edited to claim another user (Sam, of the other project), signature kept. */
+function forge(cookie: string): string {
+  const forged = cookie.replace("=maria.", "=sam.");
+  expect(forged).not.toBe(cookie);
+  return forged;
+}
+
+function listFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
