@@ -609,6 +609,28 @@ describe("createSessionHandler: upstream frugality", () => {
     expect(callTimes).toHaveLength(30);
   });
 
+  it("shares refreshes fairly between sessions on screen, however hard each one is polled", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok());
+    const handler = createHandler();
+    const polls: Array<[string, number]> = [
+      [SESSION_ID, 8],
+      [OTHER_ID, 2],
+      [THIRD_ID, 1],
+    ];
+    for (let second = 0; second < 180; second++) {
+      // The busiest session's requests always arrive first.
+      for (const [id, times] of polls) for (let i = 0; i < times; i++) await handler(request(id), nextContext(id));
+      clock.advance(1_000);
+    }
+    const perSession = [SESSION_ID, OTHER_ID, THIRD_ID].map(
+      (id) => calls.filter((call) => call.url.endsWith(id)).length,
+    );
+    // 15 refreshes a minute for 3 minutes, plus 3 first loads, shared evenly.
+    expect(perSession.reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(48);
+    expect(Math.max(...perSession) - Math.min(...perSession)).toBeLessThanOrEqual(1);
+  });
+
   it("keeps part of the budget for sessions nobody has loaded yet, and spreads refreshes out", async () => {
     const clock = fakeClock();
     const calls = upstream(ok());

@@ -30,6 +30,8 @@ export const DEFAULT_MAX_STALE_MS = 5 * 60_000;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 8_000;
 
 const LOG_PREFIX = "[@trymaven/core/server]";
+/** A session counts as on screen while it was requested this recently (browsers poll every 3 s by default). */
+const WATCHED_FOR_MS = 10_000;
 
 /** Who may see which session. Resolve `true` to allow; anything else denies (403). */
 export type AuthorizeSession = (request: Request, sessionId: string) => boolean | Promise<boolean>;
@@ -247,11 +249,33 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const servableStale = (entry: CachedSession | undefined, now: number): entry is CachedSession =>
     entry !== undefined && now - entry.fetchedAt <= maxStaleMs;
 
+  /**
+   * Live sessions requested lately (id -> last request), to share refreshes fairly:
+   * with N of them on screen, each is refreshed at most once per N refresh slots,
+   * so the sessions polled hardest cannot starve the rest.
+   */
+  const watched = new Map<string, number>();
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  function noteWatched(sessionId: string, now: number): void {
+    watched.set(sessionId, now);
+    if (now - prunedAt < 1_000) return;
+    prunedAt = now;
+    for (const [id, at] of watched) if (now - at > WATCHED_FOR_MS) watched.delete(id);
+  }
+
   async function loadSession(sessionId: string): Promise<Outcome> {
     const joined = inFlight.get(sessionId);
     if (joined) return joined;
-    const cached = cacheOptions ? await store.get(sessionId) : undefined;
-    if (cached && clock() - cached.fetchedAt < freshFor(cached)) return { ok: true, entry: cached, cache: "hit" };
+    let cached = cacheOptions ? await store.get(sessionId) : undefined;
+    const now = clock();
+    if (budget && !cached?.session.is_terminal) noteWatched(sessionId, now);
+    if (cached && now - cached.fetchedAt < freshFor(cached)) return { ok: true, entry: cached, cache: "hit" };
+    // Too old to fall back on: load it as if it were new.
+    if (!servableStale(cached, now)) cached = undefined;
+    if (budget && cached && !cached.session.is_terminal) {
+      const fairShareMs = budget.refreshSpacingMs * watched.size;
+      if (now - cached.fetchedAt < fairShareMs) return { ok: true, entry: cached, cache: "stale" };
+    }
     // Someone may have started a call while we read the store.
     const started = inFlight.get(sessionId);
     if (started) return started;
@@ -264,12 +288,11 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     let grant: TokenGrant | undefined;
     if (budget) {
       const isRefresh = cached !== undefined;
-      const refreshLimit = budget.requests - budget.reserve;
       grant = await store.takeToken({
         now: clock(),
-        limit: isRefresh ? refreshLimit : budget.requests,
+        limit: isRefresh ? budget.requests - budget.reserve : budget.requests,
         windowMs: budget.windowMs,
-        minIntervalMs: isRefresh ? budget.windowMs / refreshLimit : 0,
+        minIntervalMs: isRefresh ? budget.refreshSpacingMs : 0,
       });
       if (!grant.granted) {
         if (servableStale(cached, clock())) return { ok: true, entry: cached, cache: "stale" };
@@ -469,7 +492,7 @@ async function readSessionId(request: Request, context: SessionRouteContext | un
 
 function readBudget(
   option: SessionRateLimitOptions | false | undefined,
-): { requests: number; windowMs: number; reserve: number } | null {
+): { requests: number; windowMs: number; reserve: number; refreshSpacingMs: number } | null {
   if (option === false) return null;
   const requests = option?.requests ?? DEFAULT_RATE_LIMIT.requests;
   const windowMs = option?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
@@ -486,7 +509,9 @@ function readBudget(
       `createSessionHandler: rateLimit.reserveForNewSessions must be an integer from 0 to requests - 1, got ${reserve}.`,
     );
   }
-  return { requests, windowMs, reserve: resolvedReserve };
+  // Refreshes get what the reserve leaves, spread evenly over the window.
+  const refreshSpacingMs = windowMs / (requests - resolvedReserve);
+  return { requests, windowMs, reserve: resolvedReserve, refreshSpacingMs };
 }
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
