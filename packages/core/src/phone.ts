@@ -28,14 +28,16 @@ function parseE164(value: string): ParsedPhone | null {
   return { countryCode: digits.slice(0, length), national: digits.slice(length) };
 }
 
-/** Group sizes for a national number: NANP is 3-3-4, France 1-2-2-2-2, others end in a group of 4. */
+/** Group sizes for a national number: NANP is 3-3-4, France 1-2-2-2-2, 11 digits 3-4-4, others end in a group of 4. */
 function groupSizes({ countryCode, national }: ParsedPhone): number[] {
   const n = national.length;
   if (countryCode === "1" && n === 10) return [3, 3, 4];
   if (countryCode === "33" && n === 9) return [1, 2, 2, 2, 2];
   if (n <= 4) return [n];
   if (n <= 8) return [n - 4, 4];
-  // Threes from the right before the final four, so a short group leads: 9 -> 2-3-4, 11 -> 1-3-3-4.
+  // Eleven digits is mostly mobile numbers (China, Germany, Brazil), usually read 3-4-4.
+  if (n === 11) return [3, 4, 4];
+  // Threes from the right before the final four, so a short group leads: 9 -> 2-3-4, 12 -> 2-3-3-4.
   const sizes = [4];
   let rest = n - 4;
   while (rest > 0) {

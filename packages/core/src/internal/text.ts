@@ -40,7 +40,7 @@ export function humanize(raw: string, max = 60): string {
   // A shouted key (PAYMENT_RETRY) is a constant name, not a run of acronyms.
   if (!/[a-z]/.test(text)) text = text.toLowerCase();
   const words = text
-    .replace(/([a-z\d])([A-Z])/g, "$1 $2")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .split(/[\s_\-.:/]+/)
     .filter(Boolean)
