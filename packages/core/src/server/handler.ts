@@ -123,7 +123,10 @@ export interface SessionHandlerOptions {
    * @default "https://api.trymaven.com"
    */
   baseUrl?: string;
-  /** A `fetch` implementation for upstream calls instead of the global one. */
+  /**
+   * A `fetch` implementation for upstream calls instead of the global one.
+   * @default globalThis.fetch
+   */
   fetch?: typeof fetch;
   /**
    * Time limit for each upstream call, in milliseconds, body included. A timeout answers 504.
@@ -193,6 +196,13 @@ type Outcome =
  * requests, served from a short-lived cache, and kept within Maven's rate limit.
  * Each upstream call is made once (`maxRetries: 0`): a retry would spend the
  * budget twice, and the browser's polling already retries.
+ *
+ * How the budget is spent: a session nobody has a copy of yet may use all of
+ * it; refreshes of copies on screen use what `reserveForNewSessions` leaves,
+ * one at a time at even intervals (every 4 s by default), shared fairly: with N
+ * live sessions being watched, each is refreshed at most once per N intervals.
+ * Create the handler once per process (at module scope) so its cache, in-flight
+ * calls and budget are shared by every request.
  */
 export function createSessionHandler(options: SessionHandlerOptions): SessionHandler {
   if (typeof options !== "object" || options === null || typeof options.authorize !== "function") {
