@@ -44,7 +44,6 @@ export const ProcessorDetails = forwardRef<HTMLDivElement, ProcessorDetailsProps
     [processor, gateway, environment],
   );
   const { brand, last4, receiptUrl, rawReceipt } = card;
-  const newTab = <span className="mvn-sr-only"> {text.opensInNewTab}</span>;
   return (
     <div ref={ref} className={cx("mvn-root mvn-processor", className)} data-gateway={gateway} {...rest}>
       {(brand || last4 || rawReceipt || rows.length > 0) && (
@@ -67,9 +66,14 @@ export const ProcessorDetails = forwardRef<HTMLDivElement, ProcessorDetailsProps
           {rawReceipt && (
             <Field label={text.receipt}>
               {receiptUrl ? (
-                <a className="mvn-link" href={receiptUrl} target="_blank" rel="noopener noreferrer">
+                <a
+                  className="mvn-link"
+                  href={receiptUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-label={`${text.viewReceipt} ${text.opensInNewTab}`}
+                >
                   {text.viewReceipt}
-                  {newTab}
                   <Icon name="external" />
                 </a>
               ) : (
@@ -89,10 +93,14 @@ export const ProcessorDetails = forwardRef<HTMLDivElement, ProcessorDetailsProps
                   <span className="mvn-muted mvn-meaning">{text.processorMeaning(row.meaning, row.id)}</span>
                 )}
                 {row.href && (
-                  <a className="mvn-link mvn-meaning" href={row.href} target="_blank" rel="noopener noreferrer">
+                  <a
+                    className="mvn-link mvn-meaning"
+                    href={row.href}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label={`${text.openInDashboard} (${label}) ${text.opensInNewTab}`}
+                  >
                     {text.openInDashboard}
-                    <span className="mvn-sr-only"> ({label})</span>
-                    {newTab}
                     <Icon name="external" />
                   </a>
                 )}

@@ -1,0 +1,272 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Session } from "@trymaven/core";
+import { fixtures, makeSession } from "@trymaven/mock";
+import { createRef } from "react";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { SessionCard, defaultLabels } from "../../src/index.js";
+import { cleanupAfterEach, expectNoAxeViolations } from "./support.js";
+
+cleanupAfterEach();
+
+const NOW = Date.parse("2026-11-24T16:05:00Z");
+const base = { now: NOW, locale: "en-US", timeZone: "UTC" } as const;
+
+function valueOf(label: string, container: HTMLElement = document.body): HTMLElement {
+  return within(container).getByText(label, { selector: "dt" }).nextElementSibling as HTMLElement;
+}
+
+const paid = fixtures.transferWithMemory;
+
+describe("SessionCard (presentational): what it shows", () => {
+  it("is an article named by its heading, the session's description", () => {
+    render(<SessionCard session={paid} {...base} />);
+    const article = screen.getByRole("article", { name: "Balance for invoice INV-2026-0931" });
+    expect(within(article).getByRole("heading", { level: 3 })).toHaveTextContent("Balance for invoice INV-2026-0931");
+    expect(article).toHaveAttribute("data-state", "ready");
+    expect(article).toHaveAttribute("data-status", "payment-success");
+    expect(article).toHaveAttribute("data-tone", "success");
+    expect(article).toHaveAttribute("data-terminal", "true");
+    expect(article).toHaveAttribute("data-gateway", "stripe");
+  });
+
+  it("falls back to a generic heading without a description, at the level asked for", () => {
+    render(
+      <SessionCard session={makeSession({ description: null, status: "payment-failed" })} headingLevel={2} {...base} />,
+    );
+    expect(screen.getByRole("heading", { level: 2, name: "Payment session" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 3, name: "Why it failed" })).toBeInTheDocument();
+  });
+
+  it("shows the status badge, the amount in its currency and the mode in words", () => {
+    render(<SessionCard session={paid} {...base} />);
+    expect(screen.getByText("Payment succeeded")).toHaveAttribute("data-tone", "success");
+    expect(screen.getByText("$1,250.00")).toBeInTheDocument();
+    expect(screen.getByText("Amount:").closest("p")).toHaveTextContent("Amount: $1,250.00");
+    expect(valueOf("Mode")).toHaveTextContent("Charge");
+  });
+
+  it("formats the amount for the locale and currency", () => {
+    render(<SessionCard session={makeSession({ amount: "56.40", currency: "GBP" })} {...base} locale="de-DE" />);
+    expect(screen.getByText("56,40 £")).toBeInTheDocument();
+  });
+
+  it("says what tokenize mode means, and shows an unknown mode as sent", () => {
+    const { unmount } = render(<SessionCard session={fixtures.stripeTokenizeSuccess} {...base} />);
+    expect(valueOf("Mode")).toHaveTextContent("Save card (tokenize)");
+    expect(screen.getByText("Card saved")).toBeInTheDocument();
+    unmount();
+    render(<SessionCard session={makeSession({ mode: "instalments" })} {...base} />);
+    expect(valueOf("Mode")).toHaveTextContent("instalments");
+  });
+
+  it("masks the caller by default and shows the full number on request", () => {
+    const { rerender } = render(<SessionCard session={paid} {...base} />);
+    expect(valueOf("Caller")).toHaveTextContent("+1 ••• ••• 0142");
+    expect(document.body).not.toHaveTextContent("415 555 0142");
+    rerender(<SessionCard session={paid} {...base} showFullCaller />);
+    expect(valueOf("Caller")).toHaveTextContent("+1 415 555 0142");
+  });
+
+  it("shows the callback number, project, gateway, transfer status and session id", () => {
+    render(<SessionCard session={paid} {...base} />);
+    expect(valueOf("Callback number")).toHaveTextContent("+1 415 555 0100");
+    expect(valueOf("Project")).toHaveTextContent(paid.project_slug);
+    expect(valueOf("Gateway")).toHaveTextContent("Stripe");
+    expect(valueOf("Transfer status")).toHaveTextContent("completed");
+    expect(valueOf("Session ID")).toHaveTextContent(paid.session_id);
+    expect(screen.getByRole("button", { name: "Copy Session ID" })).toBeInTheDocument();
+  });
+
+  it("shows each timestamp as relative text in <time>, with the absolute time as title and text", () => {
+    render(<SessionCard session={paid} {...base} />);
+    const created = valueOf("Created");
+    const time = created.querySelector("time");
+    expect(time).toHaveAttribute("dateTime", "2026-11-24T15:58:30.011Z");
+    expect(time).toHaveTextContent("6 minutes ago");
+    expect(time).toHaveAttribute("title", "Nov 24, 2026, 3:58 PM");
+    expect(created).toHaveTextContent("Nov 24, 2026, 3:58 PM");
+    expect(valueOf("Updated")).toHaveTextContent("3 minutes ago");
+    expect(valueOf("Expires")).toHaveTextContent("in 9 minutes");
+    expect(valueOf("Completed")).toHaveTextContent("5 minutes ago");
+  });
+
+  it("uses the time zone for absolute times", () => {
+    render(<SessionCard session={paid} {...base} timeZone="America/New_York" />);
+    expect(valueOf("Created")).toHaveTextContent("Nov 24, 2026, 10:58 AM");
+  });
+
+  it("shows the failure's code and message", () => {
+    render(<SessionCard session={fixtures.cardDeclined} {...base} />);
+    expect(screen.getByRole("heading", { name: "Why it failed" })).toBeInTheDocument();
+    expect(valueOf("Error code")).toHaveTextContent("card_declined");
+    expect(valueOf("Message")).toHaveTextContent("Your card was declined.");
+    expect(screen.getByText("Payment failed")).toHaveAttribute("data-tone", "danger");
+  });
+
+  it("shows the payment details under their own heading", () => {
+    render(<SessionCard session={paid} {...base} environment="live" />);
+    expect(screen.getByRole("heading", { level: 4, name: "Payment details" })).toBeInTheDocument();
+    expect(valueOf("Charge ID")).toHaveTextContent("ch_3QKsF2Lm4TzR9xWv1nB7cX3D");
+    expect(valueOf("Card")).toHaveTextContent("Mastercard");
+    expect(within(valueOf("Charge ID")).getByRole("link")).toHaveAttribute(
+      "href",
+      "https://dashboard.stripe.com/payments/ch_3QKsF2Lm4TzR9xWv1nB7cX3D",
+    );
+  });
+
+  it("omits empty fields instead of printing null", () => {
+    const bare = makeSession({
+      status: "pending",
+      description: null,
+      callback: null,
+      memory: null,
+      transfer_status: null,
+      expires_at: null,
+      completed_at: null,
+      processor: null,
+      error: null,
+    });
+    const { container } = render(<SessionCard session={bare} {...base} />);
+    for (const label of ["Callback number", "Transfer status", "Expires", "Completed", "Error code", "Card"]) {
+      expect(screen.queryByText(label)).toBeNull();
+    }
+    expect(screen.queryByRole("heading", { name: "Payment details" })).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Call memory" })).toBeNull();
+    expect(container.textContent).not.toMatch(/null|undefined|NaN|Invalid Date/);
+  });
+
+  it("collapses a long memory behind a Show more button that keeps its aria-expanded in step", async () => {
+    const user = userEvent.setup();
+    render(<SessionCard session={paid} {...base} />);
+    expect(screen.getByRole("heading", { name: "Call memory" })).toBeInTheDocument();
+    const button = screen.getByRole("button", { name: "Show more" });
+    expect(button).toHaveAttribute("aria-expanded", "false");
+    const text = document.getElementById(button.getAttribute("aria-controls")!)!;
+    expect(text).toHaveClass("mvn-pre");
+    expect(text.textContent).toMatch(/…$/);
+    expect(text.textContent).not.toContain("so Maria can confirm");
+    await user.click(button);
+    expect(button).toHaveAttribute("aria-expanded", "true");
+    expect(button).toHaveTextContent("Show less");
+    expect(text.textContent).toBe(paid.memory);
+    await user.click(button);
+    expect(button).toHaveAttribute("aria-expanded", "false");
+  });
+
+  it("shows a short memory whole, with no button", () => {
+    render(<SessionCard session={makeSession({ memory: "Call back after 2 pm." })} {...base} />);
+    expect(screen.getByText("Call back after 2 pm.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Show more" })).toBeNull();
+  });
+
+  it("lists fields the API added later in a collapsed “Other fields” list", async () => {
+    const user = userEvent.setup();
+    const session = { ...paid, risk_score: 12, channel: "ivr", empty_thing: null } as Session;
+    render(<SessionCard session={session} {...base} />);
+    const summary = screen.getByText("Other fields (2)");
+    const details = summary.closest("details")!;
+    expect(details).not.toHaveAttribute("open");
+    await user.click(summary);
+    expect(details).toHaveAttribute("open");
+    expect(valueOf("risk_score", details)).toHaveTextContent("12");
+    expect(valueOf("channel", details)).toHaveTextContent("ivr");
+  });
+
+  it("shows an unknown gateway and status in words", () => {
+    render(
+      <SessionCard
+        session={makeSession({ ...fixtures.unknownGateway, status: "refund-pending", is_terminal: false })}
+        {...base}
+      />,
+    );
+    expect(valueOf("Gateway")).toHaveTextContent("Fiserv");
+    expect(screen.getByText("Refund pending")).toHaveAttribute("data-terminal", "false");
+    expect(valueOf("Fiserv transaction ID")).toHaveTextContent("84539613911");
+  });
+});
+
+describe("SessionCard (presentational): behaviour", () => {
+  it("announces a status change once, politely, and not the first render", () => {
+    const collecting = makeSession({ ...fixtures.collecting });
+    const { rerender } = render(<SessionCard session={collecting} {...base} />);
+    const region = screen.getAllByRole("status")[0]!;
+    expect(region).toHaveTextContent("");
+    expect(region).toHaveClass("mvn-sr-only");
+
+    const succeeded = { ...collecting, status: "payment-success", is_terminal: true };
+    rerender(<SessionCard session={succeeded} {...base} />);
+    expect(region).toHaveTextContent("Payment status: Payment succeeded");
+
+    // A new object with the same status (a later poll) changes nothing in the region.
+    const observed: string[] = [];
+    const observer = new MutationObserver(() => observed.push(region.textContent ?? ""));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    rerender(<SessionCard session={{ ...succeeded, transfer_status: "completed" }} {...base} />);
+    observer.disconnect();
+    expect(observed).toEqual([]);
+    expect(region).toHaveTextContent("Payment status: Payment succeeded");
+  });
+
+  it("does not announce when it is given a different session", () => {
+    const { rerender } = render(<SessionCard session={fixtures.pending} {...base} />);
+    rerender(<SessionCard session={fixtures.cardDeclined} {...base} />);
+    expect(screen.getAllByRole("status")[0]).toHaveTextContent("");
+  });
+
+  it("takes labels for every text, including interpolated ones", () => {
+    const collecting = makeSession({ ...fixtures.collecting });
+    const labels = {
+      ...defaultLabels,
+      title: "Zahlungssitzung",
+      caller: "Anrufer",
+      statusChanged: (label: string) => `Zahlungsstatus: ${label}`,
+      status: (label: string, status: string) => (status === "payment-success" ? "Bezahlt" : label),
+    };
+    const { rerender } = render(
+      <SessionCard session={{ ...collecting, description: null }} labels={labels} {...base} />,
+    );
+    expect(screen.getByRole("heading", { name: "Zahlungssitzung" })).toBeInTheDocument();
+    expect(valueOf("Anrufer")).toBeInTheDocument();
+    rerender(
+      <SessionCard
+        session={{ ...collecting, description: null, status: "payment-success", is_terminal: true }}
+        labels={labels}
+        {...base}
+      />,
+    );
+    expect(screen.getByText("Bezahlt", { selector: ".mvn-badge" })).toBeInTheDocument();
+    expect(screen.getAllByRole("status")[0]).toHaveTextContent("Zahlungsstatus: Bezahlt");
+  });
+
+  it("forwards its ref, merges className and spreads rest props", () => {
+    const ref = createRef<HTMLElement>();
+    render(<SessionCard ref={ref} session={paid} className="mine" data-testid="card" id="card-1" {...base} />);
+    const card = screen.getByTestId("card");
+    expect(ref.current).toBe(card);
+    expect(card).toHaveClass("mvn-root", "mvn-card", "mine");
+    expect(card).toHaveAttribute("id", "card-1");
+  });
+
+  it("shows a loading skeleton for a session that is not there yet, and never crashes on garbage", () => {
+    const { rerender } = render(<SessionCard session={undefined as unknown as Session} />);
+    expect(screen.getByRole("article")).toHaveAttribute("aria-busy", "true");
+    expect(screen.getByText("Loading session…")).toBeInTheDocument();
+    rerender(<SessionCard session={"oops" as unknown as Session} />);
+    expect(screen.getByRole("heading", { name: "Couldn't load this session" })).toBeInTheDocument();
+  });
+
+  it("renders on the server", () => {
+    const html = renderToString(<SessionCard session={paid} {...base} />);
+    expect(html).toContain("<article");
+    expect(html).toContain("Balance for invoice INV-2026-0931");
+    expect(html).toContain("$1,250.00");
+    expect(html).toContain('dateTime="2026-11-24T15:58:30.011Z"');
+  });
+
+  it.each(Object.entries(fixtures))("has no axe violations (%s)", async (_name, session) => {
+    const { container } = render(<SessionCard session={session} environment="test" {...base} />);
+    await expectNoAxeViolations(container);
+  });
+});
