@@ -7,7 +7,14 @@
  * currency symbol and its position, sign, and the locale's digits.
  */
 import { withLocale } from "./internal/intl.js";
-import { AMOUNT_PATTERN } from "./schema.js";
+import { capText, cleanText } from "./internal/text.js";
+
+/**
+ * The contract's amount pattern (schema.ts `AMOUNT_PATTERN`, from the OpenAPI document), repeated
+ * here because importing it would pull every zod schema (and zod) into a bundle that only formats
+ * money. A test keeps the two identical. Not exported from the package.
+ */
+export const AMOUNT = /^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$/;
 
 /** Options of {@link formatAmount}. */
 export interface FormatAmountOptions {
@@ -57,7 +64,7 @@ export function currencyMinorUnits(currency: string): number | null {
  * - Leading zeros and a `+` sign are dropped; a minus sign is kept unless the amount is zero.
  * - A currency that is not a three-letter code (`"XYZ1"`) is shown after the number as sent:
  *   "49.99 XYZ1"; the fraction is then kept exactly as sent. An empty currency shows the number alone.
- * - An amount that does not match the contract's `AMOUNT_PATTERN` is returned unchanged.
+ * - An amount that does not match the contract's pattern (`AMOUNT_PATTERN`) is returned unchanged.
  *
  * Never throws.
  *
@@ -65,7 +72,7 @@ export function currencyMinorUnits(currency: string): number | null {
  * @param currency currency code from the API, e.g. `"USD"` (case-insensitive)
  */
 export function formatAmount(amount: string, currency: string, options: FormatAmountOptions = {}): string {
-  if (typeof amount !== "string" || !AMOUNT_PATTERN.test(amount)) return typeof amount === "string" ? amount : "";
+  if (typeof amount !== "string" || !AMOUNT.test(amount)) return typeof amount === "string" ? amount : "";
   const unsigned = amount.replace(/^[+-]/, "");
   const dot = unsigned.indexOf(".");
   const integerDigits = dot === -1 ? unsigned : unsigned.slice(0, dot);
@@ -80,7 +87,7 @@ export function formatAmount(amount: string, currency: string, options: FormatAm
 
   const number = formatDecimal(integer, fraction, negative, options.locale, code, options.currencyDisplay ?? "symbol");
   if (code !== null) return number;
-  const label = typeof currency === "string" ? currency.trim() : "";
+  const label = typeof currency === "string" ? capText(cleanText(currency), 16) : "";
   return label ? `${number} ${label}` : number;
 }
 

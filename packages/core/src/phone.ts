@@ -7,12 +7,9 @@
  * convention: good enough to read a number aloud or spot it, which is what an admin needs.
  */
 
-// Two-digit calling codes (ITU-T E.164 assignments). Any other code starting 2-6, 8 or 9 has three digits.
-const TWO_DIGIT_CODES = new Set(
-  "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98".split(
-    " ",
-  ),
-);
+// Two-digit calling codes (ITU-T E.164 assignments): 20 27 30-34 36 39 40 41 43-49 51-58 60-66
+// 81 82 84 86 90-95 98. Any other code starting 2-6, 8 or 9 has three digits.
+const TWO_DIGIT_CODE = /^(?:2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58])/;
 
 interface ParsedPhone {
   countryCode: string;
@@ -24,7 +21,7 @@ function parseE164(value: string): ParsedPhone | null {
   const compact = value.trim().replace(/[\s\-.()]/g, "");
   if (!/^\+[1-9]\d{6,14}$/.test(compact)) return null;
   const digits = compact.slice(1);
-  const length = /^[17]/.test(digits) ? 1 : TWO_DIGIT_CODES.has(digits.slice(0, 2)) ? 2 : 3;
+  const length = /^[17]/.test(digits) ? 1 : TWO_DIGIT_CODE.test(digits) ? 2 : 3;
   return { countryCode: digits.slice(0, length), national: digits.slice(length) };
 }
 

@@ -33,7 +33,7 @@ const GATEWAY_NAMES: Readonly<Record<string, string>> = {
 const PREFIX_NAMES: Readonly<Record<string, string>> = { ...GATEWAY_NAMES, authnet: "Authorize.net" };
 
 /** Shown by `describeCard`, never as processor rows. */
-const CARD_FIELDS = new Set(["card_brand", "card_last4", "receipt_url"]);
+const CARD_FIELDS = ["card_brand", "card_last4", "receipt_url"];
 
 /** "authorize.net", "Authorize_Net" and "authorizenet" are the same gateway. */
 const gatewayKey = (gateway: unknown) =>
