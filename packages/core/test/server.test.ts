@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse, type JsonBodyType } from "msw";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import {
   createMavenClient,
   InternalServerError,
@@ -186,6 +186,16 @@ describe("createSessionHandler: access", () => {
       expect(authorize).not.toHaveBeenCalled();
     },
   );
+
+  it("has the signature Next.js checks route handlers against (params a Promise since Next 15, an object before)", () => {
+    const handler = createSessionHandler({ apiKey: TEST_KEY, authorize: () => true });
+    const next15: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response> = handler;
+    const next14: (request: Request, context: { params: { id: string } }) => Promise<Response> = handler;
+    const plain: (request: Request) => Promise<Response> = handler;
+    expectTypeOf(next15).toBeFunction();
+    expectTypeOf(next14).toBeFunction();
+    expectTypeOf(plain).returns.resolves.toEqualTypeOf<Response>();
+  });
 
   it("refuses to be created without authorize, saying what to pass", () => {
     const noAuthorize = { apiKey: TEST_KEY } as unknown as SessionHandlerOptions;
