@@ -6,15 +6,9 @@
  * are spliced into the locale's pattern as text. Intl supplies only the shape: separators,
  * currency symbol and its position, sign, and the locale's digits.
  */
+import { AMOUNT_PATTERN } from "./amount.js";
 import { withLocale } from "./internal/intl.js";
 import { capText, cleanText } from "./internal/text.js";
-
-/**
- * The contract's amount pattern (schema.ts `AMOUNT_PATTERN`, from the OpenAPI document), repeated
- * here because importing it would pull every zod schema (and zod) into a bundle that only formats
- * money. A test keeps the two identical. Not exported from the package.
- */
-export const AMOUNT = /^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$/;
 
 /** Options of {@link formatAmount}. */
 export interface FormatAmountOptions {
@@ -72,7 +66,7 @@ export function currencyMinorUnits(currency: string): number | null {
  * @param currency currency code from the API, e.g. `"USD"` (case-insensitive)
  */
 export function formatAmount(amount: string, currency: string, options: FormatAmountOptions = {}): string {
-  if (typeof amount !== "string" || !AMOUNT.test(amount)) return typeof amount === "string" ? amount : "";
+  if (typeof amount !== "string" || !AMOUNT_PATTERN.test(amount)) return typeof amount === "string" ? amount : "";
   const unsigned = amount.replace(/^[+-]/, "");
   const dot = unsigned.indexOf(".");
   const integerDigits = dot === -1 ? unsigned : unsigned.slice(0, dot);

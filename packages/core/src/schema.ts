@@ -10,6 +10,7 @@
  * the values we know stay in the type for autocompletion.
  */
 import * as z from "zod/mini";
+import { AMOUNT_PATTERN } from "./amount.js";
 
 /** A string union that still accepts strings we have not seen yet, without collapsing to `string`. */
 export type OpenString<Known extends string> = Known | (string & {});
@@ -72,8 +73,7 @@ export type CardBrand = OpenString<
   | "Diners Club"
 >;
 
-/** The decimal-string pattern of `amount`, copied from the OpenAPI document. */
-export const AMOUNT_PATTERN = /^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$/;
+export { AMOUNT_PATTERN };
 
 /**
  * ISO 8601 date-time. Offsets are expected (`Z` or `+00:00`); a timestamp with no

@@ -1,11 +1,11 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createMavenClient,
-  MavenAPIError,
-  MavenError,
-  RateLimitError,
-  ResponseValidationError,
-  UnprocessableEntityError,
+  type MavenAPIError,
+  type MavenError,
+  type RateLimitError,
+  type ResponseValidationError,
+  type UnprocessableEntityError,
   type ContractIssue,
   type Gateway,
   type Processor,
