@@ -1,0 +1,641 @@
+import { useState, type CSSProperties, type ReactNode } from "react";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, spyOn, userEvent, waitFor } from "storybook/test";
+import { SessionCard, type SessionCardSharedProps } from "@trymaven/react";
+import { SCENARIO_NAMES, fixtures, scenarios, type ScenarioName } from "@trymaven/mock";
+import {
+  errorIds,
+  euroSession,
+  hostileSession,
+  httpReceiptSession,
+  longValuesSession,
+  networkBlip,
+  simulator,
+  unknownLiveStatusSession,
+  unknownTerminalStatusSession,
+  yenSession,
+} from "./support/maven-mock";
+import { Cell, FAST_POLLING, STORY_NOW, Section } from "./support/layout";
+
+const meta = {
+  title: "Components/SessionCard",
+  component: SessionCard,
+  args: { now: STORY_NOW, timeZone: "UTC" },
+  argTypes: {
+    session: { control: "object" },
+    sessionId: { control: "text" },
+    locale: { control: "text" },
+    timeZone: { control: "text" },
+    showFullCaller: { control: "boolean" },
+    headingLevel: { control: "inline-radio", options: [2, 3, 4, 5] },
+    environment: { control: "inline-radio", options: [undefined, "test", "live"] },
+    now: { control: "date" },
+  },
+  parameters: {
+    // The locale toolbar sets `locale` on these stories (see .storybook/preview.tsx).
+    localeArg: true,
+    docs: {
+      description: {
+        component:
+          "A session as a card. Give it a `session` to render (presentational), or a `sessionId` to fetch through " +
+          "`useSession` and follow live (connected: skeleton, errors, polling, announcements). Every request in " +
+          "these stories is answered by `@trymaven/mock` at `/api/maven`.",
+      },
+    },
+  },
+  decorators: [
+    // One card at a readable width; the grids (`fullWidth`) lay out their own.
+    (Story, { parameters }) =>
+      parameters.fullWidth ? (
+        <Story />
+      ) : (
+        <div style={{ maxWidth: "44rem" }}>
+          <Story />
+        </div>
+      ),
+  ],
+} satisfies Meta<typeof SessionCard>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+// ── Every status ─────────────────────────────────────────────────────────────
+
+export const Pending: Story = {
+  args: { session: fixtures.pending },
+  play: async ({ canvas }) => {
+    const badge = canvas.getByText("Waiting for the call");
+    await expect(badge.closest("[data-status]")).toHaveAttribute("data-terminal", "false");
+    // The caller is masked to the country code and the last four digits.
+    await expect(canvas.getByText("+1 ••• ••• 0142")).toBeVisible();
+  },
+};
+
+export const Collecting: Story = {
+  args: { session: fixtures.collecting },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("Collecting card details")).toBeVisible();
+  },
+};
+
+export const PaymentSucceeded: Story = {
+  name: "Payment succeeded (Stripe charge)",
+  args: { session: fixtures.stripeChargeSuccess },
+  beforeEach: () => {
+    // Headless Chromium may refuse the real clipboard; what matters here is the button's feedback.
+    const writeText = spyOn(navigator.clipboard, "writeText").mockResolvedValue(undefined);
+    return () => writeText.mockRestore();
+  },
+  play: async ({ canvas }) => {
+    const session = fixtures.stripeChargeSuccess;
+    await expect(canvas.getByRole("article")).toHaveAttribute("data-status", "payment-success");
+    await expect(canvas.getByText("Payment succeeded")).toBeVisible();
+    await expect(canvas.getByText("$149.00")).toBeVisible();
+    await expect(canvas.getByText("+1 ••• ••• 0123")).toBeVisible();
+    await expect(canvas.queryByText("+1 415 555 0123")).toBeNull();
+
+    const receipt = canvas.getByRole("link", { name: /view receipt/i });
+    await expect(receipt).toHaveAttribute("href", session.processor?.receipt_url);
+    await expect(receipt).toHaveAttribute("target", "_blank");
+    await expect(receipt).toHaveAttribute("rel", expect.stringContaining("noopener"));
+
+    await userEvent.click(canvas.getByRole("button", { name: "Copy Session ID" }));
+    await expect(navigator.clipboard.writeText).toHaveBeenCalledWith(session.session_id);
+    const status = canvas.getAllByRole("status").find((region) => region.textContent === "Copied");
+    await expect(status).toBeDefined();
+  },
+};
+
+export const Authorized: Story = {
+  name: "Authorized, not captured (Authorize.net auth-only)",
+  args: { session: fixtures.authorizenetAuthOnly },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("Authorized (not captured)")).toBeVisible();
+    await expect(canvas.getByRole("article")).toHaveAttribute("data-tone", "warning");
+  },
+};
+
+export const PaymentFailed: Story = {
+  name: "Payment failed (card declined)",
+  args: { session: fixtures.cardDeclined },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("Payment failed")).toBeVisible();
+    await expect(canvas.getByText("card_declined")).toBeVisible();
+    await expect(canvas.getByText("Your card was declined.")).toBeVisible();
+  },
+};
+
+export const InsufficientFunds: Story = {
+  args: { session: fixtures.insufficientFunds },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("insufficient_funds")).toBeVisible();
+  },
+};
+
+export const Expired: Story = {
+  args: { session: fixtures.expired },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("Expired")).toBeVisible();
+  },
+};
+
+export const Cancelled: Story = {
+  args: { session: fixtures.cancelled },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("Cancelled")).toBeVisible();
+  },
+};
+
+export const Abandoned: Story = {
+  args: { session: fixtures.abandoned },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("Abandoned")).toBeVisible();
+    // A UK caller, masked the same way.
+    await expect(canvas.getByText(/^\+44 .*0321$/)).toBeVisible();
+  },
+};
+
+export const UnknownStatus: Story = {
+  name: "Unknown status (terminal)",
+  args: { session: unknownTerminalStatusSession },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("article")).toHaveAttribute("data-status", "payment-refunded");
+    await expect(canvas.getByText(/payment refunded/i)).toBeVisible();
+  },
+};
+
+export const UnknownLiveStatus: Story = {
+  name: "Unknown status (still live)",
+  args: { session: unknownLiveStatusSession },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("article")).toHaveAttribute("data-tone", "progress");
+  },
+};
+
+// ── Every gateway ────────────────────────────────────────────────────────────
+
+export const StripeCharge: Story = {
+  args: { session: fixtures.stripeChargeSuccess, environment: "test" },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("ch_3QKs8cLm4TzR9xWv0kYp5Rz1")).toBeVisible();
+    const dashboard = canvas.getAllByRole("link", { name: /open in dashboard/i })[0];
+    await expect(dashboard).toHaveAttribute("href", expect.stringMatching(/^https:\/\/dashboard\.stripe\.com\/test\//));
+  },
+};
+
+export const StripeTokenize: Story = {
+  args: { session: fixtures.stripeTokenizeSuccess },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("Card saved")).toBeVisible();
+    await expect(canvas.getByText("cus_R4xYzq8LmN2pTv")).toBeVisible();
+  },
+};
+
+export const AuthorizenetCapture: Story = {
+  name: "Authorize.net capture",
+  args: { session: fixtures.authorizenetCaptureSuccess },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("80041531966")).toBeVisible();
+  },
+};
+
+export const AuthorizenetAuthOnly: Story = {
+  name: "Authorize.net auth-only",
+  args: { session: fixtures.authorizenetAuthOnly },
+  play: async ({ canvas }) => {
+    // AVS "A" and CVV "M" decoded next to the codes.
+    await expect(canvas.getByText(/street matches/i)).toBeVisible();
+    await expect(canvas.getByText(/^match/i)).toBeVisible();
+  },
+};
+
+export const AuthorizenetTokenize: Story = {
+  name: "Authorize.net tokenize (CIM)",
+  args: { session: fixtures.authorizenetTokenizeSuccess },
+};
+
+export const Braintree: Story = {
+  args: { session: fixtures.braintreeChargeSuccess },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("kq9w3z7e")).toBeVisible();
+  },
+};
+
+export const BraintreeTokenize: Story = {
+  args: { session: fixtures.braintreeTokenizeSuccess },
+};
+
+export const Shift4: Story = {
+  args: { session: fixtures.shift4ChargeSuccess },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/^char_/)).toBeVisible();
+  },
+};
+
+export const Shift4Tokenize: Story = {
+  args: { session: fixtures.shift4TokenizeSuccess },
+};
+
+export const UnknownGateway: Story = {
+  name: "Unknown gateway (fiserv)",
+  args: { session: fixtures.unknownGateway },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("article")).toHaveAttribute("data-gateway", "fiserv");
+    // Its own processor fields still show, generically.
+    await expect(canvas.getByText("84539613911")).toBeVisible();
+  },
+};
+
+// ── Data that must not break the card ────────────────────────────────────────
+
+export const HostileData: Story = {
+  name: "Hostile data (script tags, javascript: receipt, RTL override, zero-width)",
+  args: { session: hostileSession },
+  play: async ({ canvas, canvasElement }) => {
+    // Markup in strings is text: the heading shows it literally, nothing was parsed.
+    await expect(canvas.getByRole("heading", { level: 3 })).toHaveTextContent('<script>alert("xss")</script>');
+    await expect(canvasElement.querySelector("article script, article img, article svg[onload]")).toBeNull();
+    // A javascript: receipt is never a link; its text is shown inert.
+    await expect(canvas.queryByRole("link", { name: /receipt/i })).toBeNull();
+    await expect(canvasElement.querySelector('a[href^="javascript:"]')).toBeNull();
+    await expect(canvas.getByText("javascript:alert(document.cookie)")).toBeVisible();
+    // The RTL override is isolated in its own bidi context, so it cannot reorder the label next to it.
+    const slug = canvas.getByText("acme\u202Etxt.exe");
+    await expect(slug.closest("bdi")).not.toBeNull();
+  },
+};
+
+export const PlainHttpReceipt: Story = {
+  name: "Receipt on plain http (not a link)",
+  args: { session: httpReceiptSession },
+  play: async ({ canvas }) => {
+    await expect(canvas.queryByRole("link", { name: /receipt/i })).toBeNull();
+    await expect(canvas.getByText(/^http:\/\/pay\.stripe\.com/)).toBeVisible();
+  },
+};
+
+export const LongValues: Story = {
+  args: { session: longValuesSession },
+  play: async ({ canvas, canvasElement }) => {
+    const card = canvas.getByRole("article");
+    // Nothing overflows the card horizontally.
+    await expect(card.scrollWidth).toBeLessThanOrEqual(card.clientWidth + 1);
+    await expect(canvasElement.scrollWidth).toBeLessThanOrEqual(canvasElement.clientWidth + 1);
+    // Long memory is collapsed behind a button.
+    const more = canvas.getByRole("button", { name: "Show more" });
+    await expect(more).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(more);
+    await expect(canvas.getByRole("button", { name: "Show less" })).toHaveAttribute("aria-expanded", "true");
+  },
+};
+
+export const TransferWithMemory: Story = {
+  name: "Transferred back, with call memory",
+  args: { session: fixtures.transferWithMemory, showFullCaller: true },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("completed")).toBeVisible();
+    // showFullCaller: the whole number, formatted.
+    await expect(canvas.getByText(/^\+1 .*555.*0142$/)).toBeVisible();
+  },
+};
+
+// ── Locales and themes ───────────────────────────────────────────────────────
+
+export const GermanEuro: Story = {
+  name: "German locale, euros (de-DE, EUR)",
+  args: { session: euroSession, locale: "de-DE", timeZone: "Europe/Berlin" },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/1\.234,50\s€/)).toBeVisible();
+  },
+};
+
+export const JapaneseYen: Story = {
+  name: "Japanese locale, yen (ja-JP, JPY)",
+  args: { session: yenSession, locale: "ja-JP", timeZone: "Asia/Tokyo" },
+  play: async ({ canvas }) => {
+    // Yen has no minor unit: no ".00".
+    await expect(canvas.getByText(/[¥￥]12,800$/)).toBeVisible();
+  },
+};
+
+export const DarkTheme: Story = {
+  args: { session: fixtures.authorizenetCaptureSuccess },
+  globals: { theme: "dark" },
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole("article");
+    await expect(getComputedStyle(card).backgroundColor).toBe("rgb(23, 25, 30)");
+  },
+};
+
+const customTheme = {
+  "--mvn-font": 'Georgia, "Times New Roman", serif',
+  "--mvn-radius": "14px",
+  "--mvn-bg": "#fbf8f3",
+  "--mvn-surface": "#f1ebe0",
+  "--mvn-border": "#e0d6c4",
+  "--mvn-link": "#7a3e9d",
+  "--mvn-focus": "#7a3e9d",
+  "--mvn-success-fg": "#2f5d34",
+  "--mvn-success-bg": "#e4efe0",
+} as CSSProperties;
+
+export const CustomTheme: Story = {
+  name: "Custom theme (--mvn-* properties)",
+  args: { session: fixtures.stripeChargeSuccess, style: customTheme },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "The same card with a few `--mvn-*` custom properties set on it: serif type, rounder corners, warm surfaces.",
+      },
+    },
+  },
+};
+
+// ── Connected: loading, live and every error class ───────────────────────────
+
+export const Loading: Story = {
+  name: "Loading (request never answers)",
+  args: { sessionId: errorIds.loading, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("article")).toHaveAttribute("aria-busy", "true");
+    await expect(canvas.getByText("Loading session…")).toBeVisible();
+  },
+};
+
+export const SlowThenLoaded: Story = {
+  name: "Slow answer, then loaded",
+  args: { sessionId: errorIds.slow, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("Loading session…")).toBeVisible();
+    await expect(await canvas.findByText("Collecting card details", {}, { timeout: 5_000 })).toBeVisible();
+    await expect(canvas.getByText("Live")).toBeVisible();
+  },
+};
+
+export const NotFound: Story = {
+  name: "Error: not found (404)",
+  args: { sessionId: errorIds.notFound, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Session not found" })).toBeVisible();
+    // Retrying cannot change a 404.
+    await expect(canvas.queryByRole("button", { name: "Retry" })).toBeNull();
+  },
+};
+
+export const Unauthorized: Story = {
+  name: "Error: not authenticated (401)",
+  args: { sessionId: errorIds.unauthorized, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Not authorised" })).toBeVisible();
+  },
+};
+
+export const Forbidden: Story = {
+  name: "Error: forbidden (403)",
+  args: { sessionId: errorIds.forbidden, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Not authorised" })).toBeVisible();
+  },
+};
+
+export const RateLimited: Story = {
+  name: "Error: rate limited (429)",
+  args: { sessionId: errorIds.rateLimited, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Rate limited — retrying" })).toBeVisible();
+  },
+};
+
+export const ServerError: Story = {
+  name: "Error: server error (500)",
+  args: { sessionId: errorIds.serverError, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole("heading", { name: "Couldn't load this session" }, { timeout: 5_000 }),
+    ).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  },
+};
+
+export const NetworkError: Story = {
+  name: "Error: network, then Retry succeeds",
+  args: { sessionId: errorIds.networkThenRecovers, sessionOptions: FAST_POLLING },
+  // The first request and both retries drop the connection; the Retry button's request gets through.
+  beforeEach: () => networkBlip(errorIds.networkThenRecovers, 3),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Network problem" }, { timeout: 5_000 })).toBeVisible();
+    await userEvent.click(canvas.getByRole("button", { name: "Retry" }));
+    await expect(await canvas.findByText("Payment succeeded", {}, { timeout: 5_000 })).toBeVisible();
+  },
+};
+
+export const Offline: Story = {
+  name: "Error: offline",
+  args: { sessionId: errorIds.network, sessionOptions: FAST_POLLING },
+  beforeEach: () => {
+    const onLine = spyOn(navigator, "onLine", "get").mockReturnValue(false);
+    return () => onLine.mockRestore();
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Network problem" }, { timeout: 5_000 })).toBeVisible();
+    await expect(canvas.getByText("You appear to be offline.")).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  },
+};
+
+export const ContractMismatch: Story = {
+  name: "Error: contract mismatch (required field missing)",
+  args: { sessionId: errorIds.contractMismatch, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Unexpected response" })).toBeVisible();
+    await userEvent.click(canvas.getByText("Details"));
+    await expect(canvas.getByText("status")).toBeVisible();
+  },
+};
+
+export const MalformedJson: Story = {
+  name: "Error: malformed JSON",
+  args: { sessionId: errorIds.malformedJson, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("alert", {}, { timeout: 5_000 })).toBeVisible();
+  },
+};
+
+export const HtmlErrorPage: Story = {
+  name: "Error: HTML error page from a proxy (502)",
+  args: { sessionId: errorIds.htmlErrorPage, sessionOptions: FAST_POLLING },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("alert", {}, { timeout: 5_000 })).toBeVisible();
+    // The proxy's HTML never reaches the page.
+    await expect(canvas.queryByText(/nginx/)).toBeNull();
+  },
+};
+
+// ── Live ─────────────────────────────────────────────────────────────────────
+
+/** The live and "all states" stories pick their sessions themselves. */
+const HIDE_CARD_ARGS = {
+  session: { table: { disable: true } },
+  sessionId: { table: { disable: true } },
+  sessionOptions: { table: { disable: true } },
+} as const;
+
+/** What each scenario ends as, in the badge. */
+const FINAL_LABEL: Record<ScenarioName, string> = {
+  success: "Payment succeeded",
+  declined: "Payment failed",
+  insufficientFunds: "Payment failed",
+  expired: "Expired",
+  abandoned: "Abandoned",
+  cancelled: "Cancelled",
+  authorizedThenTransfer: "Authorized (not captured)",
+  tokenize: "Card saved",
+};
+
+type LiveArgs = SessionCardSharedProps & {
+  /** The mock scenario the session plays. */
+  scenario: ScenarioName;
+  /** How fast the scenario plays: 1 is the built-in timing (about 5 s), 0.4 plays it in about 2 s. */
+  timeScale: number;
+};
+
+/** Starts the scenario on a new session id when it mounts, so every view plays from the start. */
+function LiveSessionCard({ scenario, timeScale, ...props }: LiveArgs) {
+  const [sessionId] = useState(() => {
+    const id = crypto.randomUUID();
+    simulator.addSession({ scenario, sessionId: id, timeScale });
+    return id;
+  });
+  return (
+    <SessionCard
+      sessionId={sessionId}
+      // Fast polling so each state shows; keep polling terminal sessions whose transfer is still to come.
+      sessionOptions={{ intervalMs: 400, terminalIntervalMs: scenario === "authorizedThenTransfer" ? 800 : false }}
+      {...props}
+    />
+  );
+}
+
+export const Live: StoryObj<LiveArgs> = {
+  name: "Live (plays a scenario on the mock)",
+  args: { scenario: "success", timeScale: 0.4, timeZone: "UTC" },
+  argTypes: {
+    scenario: {
+      control: "select",
+      options: SCENARIO_NAMES,
+      description: "The `@trymaven/mock` scenario the session plays (pending → collecting → outcome).",
+    },
+    timeScale: { control: { type: "range", min: 0.1, max: 2, step: 0.1 } },
+    ...HIDE_CARD_ARGS,
+  },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "A session living its life on the mock: " +
+          SCENARIO_NAMES.map((name) => `**${name}**: ${scenarios[name].description}`).join(" ") +
+          " Pick another scenario in the controls to replay.",
+      },
+    },
+  },
+  // A new key per scenario and speed: the card remounts and a new session starts playing.
+  render: (args) => <LiveSessionCard key={`${args.scenario}:${args.timeScale}`} {...args} />,
+  play: async ({ canvas, args }) => {
+    const final = FINAL_LABEL[args.scenario];
+    await expect(await canvas.findByText("Live")).toBeVisible();
+    await expect(await canvas.findByText(final, {}, { timeout: 12_000 })).toBeVisible();
+    // The change was announced to screen readers, politely.
+    await waitFor(() =>
+      expect(canvas.getAllByRole("status").some((region) => region.textContent === `Payment status: ${final}`)).toBe(
+        true,
+      ),
+    );
+    if (args.scenario !== "authorizedThenTransfer") {
+      // Polling stops once the session is terminal.
+      await waitFor(() => expect(canvas.queryByText("Live")).toBeNull());
+    }
+  },
+};
+
+// ── All states ───────────────────────────────────────────────────────────────
+
+type AllStatesArgs = Pick<SessionCardSharedProps, "locale" | "timeZone" | "now">;
+
+function AllStatesGrid(props: AllStatesArgs) {
+  const card = (label: string, node: ReactNode) => (
+    <Cell key={label} label={label}>
+      {node}
+    </Cell>
+  );
+  const presentational = (label: string, session: (typeof fixtures)[keyof typeof fixtures]) =>
+    card(label, <SessionCard session={session} {...props} />);
+  const connected = (label: string, sessionId: string) =>
+    card(label, <SessionCard sessionId={sessionId} sessionOptions={FAST_POLLING} {...props} />);
+  return (
+    <div className="sb-stack" style={{ maxWidth: "none" }}>
+      <Section title="Every status">
+        {presentational("pending", fixtures.pending)}
+        {presentational("collecting", fixtures.collecting)}
+        {presentational("payment-success", fixtures.stripeChargeSuccess)}
+        {presentational("payment-authorized", fixtures.authorizenetAuthOnly)}
+        {presentational("payment-failed", fixtures.cardDeclined)}
+        {presentational("expired", fixtures.expired)}
+        {presentational("cancelled", fixtures.cancelled)}
+        {presentational("abandoned", fixtures.abandoned)}
+        {presentational("unknown status (terminal)", unknownTerminalStatusSession)}
+      </Section>
+      <Section title="Every gateway">
+        {presentational("stripe charge", fixtures.stripeChargeSuccess)}
+        {presentational("stripe tokenize", fixtures.stripeTokenizeSuccess)}
+        {presentational("authorizenet capture", fixtures.authorizenetCaptureSuccess)}
+        {presentational("authorizenet auth-only", fixtures.authorizenetAuthOnly)}
+        {presentational("authorizenet tokenize", fixtures.authorizenetTokenizeSuccess)}
+        {presentational("braintree charge", fixtures.braintreeChargeSuccess)}
+        {presentational("braintree tokenize", fixtures.braintreeTokenizeSuccess)}
+        {presentational("shift4 charge", fixtures.shift4ChargeSuccess)}
+        {presentational("shift4 tokenize", fixtures.shift4TokenizeSuccess)}
+        {presentational("unknown gateway (fiserv)", fixtures.unknownGateway)}
+      </Section>
+      <Section title="Loading and errors (connected)">
+        {connected("loading", errorIds.loading)}
+        {connected("404 not found", errorIds.notFound)}
+        {connected("401 unauthorized", errorIds.unauthorized)}
+        {connected("403 forbidden", errorIds.forbidden)}
+        {connected("429 rate limited", errorIds.rateLimited)}
+        {connected("500 server error", errorIds.serverError)}
+        {connected("network error", errorIds.network)}
+        {connected("contract mismatch", errorIds.contractMismatch)}
+        {connected("malformed JSON", errorIds.malformedJson)}
+      </Section>
+      <Section title="Data">
+        {presentational("hostile strings", hostileSession)}
+        {presentational("long values", longValuesSession)}
+        {presentational("transfer and memory", fixtures.transferWithMemory)}
+        {card("de-DE, EUR", <SessionCard session={euroSession} {...props} locale="de-DE" />)}
+        {card("ja-JP, JPY", <SessionCard session={yenSession} {...props} locale="ja-JP" />)}
+      </Section>
+    </div>
+  );
+}
+
+export const AllStates: StoryObj<AllStatesArgs> = {
+  name: "All states",
+  parameters: {
+    fullWidth: true,
+    docs: {
+      description: {
+        story:
+          "Every status, every gateway, loading and every error class, and the awkward data, side by side for a " +
+          "one-glance review. `pnpm screenshot` takes a picture of it in light and dark.",
+      },
+    },
+  },
+  argTypes: HIDE_CARD_ARGS,
+  render: (args) => <AllStatesGrid {...args} />,
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Session not found" }, { timeout: 5_000 })).toBeVisible();
+    await expect(await canvas.findByRole("heading", { name: "Unexpected response" })).toBeVisible();
+    await expect(canvas.getAllByText("Payment succeeded").length).toBeGreaterThan(3);
+  },
+};
