@@ -6,7 +6,7 @@ import {
   type Gateway,
   type Processor,
 } from "@trymaven/core";
-import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { forwardRef, memo, useMemo, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { Code, CopyButton, CopyStatus, Field, Icon, cx, useCopy } from "./parts.js";
 
@@ -33,86 +33,94 @@ export interface ProcessorDetailsProps extends Omit<ComponentPropsWithoutRef<"di
  * with a copy button and, where core knows one, a dashboard link. Authorize.net codes show their
  * decoded meaning. `data-gateway` carries the gateway.
  */
-export const ProcessorDetails = forwardRef<HTMLDivElement, ProcessorDetailsProps>(function ProcessorDetails(
-  { processor, gateway, environment, locale: _locale, labels, className, ...rest },
-  ref,
-) {
-  const text = useLabels(labels);
-  const [copyState, copy] = useCopy();
-  const { card, rows } = useMemo(
-    () => ({ card: describeCard(processor), rows: describeProcessor(processor, gateway, { environment }) }),
-    [processor, gateway, environment],
-  );
-  const { brand, last4, receiptUrl, rawReceipt } = card;
-  return (
-    <div ref={ref} className={cx("mvn-root mvn-processor", className)} data-gateway={gateway} {...rest}>
-      {(brand || last4 || rawReceipt || rows.length > 0) && (
-        <dl className="mvn-fields">
-          {(brand || last4) && (
-            <Field label={text.card}>
-              <span className="mvn-card-line">
-                <BrandMark id={brand?.id ?? "unknown"} />
-                {brand && <span>{brand.wallet ? `${brand.name} (${brand.wallet})` : brand.name}</span>}
-                {last4 && (
-                  <span>
-                    <span aria-hidden="true">•••• </span>
-                    <span className="mvn-sr-only">{text.cardEndingIn} </span>
-                    <Code>{last4}</Code>
-                  </span>
-                )}
-              </span>
-            </Field>
-          )}
-          {rawReceipt && (
-            <Field label={text.receipt}>
-              {receiptUrl ? (
-                <a
-                  className="mvn-link"
-                  href={receiptUrl}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  aria-label={`${text.viewReceipt} ${text.opensInNewTab}`}
-                >
-                  {text.viewReceipt}
-                  <Icon name="external" />
-                </a>
-              ) : (
-                <Code>{rawReceipt}</Code>
-              )}
-            </Field>
-          )}
-          {rows.map((row) => {
-            const label = text.processorField(row.label, row.id);
-            return (
-              <Field key={row.id} label={label}>
-                {row.kind === "status" ? row.value : <Code>{row.value}</Code>}
-                {row.copyable && (
-                  <CopyButton id={row.id} value={row.value} label={text.copy(label)} state={copyState} onCopy={copy} />
-                )}
-                {row.meaning && (
-                  <span className="mvn-muted mvn-meaning">{text.processorMeaning(row.meaning, row.id)}</span>
-                )}
-                {row.href && (
+export const ProcessorDetails = memo(
+  forwardRef<HTMLDivElement, ProcessorDetailsProps>(function ProcessorDetails(
+    { processor, gateway, environment, locale: _locale, labels, className, ...rest },
+    ref,
+  ) {
+    const text = useLabels(labels);
+    const [copyState, copy] = useCopy();
+    const { card, rows } = useMemo(
+      () => ({ card: describeCard(processor), rows: describeProcessor(processor, gateway, { environment }) }),
+      [processor, gateway, environment],
+    );
+    const { brand, last4, receiptUrl, rawReceipt } = card;
+    return (
+      <div ref={ref} className={cx("mvn-root mvn-processor", className)} data-gateway={gateway} {...rest}>
+        {(brand || last4 || rawReceipt || rows.length > 0) && (
+          <dl className="mvn-fields">
+            {(brand || last4) && (
+              <Field label={text.card}>
+                <span className="mvn-card-line">
+                  <BrandMark id={brand?.id ?? "unknown"} />
+                  {brand && <span>{brand.wallet ? `${brand.name} (${brand.wallet})` : brand.name}</span>}
+                  {last4 && (
+                    <span>
+                      <span aria-hidden="true">•••• </span>
+                      <span className="mvn-sr-only">{text.cardEndingIn} </span>
+                      <Code>{last4}</Code>
+                    </span>
+                  )}
+                </span>
+              </Field>
+            )}
+            {rawReceipt && (
+              <Field label={text.receipt}>
+                {receiptUrl ? (
                   <a
-                    className="mvn-link mvn-meaning"
-                    href={row.href}
+                    className="mvn-link"
+                    href={receiptUrl}
                     target="_blank"
                     rel="noopener noreferrer"
-                    aria-label={`${text.openInDashboard} (${label}) ${text.opensInNewTab}`}
+                    aria-label={`${text.viewReceipt} ${text.opensInNewTab}`}
                   >
-                    {text.openInDashboard}
+                    {text.viewReceipt}
                     <Icon name="external" />
                   </a>
+                ) : (
+                  <Code>{rawReceipt}</Code>
                 )}
               </Field>
-            );
-          })}
-        </dl>
-      )}
-      <CopyStatus state={copyState} copied={text.copied} failed={text.copyFailed} />
-    </div>
-  );
-});
+            )}
+            {rows.map((row) => {
+              const label = text.processorField(row.label, row.id);
+              return (
+                <Field key={row.id} label={label}>
+                  {row.kind === "status" ? row.value : <Code>{row.value}</Code>}
+                  {row.copyable && (
+                    <CopyButton
+                      id={row.id}
+                      value={row.value}
+                      label={text.copy(label)}
+                      state={copyState}
+                      onCopy={copy}
+                    />
+                  )}
+                  {row.meaning && (
+                    <span className="mvn-muted mvn-meaning">{text.processorMeaning(row.meaning, row.id)}</span>
+                  )}
+                  {row.href && (
+                    <a
+                      className="mvn-link mvn-meaning"
+                      href={row.href}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      aria-label={`${text.openInDashboard} (${label}) ${text.opensInNewTab}`}
+                    >
+                      {text.openInDashboard}
+                      <Icon name="external" />
+                    </a>
+                  )}
+                </Field>
+              );
+            })}
+          </dl>
+        )}
+        <CopyStatus state={copyState} copied={text.copied} failed={text.copyFailed} />
+      </div>
+    );
+  }),
+);
 
 // Short text marks keep the bundle small; Mastercard and Maestro are their two circles.
 const TEXT_MARKS: Partial<Record<CardBrandId, string>> = {

@@ -17,7 +17,7 @@ import {
   type Environment,
   type Session,
 } from "@trymaven/core";
-import { forwardRef, useId, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { forwardRef, memo, useId, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { Code, CopyButton, CopyStatus, Field, cx, useCopy } from "./parts.js";
 import { ProcessorDetails } from "./processor-details.js";
@@ -130,161 +130,163 @@ function deriveModel(
   };
 }
 
-export const SessionCardView = forwardRef<HTMLElement, SessionCardViewProps>(function SessionCardView(
-  {
-    session,
-    live,
-    banner,
-    locale,
-    timeZone,
-    labels: labelsProp,
-    showFullCaller = false,
-    headingLevel = 3,
-    environment,
-    now,
-    className,
-    ...rest
-  },
-  ref,
-) {
-  const labels = useLabels(labelsProp);
-  const model = useMemo(
-    () => deriveModel(session, labels, locale, timeZone, now, showFullCaller),
-    [session, labels, locale, timeZone, now, showFullCaller],
-  );
-  const [copyState, copy] = useCopy();
-  const id = useId();
-  const Heading = `h${headingLevel}` as const;
-  const Sub = `h${headingLevel + 1}` as "h3";
+export const SessionCardView = memo(
+  forwardRef<HTMLElement, SessionCardViewProps>(function SessionCardView(
+    {
+      session,
+      live,
+      banner,
+      locale,
+      timeZone,
+      labels: labelsProp,
+      showFullCaller = false,
+      headingLevel = 3,
+      environment,
+      now,
+      className,
+      ...rest
+    },
+    ref,
+  ) {
+    const labels = useLabels(labelsProp);
+    const model = useMemo(
+      () => deriveModel(session, labels, locale, timeZone, now, showFullCaller),
+      [session, labels, locale, timeZone, now, showFullCaller],
+    );
+    const [copyState, copy] = useCopy();
+    const id = useId();
+    const Heading = `h${headingLevel}` as const;
+    const Sub = `h${headingLevel + 1}` as "h3";
 
-  // Announce status changes, not the first render: compare with the last status this card showed.
-  const statusText = labels.status(model.status.label, session.status);
-  const [shown, setShown] = useState({ id: session.session_id, status: session.status });
-  const [announcement, setAnnouncement] = useState("");
-  if (shown.id !== session.session_id || shown.status !== session.status) {
-    setShown({ id: session.session_id, status: session.status });
-    setAnnouncement(shown.id === session.session_id ? labels.statusChanged(statusText) : "");
-  }
+    // Announce status changes, not the first render: compare with the last status this card showed.
+    const statusText = labels.status(model.status.label, session.status);
+    const [shown, setShown] = useState({ id: session.session_id, status: session.status });
+    const [announcement, setAnnouncement] = useState("");
+    if (shown.id !== session.session_id || shown.status !== session.status) {
+      setShown({ id: session.session_id, status: session.status });
+      setAnnouncement(shown.id === session.session_id ? labels.statusChanged(statusText) : "");
+    }
 
-  const sessionId = text(session.session_id);
-  const memory = text(session.memory);
-  return (
-    <article
-      ref={ref}
-      className={cx("mvn-root mvn-card", className)}
-      aria-labelledby={`${id}h`}
-      data-state="ready"
-      data-status={session.status}
-      data-tone={model.status.tone}
-      data-terminal={session.is_terminal === true}
-      data-gateway={session.gateway}
-      {...rest}
-    >
-      <header className="mvn-card__header">
-        <Heading id={`${id}h`} className="mvn-card__title">
-          {model.title}
-        </Heading>
-        {live && (
-          <span className="mvn-live">
-            <span className="mvn-live__dot" aria-hidden="true" />
-            {labels.live}
-          </span>
-        )}
-        <SessionStatusBadge
-          status={session.status}
-          isTerminal={session.is_terminal}
-          mode={session.mode}
-          labels={labelsProp}
-        />
-      </header>
-      {banner}
-      <p className="mvn-card__amount">
-        <span className="mvn-sr-only">{labels.amount}: </span>
-        {model.amount}
-      </p>
-      {(model.errorCode || model.errorMessage) && (
-        <section className="mvn-callout" data-tone="danger">
-          <Sub className="mvn-callout__title">{labels.failure}</Sub>
-          <dl className="mvn-fields">
-            {model.errorCode && (
-              <Field label={labels.errorCode}>
-                <Code>{model.errorCode}</Code>
-              </Field>
-            )}
-            {model.errorMessage && <Field label={labels.errorMessage}>{model.errorMessage}</Field>}
-          </dl>
-        </section>
-      )}
-      <dl className="mvn-fields">
-        {model.mode && <Field label={labels.mode}>{model.mode}</Field>}
-        {model.caller && (
-          <Field label={labels.caller}>
-            <bdi>{model.caller}</bdi>
-          </Field>
-        )}
-        {model.callback && (
-          <Field label={labels.callback}>
-            <bdi>{model.callback}</bdi>
-          </Field>
-        )}
-        {text(session.project_slug) && (
-          <Field label={labels.project}>
-            <Code>{session.project_slug}</Code>
-          </Field>
-        )}
-        {model.gateway && <Field label={labels.gateway}>{model.gateway}</Field>}
-        {text(session.transfer_status) && <Field label={labels.transferStatus}>{session.transfer_status}</Field>}
-        {model.times.map(([label, when]) => when && <Time key={label} label={label} when={when} />)}
-        {sessionId && (
-          <Field label={labels.sessionId}>
-            <Code>{sessionId}</Code>
-            <CopyButton
-              id="session_id"
-              value={sessionId}
-              label={labels.copy(labels.sessionId)}
-              state={copyState}
-              onCopy={copy}
-            />
-          </Field>
-        )}
-      </dl>
-      {model.hasProcessor && (
-        <section className="mvn-section">
-          <Sub className="mvn-section__title">{labels.paymentDetails}</Sub>
-          <ProcessorDetails
-            processor={session.processor}
-            gateway={session.gateway}
-            environment={environment}
-            locale={locale}
+    const sessionId = text(session.session_id);
+    const memory = text(session.memory);
+    return (
+      <article
+        ref={ref}
+        className={cx("mvn-root mvn-card", className)}
+        aria-labelledby={`${id}h`}
+        data-state="ready"
+        data-status={session.status}
+        data-tone={model.status.tone}
+        data-terminal={session.is_terminal === true}
+        data-gateway={session.gateway}
+        {...rest}
+      >
+        <header className="mvn-card__header">
+          <Heading id={`${id}h`} className="mvn-card__title">
+            {model.title}
+          </Heading>
+          {live && (
+            <span className="mvn-live">
+              <span className="mvn-live__dot" aria-hidden="true" />
+              {labels.live}
+            </span>
+          )}
+          <SessionStatusBadge
+            status={session.status}
+            isTerminal={session.is_terminal}
+            mode={session.mode}
             labels={labelsProp}
           />
-        </section>
-      )}
-      {memory && (
-        <section className="mvn-section">
-          <Sub className="mvn-section__title">{labels.memory}</Sub>
-          <Memory text={memory} labels={labels} />
-        </section>
-      )}
-      {model.other.length > 0 && (
-        <details className="mvn-section">
-          <summary className="mvn-section__title">{labels.otherFields(model.other.length)}</summary>
-          <dl className="mvn-fields">
-            {model.other.map(([key, value]) => (
-              <Field key={key} label={key}>
-                <Code>{value}</Code>
-              </Field>
-            ))}
-          </dl>
-        </details>
-      )}
-      <span role="status" className="mvn-sr-only">
-        {announcement}
-      </span>
-      <CopyStatus state={copyState} copied={labels.copied} failed={labels.copyFailed} />
-    </article>
-  );
-});
+        </header>
+        {banner}
+        <p className="mvn-card__amount">
+          <span className="mvn-sr-only">{labels.amount}: </span>
+          {model.amount}
+        </p>
+        {(model.errorCode || model.errorMessage) && (
+          <section className="mvn-callout" data-tone="danger">
+            <Sub className="mvn-callout__title">{labels.failure}</Sub>
+            <dl className="mvn-fields">
+              {model.errorCode && (
+                <Field label={labels.errorCode}>
+                  <Code>{model.errorCode}</Code>
+                </Field>
+              )}
+              {model.errorMessage && <Field label={labels.errorMessage}>{model.errorMessage}</Field>}
+            </dl>
+          </section>
+        )}
+        <dl className="mvn-fields">
+          {model.mode && <Field label={labels.mode}>{model.mode}</Field>}
+          {model.caller && (
+            <Field label={labels.caller}>
+              <bdi>{model.caller}</bdi>
+            </Field>
+          )}
+          {model.callback && (
+            <Field label={labels.callback}>
+              <bdi>{model.callback}</bdi>
+            </Field>
+          )}
+          {text(session.project_slug) && (
+            <Field label={labels.project}>
+              <Code>{session.project_slug}</Code>
+            </Field>
+          )}
+          {model.gateway && <Field label={labels.gateway}>{model.gateway}</Field>}
+          {text(session.transfer_status) && <Field label={labels.transferStatus}>{session.transfer_status}</Field>}
+          {model.times.map(([label, when]) => when && <Time key={label} label={label} when={when} />)}
+          {sessionId && (
+            <Field label={labels.sessionId}>
+              <Code>{sessionId}</Code>
+              <CopyButton
+                id="session_id"
+                value={sessionId}
+                label={labels.copy(labels.sessionId)}
+                state={copyState}
+                onCopy={copy}
+              />
+            </Field>
+          )}
+        </dl>
+        {model.hasProcessor && (
+          <section className="mvn-section">
+            <Sub className="mvn-section__title">{labels.paymentDetails}</Sub>
+            <ProcessorDetails
+              processor={session.processor}
+              gateway={session.gateway}
+              environment={environment}
+              locale={locale}
+              labels={labelsProp}
+            />
+          </section>
+        )}
+        {memory && (
+          <section className="mvn-section">
+            <Sub className="mvn-section__title">{labels.memory}</Sub>
+            <Memory text={memory} labels={labels} />
+          </section>
+        )}
+        {model.other.length > 0 && (
+          <details className="mvn-section">
+            <summary className="mvn-section__title">{labels.otherFields(model.other.length)}</summary>
+            <dl className="mvn-fields">
+              {model.other.map(([key, value]) => (
+                <Field key={key} label={key}>
+                  <Code>{value}</Code>
+                </Field>
+              ))}
+            </dl>
+          </details>
+        )}
+        <span role="status" className="mvn-sr-only">
+          {announcement}
+        </span>
+        <CopyStatus state={copyState} copied={labels.copied} failed={labels.copyFailed} />
+      </article>
+    );
+  }),
+);
 
 /** Relative time in `<time>`, with the absolute time as its title and on the line below. */
 function Time({ label, when }: { label: string; when: When }) {

@@ -8,7 +8,7 @@ import {
   formatDateTime,
   type Session,
 } from "@trymaven/core";
-import { forwardRef, useId, type ReactNode } from "react";
+import { forwardRef, memo, useId, type ReactNode } from "react";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { Code, cx } from "./parts.js";
@@ -44,19 +44,21 @@ export type SessionCardProps = SessionCardSharedProps &
  * `data-terminal` and `data-gateway` for styling. Give it a `session` to render, or a `sessionId`
  * to fetch and follow live.
  */
-export const SessionCard = forwardRef<HTMLElement, SessionCardProps>(function SessionCard(props, ref) {
-  const { session, sessionId, sessionOptions, ...shared } = props;
-  if (typeof sessionId === "string") {
-    return <ConnectedSessionCard ref={ref} sessionId={sessionId} sessionOptions={sessionOptions} {...shared} />;
-  }
-  if (session && typeof session === "object") return <SessionCardView ref={ref} session={session} {...shared} />;
-  // No data (yet): `session={query.data}` before it loads. Never blank, never a crash.
-  return session === undefined || session === null ? (
-    <Skeleton ref={ref} {...shared} />
-  ) : (
-    <Problem ref={ref} kind="unknown" {...shared} />
-  );
-});
+export const SessionCard = memo(
+  forwardRef<HTMLElement, SessionCardProps>(function SessionCard(props, ref) {
+    const { session, sessionId, sessionOptions, ...shared } = props;
+    if (typeof sessionId === "string") {
+      return <ConnectedSessionCard ref={ref} sessionId={sessionId} sessionOptions={sessionOptions} {...shared} />;
+    }
+    if (session && typeof session === "object") return <SessionCardView ref={ref} session={session} {...shared} />;
+    // No data (yet): `session={query.data}` before it loads. Never blank, never a crash.
+    return session === undefined || session === null ? (
+      <Skeleton ref={ref} {...shared} />
+    ) : (
+      <Problem ref={ref} kind="unknown" {...shared} />
+    );
+  }),
+);
 
 type ConnectedProps = SessionCardSharedProps & { sessionId: string; sessionOptions?: UseSessionOptions | undefined };
 

@@ -1,5 +1,5 @@
 import { describeStatus, isTerminalStatus, type SessionMode, type SessionStatus } from "@trymaven/core";
-import { forwardRef, type ComponentPropsWithoutRef } from "react";
+import { forwardRef, memo, type ComponentPropsWithoutRef } from "react";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { Icon, cx } from "./parts.js";
 
@@ -25,24 +25,26 @@ export interface SessionStatusBadgeProps extends Omit<ComponentPropsWithoutRef<"
  * A session's status as a pill: label and tone from `@trymaven/core`, an icon whose shape differs
  * per tone, and `data-status`, `data-tone` and `data-terminal` for styling.
  */
-export const SessionStatusBadge = forwardRef<HTMLSpanElement, SessionStatusBadgeProps>(function SessionStatusBadge(
-  { status, isTerminal, mode, labels, className, ...rest },
-  ref,
-) {
-  const text = useLabels(labels);
-  const terminal = isTerminal ?? isTerminalStatus(status);
-  const { label, tone } = describeStatus(status, { mode, isTerminal });
-  return (
-    <span
-      ref={ref}
-      className={cx("mvn-root mvn-badge", className)}
-      data-status={status}
-      data-tone={tone}
-      data-terminal={terminal}
-      {...rest}
-    >
-      <Icon name={tone} />
-      {text.status(label, status)}
-    </span>
-  );
-});
+export const SessionStatusBadge = memo(
+  forwardRef<HTMLSpanElement, SessionStatusBadgeProps>(function SessionStatusBadge(
+    { status, isTerminal, mode, labels, className, ...rest },
+    ref,
+  ) {
+    const text = useLabels(labels);
+    const terminal = isTerminal ?? isTerminalStatus(status);
+    const { label, tone } = describeStatus(status, { mode, isTerminal });
+    return (
+      <span
+        ref={ref}
+        className={cx("mvn-root mvn-badge", className)}
+        data-status={status}
+        data-tone={tone}
+        data-terminal={terminal}
+        {...rest}
+      >
+        <Icon name={tone} />
+        {text.status(label, status)}
+      </span>
+    );
+  }),
+);

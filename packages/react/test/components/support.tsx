@@ -56,9 +56,9 @@ export function serve(...answers: Answer[]): { count: () => number } {
  * A fresh QueryClient (retries off unless asked: the client's own retries are what is tested) and a
  * browser client behind `/api/maven`, as a wrapper for `render`.
  */
-export function harness(options: { maxRetries?: number; queryRetry?: number } = {}) {
+export function harness(options: { timeoutMs?: number } = {}) {
   const queryClient = new QueryClient();
-  const maven = createMavenClient({ baseUrl: "/api/maven", maxRetries: options.maxRetries ?? 0 });
+  const maven = createMavenClient({ baseUrl: "/api/maven", maxRetries: 0, timeoutMs: options.timeoutMs ?? 5000 });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
       <MavenProvider client={maven}>{children}</MavenProvider>

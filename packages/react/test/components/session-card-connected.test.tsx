@@ -1,0 +1,232 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createMavenClient } from "@trymaven/core";
+import { fixtures, makeSession } from "@trymaven/mock";
+import { HttpResponse, delay, type JsonBodyType } from "msw";
+import { renderToString } from "react-dom/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MavenProvider, SessionCard, sessionQueryKey, type UseSessionOptions } from "../../src/index.js";
+import { cleanupAfterEach, expectNoAxeViolations, harness, listenWithMockServer, serve } from "./support.js";
+
+cleanupAfterEach();
+listenWithMockServer();
+
+const collecting = fixtures.collecting;
+const ID = collecting.session_id;
+const succeeded = makeSession({ ...collecting, status: "payment-success", is_terminal: true });
+/** No react-query retries and a slow poll, unless a test asks otherwise: each request is one the test sent. */
+const quiet: UseSessionOptions = { retry: 0, intervalMs: 60_000 };
+const error = (status: number, body: JsonBodyType = { detail: "nope" }, headers?: Record<string, string>) =>
+  HttpResponse.json(body, { status, headers });
+
+function renderCard(options: UseSessionOptions = quiet, timeoutMs?: number) {
+  const { wrapper, queryClient } = harness({ timeoutMs });
+  const view = render(<SessionCard sessionId={ID} sessionOptions={options} locale="en-US" timeZone="UTC" />, {
+    wrapper,
+  });
+  return { ...view, queryClient };
+}
+
+describe("SessionCard (connected): loading and live data", () => {
+  it("shows a busy skeleton with readable text until the session arrives", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    serve(async () => {
+      await gate;
+      return collecting;
+    });
+    renderCard();
+    const skeleton = screen.getByRole("article");
+    expect(skeleton).toHaveAttribute("aria-busy", "true");
+    expect(skeleton).toHaveAttribute("data-state", "loading");
+    expect(screen.getByText("Loading session…")).toBeVisible();
+    await expectNoAxeViolations(skeleton);
+    release();
+    const card = await screen.findByRole("article", { name: collecting.description! });
+    expect(card).not.toHaveAttribute("aria-busy");
+    expect(card).toHaveAttribute("data-state", "ready");
+  });
+
+  it("shows “Live” with a decorative pulsing dot while polling, and drops it at terminal", async () => {
+    serve(collecting, succeeded);
+    renderCard({ retry: 0, intervalMs: 30 });
+    const live = await screen.findByText("Live");
+    expect(live.querySelector(".mvn-live__dot")).toHaveAttribute("aria-hidden", "true");
+    await screen.findByText("Payment succeeded");
+    expect(screen.queryByText("Live")).toBeNull();
+  });
+
+  it("announces the status change once through a polite live region, not the first load", async () => {
+    serve(collecting, collecting, succeeded);
+    renderCard({ retry: 0, intervalMs: 30 });
+    await screen.findByText("Collecting card details");
+    const region = screen.getAllByRole("status").find((node) => node.classList.contains("mvn-sr-only"))!;
+    expect(region).toHaveTextContent("");
+    const announcements: string[] = [];
+    const observer = new MutationObserver(() => announcements.push(region.textContent ?? ""));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    await screen.findByText("Payment succeeded");
+    observer.disconnect();
+    expect(region).toHaveTextContent("Payment status: Payment succeeded");
+    expect(announcements.filter(Boolean)).toEqual(["Payment status: Payment succeeded"]);
+  });
+
+  it("keeps the last data on screen with a warning when a later poll fails, and retries on request", async () => {
+    const user = userEvent.setup();
+    const server = serve(collecting, error(503), succeeded);
+    renderCard({ retry: 0, intervalMs: 30, maxIntervalMs: 60_000 });
+    await screen.findByText("Collecting card details");
+    const banner = await screen.findByText(/Couldn't refresh\. Showing the session as of/);
+    const callout = banner.closest(".mvn-callout")!;
+    expect(callout).toHaveAttribute("role", "status");
+    expect(callout).toHaveAttribute("data-tone", "warning");
+    // Still the data, under the banner.
+    expect(screen.getByRole("article", { name: collecting.description! })).toHaveAttribute("data-state", "ready");
+    expect(server.count()).toBe(2);
+    await user.click(within(callout as HTMLElement).getByRole("button", { name: "Retry" }));
+    await screen.findByText("Payment succeeded");
+    expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
+  });
+
+  it("renders on the server: a skeleton, or the card from a prefetched cache", () => {
+    const maven = createMavenClient({ baseUrl: "/api/maven" });
+    const empty = new QueryClient();
+    const loading = renderToString(
+      <QueryClientProvider client={empty}>
+        <MavenProvider client={maven}>
+          <SessionCard sessionId={ID} />
+        </MavenProvider>
+      </QueryClientProvider>,
+    );
+    expect(loading).toContain('aria-busy="true"');
+    expect(loading).toContain("Loading session…");
+
+    const filled = new QueryClient();
+    filled.setQueryData(sessionQueryKey(ID), collecting);
+    const html = renderToString(
+      <QueryClientProvider client={filled}>
+        <MavenProvider client={maven}>
+          <SessionCard sessionId={ID} locale="en-US" timeZone="UTC" />
+        </MavenProvider>
+      </QueryClientProvider>,
+    );
+    expect(html).toContain(collecting.description);
+    expect(html).toContain("Collecting card details");
+  });
+});
+
+describe("SessionCard (connected): a message per failure", () => {
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, "onLine");
+  });
+
+  it("says the session was not found (404), with no Retry", async () => {
+    serve(error(404, { detail: "Session not found" }));
+    renderCard();
+    const heading = await screen.findByRole("heading", { name: "Session not found" });
+    const card = screen.getByRole("article", { name: "Session not found" });
+    expect(card).toHaveAttribute("data-state", "error");
+    expect(card).toHaveAttribute("data-error", "not-found");
+    expect(heading.closest("[role=alert]")).not.toBeNull();
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+    await expectNoAxeViolations(card);
+  });
+
+  it.each([401, 403])("says the viewer is not authorised (%i)", async (status) => {
+    serve(error(status));
+    renderCard();
+    await screen.findByRole("heading", { name: "Not authorised" });
+    expect(screen.getByText("You don't have permission to see this session.")).toBeInTheDocument();
+    expect(screen.getByRole("article")).toHaveAttribute("data-error", "unauthorized");
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+  });
+
+  it("says it is rate limited and retrying (429)", async () => {
+    serve(error(429, { detail: "Too many requests" }));
+    renderCard();
+    await screen.findByRole("heading", { name: "Rate limited — retrying" });
+    expect(screen.getByRole("article")).toHaveAttribute("data-error", "rate-limited");
+  });
+
+  it("says “rate limited — retrying” while react-query retries a 429, then shows the session", async () => {
+    serve(error(429, { detail: "Too many requests" }, { "Retry-After": "0" }), collecting);
+    renderCard({ retry: 1, intervalMs: 40, maxIntervalMs: 100 });
+    await screen.findByRole("heading", { name: "Rate limited — retrying" });
+    await screen.findByText("Collecting card details");
+  });
+
+  it("reports a network problem with a Retry button that fetches again", async () => {
+    const user = userEvent.setup();
+    const server = serve(HttpResponse.error(), collecting);
+    renderCard();
+    await screen.findByRole("heading", { name: "Network problem" });
+    expect(screen.getByText("The payment service couldn't be reached.")).toBeInTheDocument();
+    expect(screen.getByRole("article")).toHaveAttribute("data-error", "network");
+    await expectNoAxeViolations(screen.getByRole("article"));
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    await screen.findByText("Collecting card details");
+    expect(server.count()).toBe(2);
+  });
+
+  it("reports a timeout as a network problem", async () => {
+    serve(async () => {
+      await delay("infinite");
+      return collecting;
+    });
+    renderCard(quiet, 30);
+    await screen.findByRole("heading", { name: "Network problem" });
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
+  it("says when the browser is offline", async () => {
+    Object.defineProperty(navigator, "onLine", { value: false, configurable: true });
+    serve(HttpResponse.error());
+    renderCard();
+    await screen.findByRole("heading", { name: "Network problem" });
+    expect(screen.getByText("You appear to be offline.")).toBeInTheDocument();
+  });
+
+  it("explains a response that broke the contract, with the details collapsed", async () => {
+    const user = userEvent.setup();
+    const { status: _status, ...withoutStatus } = collecting;
+    serve(HttpResponse.json({ ...withoutStatus, amount: 12.5 }));
+    renderCard();
+    await screen.findByRole("heading", { name: "Unexpected response" });
+    expect(screen.getByRole("article")).toHaveAttribute("data-error", "contract");
+    const summary = screen.getByText("Details");
+    expect(summary.closest("details")).not.toHaveAttribute("open");
+    await user.click(summary);
+    const issues = within(summary.closest("details")!)
+      .getAllByRole("listitem")
+      .map((item) => item.textContent);
+    expect(issues.some((text) => text?.startsWith("status:"))).toBe(true);
+    expect(issues.some((text) => text?.startsWith("amount:"))).toBe(true);
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
+  it.each([
+    ["a 500", () => error(500, { detail: "Internal Server Error" })],
+    ["a 400", () => error(400, { detail: "Bad request" })],
+  ])("falls back to a generic message for %s", async (_name, answer) => {
+    serve(answer());
+    renderCard();
+    await screen.findByRole("heading", { name: "Couldn't load this session" });
+    expect(screen.getByRole("article")).toHaveAttribute("data-error", "unknown");
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
+  it("does not crash on a session id that is not a UUID", async () => {
+    const { wrapper } = harness();
+    render(<SessionCard sessionId="not-a-uuid" sessionOptions={quiet} />, { wrapper });
+    await screen.findByRole("heading", { name: "Couldn't load this session" });
+  });
+
+  it("passes sessionOptions to useSession", async () => {
+    serve(collecting, succeeded);
+    const onStatusChange = vi.fn();
+    renderCard({ retry: 0, intervalMs: 30, onStatusChange });
+    await screen.findByText("Payment succeeded");
+    await waitFor(() => expect(onStatusChange).toHaveBeenCalledTimes(1));
+  });
+});
