@@ -199,10 +199,12 @@ export const SessionCardView = memo(
           />
         </header>
         {banner}
-        <p className="mvn-card__amount">
-          <span className="mvn-sr-only">{labels.amount}: </span>
-          {model.amount}
-        </p>
+        {model.amount && (
+          <p className="mvn-card__amount">
+            <span className="mvn-sr-only">{labels.amount}: </span>
+            {model.amount}
+          </p>
+        )}
         {(model.errorCode || model.errorMessage) && (
           <section className="mvn-callout" data-tone="danger">
             <Sub className="mvn-callout__title">{labels.failure}</Sub>
@@ -269,7 +271,7 @@ export const SessionCardView = memo(
         )}
         {model.other.length > 0 && (
           <details className="mvn-section">
-            <summary className="mvn-section__title">{labels.otherFields(model.other.length)}</summary>
+            <summary className="mvn-summary">{labels.otherFields(model.other.length)}</summary>
             <dl className="mvn-fields">
               {model.other.map(([key, value]) => (
                 <Field key={key} label={key}>

@@ -124,7 +124,7 @@ function ContractDetails({ error, labels }: { error: unknown; labels: SessionCar
   if (!(error instanceof ResponseValidationError) || error.issues.length === 0) return null;
   return (
     <details>
-      <summary>{labels.details}</summary>
+      <summary className="mvn-summary">{labels.details}</summary>
       <ul>
         {error.issues.map((issue, index) => (
           <li key={index}>

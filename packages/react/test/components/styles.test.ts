@@ -1,0 +1,141 @@
+// @vitest-environment node
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+
+const css = readFileSync(new URL("../../src/styles.css", import.meta.url), "utf8");
+const header = /^\/\*[\s\S]*?\*\//.exec(css)?.[0] ?? "";
+const code = css.replace(/\/\*[\s\S]*?\*\//g, "");
+
+/** A conservative minifier (real minifiers do better): no comments, no optional whitespace. */
+const minified = code
+  .replace(/\s+/g, " ")
+  .replace(/\s*([{};,>])\s*/g, "$1")
+  .replace(/:\s+/g, ":")
+  .replace(/;}/g, "}")
+  .trim();
+
+/** Every rule's selector list with the at-rule it sits in, keyframe steps left out. */
+function selectors(): Array<{ selector: string; atRule: string }> {
+  const found: Array<{ selector: string; atRule: string }> = [];
+  const stack: string[] = [];
+  let buffer = "";
+  for (const char of minified) {
+    if (char === "{") {
+      const prelude = buffer.trim();
+      buffer = "";
+      stack.push(prelude);
+      if (!prelude.startsWith("@") && !stack.some((entry) => entry.startsWith("@keyframes"))) {
+        const atRule = stack.slice(0, -1).join(" ");
+        for (const selector of prelude.split(",")) found.push({ selector, atRule });
+      }
+    } else if (char === "}") {
+      stack.pop();
+      buffer = "";
+    } else if (char === ";") {
+      buffer = "";
+    } else buffer += char;
+  }
+  return found;
+}
+
+/** The declarations of the rule whose selector list is exactly `selector`, inside `atRule` when given. */
+function declarations(selectorList: string, atRule = ""): Record<string, string> {
+  // A top-level rule follows the previous rule's "}"; the first rule of an at-rule follows its "{".
+  const head = atRule ? `${atRule}{${selectorList}{` : `}${selectorList}{`;
+  const start = minified.indexOf(head);
+  if (start === -1 && !(atRule === "" && minified.startsWith(`${selectorList}{`)))
+    throw new Error(`no rule ${selectorList}`);
+  const open = start === -1 ? selectorList.length + 1 : start + head.length;
+  const body = minified.slice(open, minified.indexOf("}", open));
+  return Object.fromEntries(
+    body.split(";").map((declaration) => {
+      const colon = declaration.indexOf(":");
+      return [declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim()];
+    }),
+  );
+}
+
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const full = hex.length === 4 ? hex.replace(/^#(.)(.)(.)$/, "#$1$1$2$2$3$3") : hex;
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const v = parseInt(full.slice(i, i + 2), 16) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe("styles.css", () => {
+  it("stays within 3 KB minified and gzipped", () => {
+    expect(gzipSync(minified, { level: 9 }).length).toBeLessThanOrEqual(3 * 1024);
+  });
+
+  it("scopes every selector under an .mvn- class", () => {
+    const all = selectors();
+    expect(all.length).toBeGreaterThan(20);
+    for (const { selector } of all) expect(selector).toMatch(/\.mvn-[a-z]/);
+    // No selector starts with a bare element, `*`, :root or html/body.
+    for (const { selector } of all) expect(selector).not.toMatch(/^(?:[a-z*]|:root)/);
+  });
+
+  it("documents every custom property it reads in the header comment", () => {
+    const used = new Set([...code.matchAll(/var\((--mvn-[a-z-]+)/g)].map((match) => match[1]!));
+    const documented = (name: string) =>
+      header.includes(name) ||
+      (/^--mvn-(success|warning|danger|neutral|progress)-(fg|bg)$/.test(name) && header.includes("--mvn-<tone>-fg")) ||
+      name.startsWith("--mvn-tone-");
+    expect([...used].filter((name) => !documented(name))).toEqual([]);
+  });
+
+  it("has a dark theme from the system preference and forced themes via data-theme", () => {
+    expect(minified).toContain("@media (prefers-color-scheme:dark){.mvn-root{");
+    const rules = selectors().map((entry) => entry.selector);
+    expect(rules).toContain('[data-theme="dark"] .mvn-root');
+    expect(rules).toContain('.mvn-root[data-theme="dark"]');
+    expect(rules).toContain('[data-theme="light"] .mvn-root');
+    expect(rules).toContain('.mvn-root[data-theme="light"]');
+  });
+
+  it("meets WCAG AA contrast for text and tones in both themes", () => {
+    const light = declarations('.mvn-root,[data-theme="light"] .mvn-root,.mvn-root[data-theme="light"]');
+    const dark = declarations('[data-theme="dark"] .mvn-root,.mvn-root[data-theme="dark"]');
+    expect(declarations(".mvn-root", "@media (prefers-color-scheme:dark)")).toEqual(dark);
+    for (const theme of [light, dark]) {
+      const bg = theme["--mvn-bg"]!;
+      const surface = theme["--mvn-surface"]!;
+      expect(contrast(theme["--mvn-fg"]!, bg)).toBeGreaterThanOrEqual(7);
+      for (const name of ["--mvn-muted", "--mvn-link"]) {
+        expect(contrast(theme[name]!, bg)).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(theme[name]!, surface)).toBeGreaterThanOrEqual(4.5);
+      }
+      expect(contrast(theme["--mvn-border-strong"]!, bg)).toBeGreaterThanOrEqual(3);
+      expect(contrast(theme["--mvn-focus"]!, bg)).toBeGreaterThanOrEqual(3);
+      for (const tone of ["success", "warning", "danger", "neutral", "progress"]) {
+        const fg = theme[`--mvn-${tone}-fg`]!;
+        for (const against of [theme[`--mvn-${tone}-bg`]!, bg, surface]) {
+          expect(contrast(fg, against), `${tone} on ${against}`).toBeGreaterThanOrEqual(4.5);
+        }
+      }
+    }
+  });
+
+  it("stops the live pulse and the skeleton shimmer for people who reduce motion", () => {
+    const start = minified.indexOf("@media (prefers-reduced-motion:reduce){");
+    expect(start).toBeGreaterThan(-1);
+    const block = minified.slice(start, minified.indexOf("}}", start) + 2);
+    expect(block).toContain(".mvn-live__dot");
+    expect(block).toContain(".mvn-skeleton__bar");
+    expect(block).toContain("animation:none");
+  });
+
+  it("draws a visible focus ring and wraps long values", () => {
+    expect(declarations(".mvn-root :focus-visible").outline).toContain("var(--mvn-focus)");
+    expect(declarations(".mvn-root")["overflow-wrap"]).toBe("anywhere");
+    expect(declarations(".mvn-code")["unicode-bidi"]).toBe("isolate");
+    expect(declarations(".mvn-pre")["white-space"]).toBe("pre-wrap");
+  });
+});
