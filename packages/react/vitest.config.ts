@@ -7,6 +7,8 @@ export default defineProject({
     name: "react",
     environment: "jsdom",
     include: ["test/**/*.test.{ts,tsx}"],
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    env: { EXPECTED_REACT_MAJOR: "19" },
     restoreMocks: true,
     unstubGlobals: true,
   },

@@ -79,9 +79,9 @@ export function sessionQueryOptions(client: MavenClient, sessionId: string, opti
 
   return queryOptions({
     queryKey: sessionQueryKey(sessionId),
-    // `client` is an injected dependency, not an input of the data: the key is the
-    // session id alone, so a server prefetch hydrates the browser's query.
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+    // The key is the session id alone, not the client: the server's client (with the
+    // key) and the browser's (behind the proxy) fetch the same data, so a server
+    // prefetch hydrates the browser's query.
     queryFn: async ({ signal, client: queryClient, queryKey }): Promise<Session> => {
       const query = queryClient.getQueryCache().find({ queryKey, exact: true });
       try {
