@@ -5,8 +5,8 @@
 export { MavenProvider, type MavenProviderProps } from "./provider.js";
 export { useMavenClient } from "./use-maven-client.js";
 export { useSession, type UseSessionOptions, type UseSessionResult } from "./use-session.js";
-export { sessionQueryOptions, type SessionPollingOptions } from "./session-query-options.js";
-export { sessionQueryKey } from "./session-query-key.js";
+export { sessionQueryOptions, type SessionPollingOptions, type SessionQueryOptions } from "./session-query-options.js";
+export { sessionQueryKey, type SessionQueryKey } from "./session-query-key.js";
 
 // Components (issue 8). Import "@trymaven/react/styles.css" once for the default look.
 export { SessionCard, type SessionCardProps, type SessionCardSharedProps } from "./components/session-card.js";

@@ -11,5 +11,5 @@
  *
  * Everywhere else, the same functions come from "@trymaven/react".
  */
-export { sessionQueryOptions, type SessionPollingOptions } from "./session-query-options.js";
-export { sessionQueryKey } from "./session-query-key.js";
+export { sessionQueryOptions, type SessionPollingOptions, type SessionQueryOptions } from "./session-query-options.js";
+export { sessionQueryKey, type SessionQueryKey } from "./session-query-key.js";

@@ -1,3 +1,6 @@
+/** The react-query key of one session, as `sessionQueryKey` builds it. */
+export type SessionQueryKey = readonly ["maven", "session", string];
+
 /**
  * The react-query key of one session: `["maven", "session", id]`, with the id
  * lowercased so `ABC…` and `abc…` share one cache entry and one request.
@@ -10,6 +13,6 @@
  * queryClient.invalidateQueries({ queryKey: ["maven", "session"] }); // every session
  * ```
  */
-export function sessionQueryKey(sessionId: string): readonly ["maven", "session", string] {
+export function sessionQueryKey(sessionId: string): SessionQueryKey {
   return ["maven", "session", sessionId.toLowerCase()] as const;
 }

@@ -1,8 +1,8 @@
-import { isServer, queryOptions } from "@tanstack/react-query";
+import { isServer, queryOptions, type DataTag, type UnusedSkipTokenOptions } from "@tanstack/react-query";
 import { backoffDelay, type MavenClient, type Session } from "@trymaven/core";
 import { failuresUpTo, recordFailure, recordSuccess } from "./internal/failure-streak.js";
 import { nextPollDelay, resolvePollingSettings, shouldRetry, stoppedForGood } from "./internal/polling-policy.js";
-import { sessionQueryKey } from "./session-query-key.js";
+import { sessionQueryKey, type SessionQueryKey } from "./session-query-key.js";
 
 /** How a session is fetched and polled. Shared by `useSession` and `sessionQueryOptions`. */
 export interface SessionPollingOptions {
@@ -52,6 +52,14 @@ export interface SessionPollingOptions {
 }
 
 /**
+ * What `sessionQueryOptions` returns: react-query options for a `Session`, with the
+ * key tagged so `queryClient.getQueryData(options.queryKey)` is typed too.
+ */
+export type SessionQueryOptions = UnusedSkipTokenOptions<Session, Error, Session, SessionQueryKey> & {
+  queryKey: DataTag<SessionQueryKey, Session, Error>;
+};
+
+/**
  * The react-query options of one live session, built with `queryOptions()`:
  * `useSession` uses them, and so can `prefetchQuery`, `fetchQuery`,
  * `useSuspenseQuery`, `useQueries` and `ensureQueryData`.
@@ -73,7 +81,11 @@ export interface SessionPollingOptions {
  * const { data } = useSuspenseQuery(sessionQueryOptions(maven, id));
  * ```
  */
-export function sessionQueryOptions(client: MavenClient, sessionId: string, options: SessionPollingOptions = {}) {
+export function sessionQueryOptions(
+  client: MavenClient,
+  sessionId: string,
+  options: SessionPollingOptions = {},
+): SessionQueryOptions {
   const settings = resolvePollingSettings(options, isServer);
   const { intervalMs, maxIntervalMs, terminalIntervalMs } = settings;
 

@@ -5,7 +5,13 @@
  * tree with <HydrationBoundary>. Runs in Node, with no DOM.
  */
 import { renderToString } from "react-dom/server";
-import { HydrationBoundary, QueryClient, QueryClientProvider, dehydrate } from "@tanstack/react-query";
+import {
+  HydrationBoundary,
+  QueryClient,
+  QueryClientProvider,
+  dehydrate,
+  type DehydratedState,
+} from "@tanstack/react-query";
 import { createMavenClient } from "@trymaven/core";
 import { MOCK_API_KEY, makeSession } from "@trymaven/mock";
 import { http, HttpResponse } from "msw";
@@ -43,7 +49,7 @@ function Status({ id }: { id: string }) {
 }
 
 /** The client half: a fresh QueryClient and a browser client pointed at the proxy, as in the browser. */
-function renderPage(state: unknown): string {
+function renderPage(state: DehydratedState | undefined): string {
   const queryClient = new QueryClient();
   const maven = createMavenClient({ baseUrl: "/api/maven" });
   return renderToString(
@@ -72,7 +78,7 @@ test("a page prefetched with sessionQueryOptions shows the session's status on f
   const wire = JSON.stringify(dehydrate(queryClient));
   expect(wire).not.toContain(MOCK_API_KEY);
 
-  const html = renderPage(JSON.parse(wire));
+  const html = renderPage(JSON.parse(wire) as DehydratedState);
   expect(html).toContain("collecting 240.00 USD");
   expect(html).toContain('data-polling="true"');
 });
@@ -93,6 +99,6 @@ test("a failing prefetch fails fast on the server: one request, no retries, noth
   expect(Date.now() - started).toBeLessThan(1_000);
   expect(queryClient.getQueryState(sessionQueryKey(SESSION_ID))?.status).toBe("error");
 
-  const html = renderPage(JSON.parse(JSON.stringify(dehydrate(queryClient))));
+  const html = renderPage(JSON.parse(JSON.stringify(dehydrate(queryClient))) as DehydratedState);
   expect(html).toContain("loading");
 });

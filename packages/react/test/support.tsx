@@ -3,7 +3,7 @@ import { act, cleanup } from "@testing-library/react";
 import { QueryClient, QueryClientProvider, defaultScheduler, focusManager, notifyManager } from "@tanstack/react-query";
 import { createMavenClient, type MavenClient, type MavenClientOptions, type Session } from "@trymaven/core";
 import { makeSession, type SessionOverrides } from "@trymaven/mock";
-import { http, HttpResponse } from "msw";
+import { http, HttpResponse, type JsonBodyType } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { MavenProvider } from "../src/index.js";
@@ -126,7 +126,11 @@ export const hang: Respond = ({ request }) =>
     request.signal.addEventListener("abort", () => resolve(HttpResponse.error()), { once: true }),
   );
 
-export function status(code: number, body: unknown = { detail: "error" }, headers?: Record<string, string>): Response {
+export function status(
+  code: number,
+  body: JsonBodyType = { detail: "error" },
+  headers?: Record<string, string>,
+): Response {
   return HttpResponse.json(body, { status: code, headers });
 }
 

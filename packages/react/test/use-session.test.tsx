@@ -141,7 +141,7 @@ describe("onStatusChange", () => {
   test("fires on real status transitions only: not on first load, not for other fields", async () => {
     const api = liveSession(pending);
     serveSessions(api.respond);
-    const onStatusChange = vi.fn();
+    const onStatusChange = vi.fn<(session: Session, previous: Session) => void>();
     const { wrapper } = createHarness({ strict: true });
     render(<Watcher id={SESSION_A} onStatusChange={onStatusChange} />, { wrapper });
     await advance(0);
@@ -153,7 +153,7 @@ describe("onStatusChange", () => {
     await advance(3_000);
     api.set(succeeded);
     await advance(3_000);
-    expect(onStatusChange.mock.calls.map(([now, before]: [Session, Session]) => [before.status, now.status])).toEqual([
+    expect(onStatusChange.mock.calls.map(([now, before]) => [before.status, now.status])).toEqual([
       ["pending", "collecting"],
       ["collecting", "payment-success"],
     ]);
