@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { StorybookConfig } from "@storybook/react-vite";
-import { mergeConfig } from "vite";
+import { mergeConfig, type Rolldown } from "vite";
 import { sourceAliases } from "../vitest.shared.ts";
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -44,7 +44,7 @@ const config: StorybookConfig = {
         chunkSizeWarningLimit: 4_000,
         rolldownOptions: {
           // react-query's (and our) "use client" only matter to React Server Components bundlers.
-          onwarn(warning, warn) {
+          onwarn(warning: Rolldown.RollupLog, warn: (log: Rolldown.RollupLog) => void) {
             if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
             warn(warning);
           },

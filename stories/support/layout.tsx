@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { parseTimestamp, type Session } from "@trymaven/core";
 import type { SessionPollingOptions } from "@trymaven/react";
 
 /**
@@ -7,6 +8,19 @@ import type { SessionPollingOptions } from "@trymaven/react";
  * fixture is from 2026-11-24, before this.
  */
 export const STORY_NOW = Date.parse("2026-11-24T22:00:00Z");
+
+/**
+ * "Now" a minute after the session's last update, so its relative times read
+ * as they would to someone watching it ("1 minute ago", "in 13 minutes").
+ */
+export function justAfter(session: Session): number {
+  return (parseTimestamp(session.updated_at)?.getTime() ?? STORY_NOW) + 60_000;
+}
+
+/** The args of a presentational card: the session, seen a minute after its last update. */
+export function show(session: Session): { session: Session; now: number } {
+  return { session, now: justAfter(session) };
+}
 
 /**
  * Polling for the error and loading stories: the same rules as the default
