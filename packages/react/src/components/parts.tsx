@@ -51,9 +51,19 @@ export function Field({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-/** An identifier: monospace, isolated from the surrounding text direction (RTL overrides stay inside). */
-export function Code({ children }: { children: ReactNode }) {
-  return <bdi className="mvn-code">{children}</bdi>;
+// Controls, zero-width and bidi-override characters: invisible, or able to reorder what is shown.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/**
+ * Shows every invisible character of an identifier as U+FFFD "�", so `acme\u202Etxt.exe` cannot pass
+ * for `acmeexe.txt` and a zero-width space cannot hide in an id someone compares by eye.
+ */
+export const reveal = (value: string): string => value.replace(INVISIBLE, "\uFFFD");
+
+/** An identifier: monospace, invisible characters revealed, isolated from the surrounding text direction. */
+export function Code({ children }: { children: string }) {
+  return <bdi className="mvn-code">{reveal(children)}</bdi>;
 }
 
 /** What the last copy did, for the one live region of the component that owns the buttons. */

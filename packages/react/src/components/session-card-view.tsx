@@ -19,7 +19,7 @@ import {
 } from "@trymaven/core";
 import { forwardRef, memo, useId, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { useLabels, type SessionCardLabels } from "./labels.js";
-import { Code, CopyButton, CopyStatus, Field, cx, useCopy } from "./parts.js";
+import { Code, CopyButton, CopyStatus, Field, cx, reveal, useCopy } from "./parts.js";
 import { ProcessorDetails } from "./processor-details.js";
 import { SessionStatusBadge } from "./session-status-badge.js";
 
@@ -110,8 +110,8 @@ function deriveModel(
     amount: formatAmount(session.amount, session.currency, { locale }),
     status: describeStatus(session.status, { mode: session.mode, isTerminal: session.is_terminal }),
     mode: mode && labels.modeName(mode),
-    caller: caller && (showFullCaller ? formatPhone(caller) : maskPhone(caller)),
-    callback: callback && formatPhone(callback),
+    caller: caller && reveal(showFullCaller ? formatPhone(caller) : maskPhone(caller)),
+    callback: callback && reveal(formatPhone(callback)),
     gateway: gateway && (gatewayName(gateway) || gateway),
     times: [
       [labels.created, when(session.created_at)],
@@ -232,7 +232,7 @@ export const SessionCardView = memo(
           )}
           {text(session.project_slug) && (
             <Field label={labels.project}>
-              <Code>{session.project_slug}</Code>
+              <Code>{session.project_slug as string}</Code>
             </Field>
           )}
           {model.gateway && <Field label={labels.gateway}>{model.gateway}</Field>}

@@ -103,22 +103,25 @@ describe("hostile data", () => {
     expect(link.getAttribute("href")).toMatch(/^https:\/\/xn--/);
   });
 
-  it("isolates ids with bidi overrides and zero-width characters, and strips them from gateway ids", () => {
+  it("reveals bidi overrides and zero-width characters in ids instead of letting them disguise the id", () => {
     const trick = "pi_3QKs\u202Eexe.gnp\u200B\u200D";
     const session = {
       ...makeSession({
         gateway: "stripe",
         status: "payment-success",
         project_slug: `acme\u202Enimda`,
+        caller: "+1415555\u200B0142",
         processor: { stripe_payment_intent_id: trick },
       }),
       session_id: `0b05a489-0ed0-44af-b733-c17d2ec92c9c\u202E`,
     } as Session;
-    render(<SessionCard session={session} {...base} />);
+    render(<SessionCard session={session} showFullCaller {...base} />);
     const project = screen.getByText("Project", { selector: "dt" }).nextElementSibling!;
-    expect(project.querySelector("bdi")).toHaveTextContent("acme\u202Enimda");
+    // The override is shown as "�" instead of silently reversing what follows it, and the id is isolated.
+    expect(project.querySelector("bdi")).toHaveTextContent("acme\uFFFDnimda");
     const sessionId = screen.getByText("Session ID", { selector: "dt" }).nextElementSibling!;
-    expect(sessionId.querySelector("bdi")).not.toBeNull();
+    expect(sessionId.querySelector("bdi")).toHaveTextContent("0b05a489-0ed0-44af-b733-c17d2ec92c9c\uFFFD");
+    expect(screen.getByText("Caller", { selector: "dt" }).nextElementSibling).toHaveTextContent("\uFFFD");
     const intent = screen.getByText("Payment intent ID", { selector: "dt" }).nextElementSibling!;
     const shown = intent.querySelector("bdi")!.textContent!;
     expect(shown).not.toMatch(/[\u200B-\u200F\u202A-\u202E]/);

@@ -35,7 +35,7 @@ describe("a list of 500 cards", () => {
     expect(modeName).toHaveBeenCalledTimes(500);
     rerender(<List labels={labels} tick={1} />);
     expect(modeName).toHaveBeenCalledTimes(500);
-  });
+  }, 60_000);
 
   it("renders on the server without pathological cost", () => {
     renderToString(<List labels={defaultLabels} tick={0} />); // warm up Intl and the JIT
@@ -43,7 +43,8 @@ describe("a list of 500 cards", () => {
     const html = renderToString(<List labels={defaultLabels} tick={0} />);
     const elapsed = performance.now() - start;
     expect(html.match(/<article/g)).toHaveLength(500);
-    // ~0.5 s on a 2-core CI machine; the bound only catches a regression of a different order.
-    expect(elapsed).toBeLessThan(5000);
-  });
+    // ~0.5 s on an idle 2-core machine; the bound only catches a regression of a different order
+    // (say, work that grows with the square of the list), not ordinary noise.
+    expect(elapsed).toBeLessThan(10_000);
+  }, 60_000);
 });
