@@ -1,0 +1,351 @@
+/**
+ * `@trymaven/mock/server`: the simulator on a real HTTP server, on loopback.
+ * For tests where the code under test runs in another process (a Next.js app,
+ * a Playwright run) and for local development (`maven-mock`).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { normalizeFault, type FaultInput } from "./faults.js";
+import {
+  createMavenSimulator,
+  type InjectFaultOptions,
+  type MavenSimulator,
+  type MavenSimulatorOptions,
+  type SessionInit,
+} from "./simulator.js";
+import type { SessionPatch } from "./scenarios.js";
+
+export interface MockServerOptions extends MavenSimulatorOptions {
+  /**
+   * Port to listen on; `0` picks a free one (read it from the result).
+   * @default 0
+   */
+  port?: number;
+  /**
+   * Interface to listen on. Keep it on loopback: the mock accepts any well-formed key.
+   * @default "127.0.0.1"
+   */
+  host?: string;
+  /** An existing simulator to serve (e.g. shared with msw handlers). When given, the simulator options here are ignored. */
+  simulator?: MavenSimulator;
+  /**
+   * Serve the `/__mock/*` control endpoints (stats, reset, sessions, faults).
+   * They answer only requests from a loopback address.
+   * @default true
+   */
+  control?: boolean;
+  /**
+   * Answer CORS preflights and add `Access-Control-Allow-Origin: *`, for a
+   * browser calling the mock directly. The real API's CORS policy is not
+   * documented; keep this off to match a server-to-server setup.
+   * @default false
+   */
+  cors?: boolean;
+}
+
+export interface MockServer {
+  /** Base URL to give the client, e.g. `http://127.0.0.1:53121` (no trailing slash). */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  /** The simulator answering requests: add sessions, inject faults, read stats. */
+  readonly simulator: MavenSimulator;
+  /**
+   * Stops the server: closes the listener and destroys every open socket,
+   * including requests left hanging by a `hang` fault, so nothing keeps the
+   * process alive. Safe to call twice.
+   */
+  close(): Promise<void>;
+}
+
+const CONTROL_PREFIX = "/__mock/";
+const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
+
+/** Marks a control-request failure the caller should see as a 4xx with this message. */
+class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
+}
+
+function formatHost(host: string): string {
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string>): void {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  response.writeHead(status, {
+    ...extraHeaders,
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "no-store",
+  });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_CONTROL_BODY_BYTES) throw new ControlError(413, "Body too large.");
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8").trim();
+  if (text === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ControlError(400, "Body is not JSON.");
+  }
+}
+
+function asObject(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ControlError(400, `${what} must be a JSON object.`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** JSON has no Infinity: accept `"Infinity"` or `null` for a fault that never runs out. */
+function readTimes(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value === "Infinity") return Number.POSITIVE_INFINITY;
+  if (typeof value === "number") return value;
+  throw new ControlError(400, `times must be a number, "Infinity" or null.`);
+}
+
+/**
+ * The control API, for tests that drive the mock from another process:
+ *
+ * - `GET /__mock/stats`: `simulator.stats()`
+ * - `GET /__mock/requests`: `simulator.requests`
+ * - `GET /__mock/sessions`: every session's current state
+ * - `POST /__mock/sessions`: body is a session or `{ scenario, sessionId?, session?, advanceBy?, timeScale? }`; 201 with the session
+ * - `PATCH /__mock/sessions/{id}`: body is a patch; 200 with the session
+ * - `POST /__mock/sessions/{id}/advance`: body `{ steps? }`; 200 with the session
+ * - `DELETE /__mock/sessions/{id}`: 204
+ * - `GET /__mock/faults`: queued faults
+ * - `POST /__mock/faults`: body `{ fault, sessionId?, times? }` (`times: "Infinity"` for ever); 201
+ * - `DELETE /__mock/faults`: 204
+ * - `POST /__mock/reset`: 204
+ */
+async function handleControl(
+  simulator: MavenSimulator,
+  method: string,
+  path: string,
+  request: IncomingMessage,
+): Promise<{ status: number; body?: unknown }> {
+  const route = path.slice(CONTROL_PREFIX.length).replace(/\/+$/, "");
+  const sessionRoute = /^sessions\/([^/]+)(\/advance)?$/.exec(route);
+
+  if (method === "GET" && route === "stats") return { status: 200, body: simulator.stats() };
+  if (method === "GET" && route === "requests") return { status: 200, body: simulator.requests };
+  if (method === "GET" && route === "sessions") return { status: 200, body: simulator.listSessions() };
+  if (method === "POST" && route === "reset") {
+    simulator.reset();
+    return { status: 204 };
+  }
+  if (method === "POST" && route === "sessions") {
+    const init = asObject(await readBody(request), "The session") as unknown as SessionInit;
+    try {
+      return { status: 201, body: simulator.addSession(init) };
+    } catch (error) {
+      throw new ControlError(400, (error as Error).message);
+    }
+  }
+  if (sessionRoute) {
+    const sessionId = decodeURIComponent(sessionRoute[1]!);
+    if (!simulator.getSession(sessionId)) throw new ControlError(404, `No session ${JSON.stringify(sessionId)}.`);
+    if (method === "PATCH" && !sessionRoute[2]) {
+      const patch = asObject(await readBody(request), "The patch") as SessionPatch;
+      return { status: 200, body: simulator.updateSession(sessionId, patch) };
+    }
+    if (method === "POST" && sessionRoute[2]) {
+      const { steps } = asObject(await readBody(request), "The body");
+      if (steps !== undefined && typeof steps !== "number") throw new ControlError(400, "steps must be a number.");
+      return { status: 200, body: simulator.advance(sessionId, steps) };
+    }
+    if (method === "DELETE" && !sessionRoute[2]) {
+      simulator.removeSession(sessionId);
+      return { status: 204 };
+    }
+  }
+  if (route === "faults") {
+    if (method === "GET") {
+      return {
+        status: 200,
+        body: simulator.faults.map(({ fault, sessionId, remaining }) => ({
+          fault,
+          sessionId,
+          remaining: remaining === Infinity ? "Infinity" : remaining,
+        })),
+      };
+    }
+    if (method === "DELETE") {
+      simulator.clearFaults();
+      return { status: 204 };
+    }
+    if (method === "POST") {
+      const body = asObject(await readBody(request), "The body");
+      const options: InjectFaultOptions = {};
+      if (typeof body.sessionId === "string") options.sessionId = body.sessionId;
+      const times = readTimes(body.times);
+      if (times !== undefined) options.times = times;
+      try {
+        const injected = simulator.injectFault(normalizeFault(body.fault as FaultInput), options);
+        const { remaining } = injected;
+        return {
+          status: 201,
+          body: {
+            fault: injected.fault,
+            sessionId: injected.sessionId,
+            remaining: remaining === Infinity ? "Infinity" : remaining,
+          },
+        };
+      } catch (error) {
+        throw new ControlError(400, (error as Error).message);
+      }
+    }
+  }
+  throw new ControlError(404, `No control endpoint ${method} ${path}.`);
+}
+
+/** A Fetch API `Request` for a Node request, aborted when the client goes away. */
+function toFetchRequest(request: IncomingMessage, origin: string, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  // The sessions endpoint takes no body; a request with one is answered (405) without reading it.
+  return new Request(new URL(request.url ?? "/", origin), { method: request.method ?? "GET", headers, signal });
+}
+
+async function writeFetchResponse(fetchResponse: Response, response: ServerResponse): Promise<void> {
+  const body = Buffer.from(await fetchResponse.arrayBuffer());
+  const headers: Record<string, string | number> = Object.fromEntries(fetchResponse.headers);
+  headers["content-length"] = body.length;
+  response.writeHead(fetchResponse.status, headers);
+  response.end(body);
+}
+
+/**
+ * Starts the simulator on a loopback HTTP server.
+ *
+ * ```ts
+ * const mock = await startMockServer({ sessions: [{ scenario: "success" }] });
+ * const maven = createMavenClient({ apiKey: MOCK_API_KEY, baseUrl: mock.url });
+ * // ...
+ * await mock.close();
+ * ```
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const { port: requestedPort = 0, host = "127.0.0.1", simulator: given, control = true, cors = false } = options;
+  const simulator = given ?? createMavenSimulator(options);
+  const sockets = new Set<Socket>();
+  const corsHeaders: Record<string, string> = cors ? { "access-control-allow-origin": "*" } : {};
+  let origin = "";
+
+  const server = createServer((request, response) => {
+    void serve(request, response).catch((error: unknown) => {
+      // Only a bug in this file gets here; answer like a crashed server.
+      console.error("@trymaven/mock/server:", error);
+      if (!response.headersSent && !response.destroyed)
+        sendJson(response, 500, { detail: "Internal Server Error" }, {});
+      else response.destroy();
+    });
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? "GET";
+    const path = (request.url ?? "/").split("?")[0]!;
+
+    if (cors && method === "OPTIONS") {
+      response.writeHead(204, {
+        ...corsHeaders,
+        "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
+        "access-control-allow-headers": "authorization, content-type, accept",
+        "access-control-max-age": "600",
+      });
+      response.end();
+      return;
+    }
+
+    if (path.startsWith(CONTROL_PREFIX) && control) {
+      if (!isLoopback(request.socket.remoteAddress)) {
+        sendJson(
+          response,
+          403,
+          { detail: "The /__mock/ control endpoints answer loopback clients only." },
+          corsHeaders,
+        );
+        return;
+      }
+      try {
+        const { status, body } = await handleControl(simulator, method, path, request);
+        sendJson(response, status, body, corsHeaders);
+      } catch (error) {
+        if (!(error instanceof ControlError)) throw error;
+        sendJson(response, error.status, { detail: error.message }, corsHeaders);
+      }
+      return;
+    }
+
+    const aborter = new AbortController();
+    // "close" also fires after a normal end; only an unfinished response means the client left.
+    response.once("close", () => {
+      if (!response.writableFinished) aborter.abort(new Error("The client closed the connection."));
+    });
+    const fetchResponse = await simulator.handle(toFetchRequest(request, origin, aborter.signal));
+    if (response.destroyed || aborter.signal.aborted) return;
+    if (fetchResponse.type === "error") {
+      // A `reset` fault: drop the connection without a response.
+      request.socket.destroy();
+      return;
+    }
+    for (const [name, value] of Object.entries(corsHeaders)) response.setHeader(name, value);
+    await writeFetchResponse(fetchResponse, response);
+  }
+
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(requestedPort, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${formatHost(host)}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: origin,
+    port,
+    host,
+    simulator,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const socket of sockets) socket.destroy();
+        sockets.clear();
+      });
+      return closing;
+    },
+  };
+}
+
+export type { MavenSimulator, MavenSimulatorOptions } from "./simulator.js";

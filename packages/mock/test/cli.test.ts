@@ -1,0 +1,72 @@
+import { createMavenClient, type Session } from "@trymaven/core";
+import { MOCK_API_KEY, scenarios } from "@trymaven/mock";
+import { describe, expect, it } from "vitest";
+import { runCli, UsageError } from "../src/cli-main.js";
+
+function capture() {
+  const lines: string[] = [];
+  return { output: { stdout: (text: string) => lines.push(text) }, text: () => lines.join("") };
+}
+
+describe("maven-mock", () => {
+  it("serves the requested scenarios on 127.0.0.1 and prints the URL, the key and each scenario's session", async () => {
+    const { output, text } = capture();
+    const running = await runCli(["--port", "0", "--scenario", "declined", "--advance-by", "request"], output);
+    try {
+      const url = running!.server.url;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(text()).toContain(`Maven mock API listening on ${url}`);
+      expect(text()).toContain(`Bearer ${MOCK_API_KEY}`);
+      const sessionId = scenarios.declined.sessionId;
+      expect(text()).toContain(`${url}/v1/sessions/${sessionId}`);
+
+      const maven = createMavenClient({ apiKey: MOCK_API_KEY, baseUrl: url, maxRetries: 0 });
+      const statuses: Session["status"][] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await maven.sessions.get(sessionId)).status);
+      expect(statuses).toEqual(["pending", "collecting", "payment-failed"]);
+    } finally {
+      await running!.stop();
+    }
+  });
+
+  it("accepts only --api-key when given, and serves no fixtures with --no-fixtures", async () => {
+    const key = `mvn_live_${"k".repeat(32)}`;
+    const running = await runCli(
+      ["--port", "0", "--api-key", key, "--no-fixtures", "--scenario", "all"],
+      capture().output,
+    );
+    try {
+      const sessions = running!.server.simulator.listSessions();
+      expect(sessions).toHaveLength(Object.keys(scenarios).length);
+      const sessionId = sessions[0]!.session_id;
+      const wrong = await fetch(`${running!.server.url}/v1/sessions/${sessionId}`, {
+        headers: { authorization: `Bearer ${MOCK_API_KEY}` },
+      });
+      expect(wrong.status).toBe(401);
+      const right = await fetch(`${running!.server.url}/v1/sessions/${sessionId}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(right.status).toBe(200);
+    } finally {
+      await running!.stop();
+    }
+  });
+
+  it("prints usage for --help without starting a server", async () => {
+    const { output, text } = capture();
+    expect(await runCli(["--help"], output)).toBeNull();
+    expect(text()).toMatch(/^Usage: maven-mock/);
+  });
+
+  it.each([
+    [["--scenario", "nope"], /unknown scenario "nope"/],
+    [["--port", "-1"], /--port/],
+    [["--port", "70000"], /--port/],
+    [["--advance-by", "tick"], /--advance-by/],
+    [["--api-key", "sk_live_123"], /--api-key/],
+    [["--bogus"], /bogus/],
+  ])("rejects %j with a usage error", async (argv, message) => {
+    await expect(runCli(argv, capture().output)).rejects.toThrow(UsageError);
+    await expect(runCli(argv, capture().output)).rejects.toThrow(message);
+  });
+});
