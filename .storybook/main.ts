@@ -38,7 +38,8 @@ const config: StorybookConfig = {
           ...sourceAliases,
         ],
       },
-      server: { host: "127.0.0.1" },
+      // Loopback only; the build output and screenshots are not sources to watch.
+      server: { host: "127.0.0.1", watch: { ignored: ["**/storybook-static/**", "**/artifacts/**"] } },
       build: {
         // Storybook's preview is one big chunk by design; it is never served to users.
         chunkSizeWarningLimit: 4_000,
