@@ -400,7 +400,10 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
   function rateLimited(at: number): Response | null {
     if (!rateLimit) return null;
     rateWindow = rateWindow.filter((time) => time > at - rateLimit.windowMs);
-    if (rateWindow.length >= rateLimit.limit) return detailResponse(429, "Rate limit exceeded: 20 per 1 minute");
+    if (rateWindow.length >= rateLimit.limit) {
+      const window = rateLimit.windowMs === 60_000 ? "1 minute" : `${rateLimit.windowMs / 1000} seconds`;
+      return detailResponse(429, `Rate limit exceeded: ${rateLimit.limit} per ${window}`);
+    }
     rateWindow.push(at);
     return null;
   }
