@@ -9,10 +9,14 @@ import {
   parseRetryAfter,
   type ContractIssue,
 } from "./errors.js";
+import { SESSION_FIELDS, checkContract } from "./internal/check-session.js";
 import { isBrowserLike, readServerEnv } from "./internal/env.js";
-import { linkedAbortController, sleep } from "./internal/sleep.js";
+import { isSessionId } from "./internal/patterns.js";
+import { numberOption } from "./internal/number-option.js";
+import { linkSignal, sleep } from "./internal/sleep.js";
 import { pollSession, watchSession, type PollOptions } from "./poll.js";
-import { isSessionId, sessionSchema, type Session } from "./schema.js";
+// Types only: the schemas (and zod) stay out of the client's bundle.
+import type { Session } from "./schema.js";
 
 /** Maven's production API. */
 export const DEFAULT_BASE_URL = "https://api.trymaven.com";
@@ -108,17 +112,16 @@ export interface MavenClient {
 export function createMavenClient(options: MavenClientOptions = {}): MavenClient {
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, "");
   const apiKey = options.apiKey?.trim() || readServerEnv("MAVEN_API_KEY");
-  const timeoutMs = validateNonNegative("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
-  const maxRetries = validateNonNegative("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES);
-  const extraHeaders = { ...options.headers };
-  const fetchImpl = options.fetch;
+  const timeoutMs = numberOption("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const maxRetries = numberOption("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES);
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
 
   if (apiKey && isBrowserLike() && !options.dangerouslyAllowBrowser) {
     throw new MavenError(
-      "An API key was passed to createMavenClient in a browser, where anyone can read it. " +
-        "Keep the key on your server: mount createSessionHandler from '@trymaven/core/server' " +
-        "and create the browser client with { baseUrl: '/api/maven' } and no apiKey. " +
-        "(For a throwaway test key only, pass dangerouslyAllowBrowser: true.)",
+      "An API key in browser code can be read by anyone who opens the page. Keep it on your server " +
+        "with createSessionHandler from '@trymaven/core/server', and create the browser client with " +
+        "{ baseUrl: '/api/maven' } and no key. (For a throwaway test key only: dangerouslyAllowBrowser: true.)",
     );
   }
   if (!apiKey && baseUrl === DEFAULT_BASE_URL) {
@@ -129,32 +132,55 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
   }
 
   async function request(path: string, requestOptions: RequestOptions = {}): Promise<unknown> {
-    const { signal } = requestOptions;
-    const retries = requestOptions.maxRetries ?? maxRetries;
-    const attemptTimeoutMs = requestOptions.timeoutMs ?? timeoutMs;
+    const { signal, maxRetries: retries = maxRetries, timeoutMs: limit = timeoutMs } = requestOptions;
     const url = resolveUrl(baseUrl, path);
-    const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
-    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
 
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       let failure: MavenError;
       try {
-        const {
-          status,
-          headers: responseHeaders,
-          body,
-        } = await attemptOnce(fetchImpl ?? globalThis.fetch, url, headers, attemptTimeoutMs, signal);
-        if (status >= 200 && status < 300) return expectJson(body);
-        failure = MavenAPIError.from(status, body.parsed, responseHeaders);
-        if (!isRetryableStatus(status)) throw failure;
+        // One controller per attempt: aborted by the caller's signal (with its reason) or by the time limit.
+        const { controller, dispose } = linkSignal(signal);
+        const timer = setTimeout(() => controller.abort(new APIConnectionTimeoutError(limit)), limit);
+        let response: Response;
+        let text: string;
+        try {
+          response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal: controller.signal });
+          // The body is read inside the same time limit: a server that sends headers and then hangs is a timeout too.
+          text = await response.text();
+        } catch (error) {
+          throw controller.signal.aborted
+            ? controller.signal.reason
+            : new APIConnectionError(undefined, { cause: error });
+        } finally {
+          clearTimeout(timer);
+          dispose();
+        }
+        let body: unknown;
+        let isJson = false;
+        try {
+          body = JSON.parse(text);
+          isJson = true;
+        } catch {
+          body = text.trim() ? text : undefined;
+        }
+        if (response.ok) {
+          if (isJson) return body;
+          const what = body === undefined ? "an empty body" : "a body that is not JSON";
+          throw new ResponseValidationError(
+            `The Maven API answered with ${what} where a JSON session was expected.`,
+            [{ path: [], message: `expected JSON, received ${what}`, code: "invalid_type" }],
+            body,
+          );
+        }
+        failure = MavenAPIError.from(response.status, body, response.headers);
+        if (!isRetryableStatus(response.status)) throw failure;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (!(error instanceof APIConnectionError)) throw error;
         failure = error;
       }
-      if (attempt >= retries) throw failure;
-      const delay = retryDelay(attempt, failure);
+      const delay = attempt < retries ? retryDelay(attempt, failure) : null;
       if (delay === null) throw failure;
       await sleep(delay, signal);
     }
@@ -163,26 +189,22 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
   const sessions: SessionsResource = {
     async get(sessionId, requestOptions) {
       assertSessionId(sessionId);
-      const body = await request(`/v1/sessions/${encodeURIComponent(sessionId)}`, requestOptions);
-      return parseSession(body, sessionId);
+      return parseSession(await request(`/v1/sessions/${encodeURIComponent(sessionId)}`, requestOptions), sessionId);
     },
-    poll(sessionId, pollOptions) {
-      return pollSession(sessions.get, sessionId, pollOptions);
-    },
-    watch(sessionId, pollOptions) {
-      return watchSession(sessions.get, sessionId, pollOptions);
-    },
+    poll: (sessionId, pollOptions) => pollSession(sessions.get, sessionId, pollOptions),
+    watch: (sessionId, pollOptions) => watchSession(sessions.get, sessionId, pollOptions),
   };
 
-  const client: MavenClient = { baseUrl, sessions };
-  // The key lives only in this closure; make sure logging the client says so.
-  const describe = () => ({ baseUrl, timeoutMs, maxRetries, apiKey: apiKey ? "[redacted]" : undefined });
-  Object.defineProperties(client, {
-    toJSON: { value: describe, enumerable: false },
-    toString: { value: () => `MavenClient(${baseUrl})`, enumerable: false },
-    [Symbol.for("nodejs.util.inspect.custom")]: { value: () => ({ MavenClient: describe() }), enumerable: false },
-  });
-  return client;
+  // The key lives only in this closure; logging the client says so.
+  const describe = () => ({ baseUrl, timeoutMs, maxRetries, apiKey: apiKey && "[redacted]" });
+  return Object.defineProperties(
+    { baseUrl, sessions },
+    {
+      toJSON: { value: describe },
+      toString: { value: () => `MavenClient(${baseUrl})` },
+      [Symbol.for("nodejs.util.inspect.custom")]: { value: () => ({ MavenClient: describe() }) },
+    },
+  );
 }
 
 /** Throws a `MavenError` before any request when `sessionId` is not a UUID. */
@@ -196,20 +218,18 @@ export function assertSessionId(sessionId: unknown): asserts sessionId is string
 }
 
 /**
- * Validates a response body against the contract. Throws `ResponseValidationError`
- * with every mismatch, or when the body is a different session than the one asked for.
+ * Validates a response body against the contract (the same one `sessionSchema`
+ * describes) and returns the session with absent optional fields set to `null`.
+ * Throws `ResponseValidationError` with every mismatch, or when the body is a
+ * different session than the one asked for.
  */
 export function parseSession(body: unknown, expectedSessionId?: string): Session {
-  const result = sessionSchema.safeParse(body);
-  if (!result.success) {
-    const issues: ContractIssue[] = result.error.issues.map((issue) => ({
-      path: issue.path,
-      message: issue.message,
-      code: issue.code,
-    }));
+  const issues: ContractIssue[] = [];
+  const session = checkContract(SESSION_FIELDS, body, issues) as Session;
+  if (issues.length > 0) {
     const summary = issues
       .slice(0, 5)
-      .map((issue) => `${issue.path.map(String).join(".") || "(body)"}: ${issue.message}`)
+      .map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`)
       .join("; ");
     throw new ResponseValidationError(
       `The session response does not match the Maven API contract: ${summary}${issues.length > 5 ? `; and ${issues.length - 5} more` : ""}`,
@@ -217,67 +237,17 @@ export function parseSession(body: unknown, expectedSessionId?: string): Session
       body,
     );
   }
-  if (expectedSessionId && result.data.session_id.toLowerCase() !== expectedSessionId.toLowerCase()) {
+  if (expectedSessionId && session.session_id.toLowerCase() !== expectedSessionId.toLowerCase()) {
     throw new ResponseValidationError(
-      `Asked for session ${expectedSessionId} but the response is session ${result.data.session_id}.`,
+      `Asked for session ${expectedSessionId} but the response is session ${session.session_id}.`,
       [{ path: ["session_id"], message: "does not match the requested session id", code: "custom" }],
       body,
     );
   }
-  return result.data;
+  return session;
 }
 
 // ── Internals ────────────────────────────────────────────────────────────────
-
-interface ReadBody {
-  /** JSON when the text parsed, the text itself otherwise, `undefined` when empty. */
-  parsed: unknown;
-  isJson: boolean;
-}
-
-async function attemptOnce(
-  fetchImpl: typeof fetch,
-  url: string,
-  headers: Record<string, string>,
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-): Promise<{ status: number; headers: Headers; body: ReadBody }> {
-  const timeout = new AbortController();
-  const { controller, dispose } = linkedAbortController(signal, timeout.signal);
-  const timer = setTimeout(() => timeout.abort(new APIConnectionTimeoutError(timeoutMs)), timeoutMs);
-  try {
-    const response = await fetchImpl(url, { method: "GET", headers, signal: controller.signal, redirect: "follow" });
-    // The body is read inside the same time limit: a server that sends headers and then hangs is a timeout too.
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: readBody(text) };
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (timeout.signal.aborted) throw timeout.signal.reason;
-    throw new APIConnectionError(undefined, { cause: error });
-  } finally {
-    clearTimeout(timer);
-    dispose();
-  }
-}
-
-function readBody(text: string): ReadBody {
-  if (text.trim() === "") return { parsed: undefined, isJson: false };
-  try {
-    return { parsed: JSON.parse(text), isJson: true };
-  } catch {
-    return { parsed: text, isJson: false };
-  }
-}
-
-function expectJson(body: ReadBody): unknown {
-  if (body.isJson) return body.parsed;
-  const what = body.parsed === undefined ? "an empty body" : "a body that is not JSON";
-  throw new ResponseValidationError(
-    `The Maven API answered with ${what} where a JSON session was expected.`,
-    [{ path: [], message: `expected JSON, received ${what}`, code: "invalid_type" }],
-    body.parsed,
-  );
-}
 
 /** Delay before retry number `attempt + 1`, or `null` when the server asked for a wait too long to sit through. */
 function retryDelay(attempt: number, error: MavenError): number | null {
@@ -291,19 +261,12 @@ function retryDelay(attempt: number, error: MavenError): number | null {
 }
 
 function resolveUrl(baseUrl: string, path: string): string {
-  if (/^https?:\/\//i.test(baseUrl)) return `${baseUrl}${path}`;
+  if (/^https?:\/\//i.test(baseUrl)) return baseUrl + path;
   const origin = (globalThis as { location?: { href?: string } }).location?.href;
   if (!origin) {
     throw new MavenError(
       `baseUrl "${baseUrl}" is relative, which only works in a browser. On the server, use an absolute URL.`,
     );
   }
-  return new URL(`${baseUrl}${path}`, origin).toString();
-}
-
-function validateNonNegative(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0)
-    throw new MavenError(`${name} must be a non-negative number, got ${value}.`);
-  return value;
+  return new URL(baseUrl + path, origin).href;
 }

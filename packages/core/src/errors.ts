@@ -26,35 +26,32 @@ export interface ContractIssue {
 export class MavenAPIError extends MavenError {
   override name = "MavenAPIError";
   /** HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** The parsed JSON body, or the raw text when it was not JSON, or `undefined` when empty. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
 
   constructor(status: number, body: unknown, headers: Headers, message?: string) {
-    super(message ?? MavenAPIError.describe(status, body));
-    this.status = status;
-    this.body = body;
-    this.headers = headers;
+    super(message ?? `${status} ${describeDetail(body) ?? STATUS_TEXT[status] ?? "status code (no body)"}`);
+    Object.assign(this, { status, body, headers });
   }
 
   /** Builds the subclass that matches `status`. The only place statuses map to classes. */
   static from(status: number, body: unknown, headers: Headers): MavenAPIError {
-    if (status === 400) return new BadRequestError(status, body, headers);
-    if (status === 401) return new AuthenticationError(status, body, headers);
-    if (status === 403) return new PermissionDeniedError(status, body, headers);
-    if (status === 404) return new NotFoundError(status, body, headers);
-    if (status === 409) return new ConflictError(status, body, headers);
-    if (status === 422) return new UnprocessableEntityError(status, body, headers);
-    if (status === 429) return new RateLimitError(status, body, headers);
-    if (status >= 500) return new InternalServerError(status, body, headers);
-    return new MavenAPIError(status, body, headers);
-  }
-
-  private static describe(status: number, body: unknown): string {
-    const detail = describeDetail(body);
-    return detail ? `${status} ${detail}` : `${status} ${STATUS_TEXT[status] ?? "status code (no body)"}`;
+    const ErrorClass =
+      (
+        {
+          400: BadRequestError,
+          401: AuthenticationError,
+          403: PermissionDeniedError,
+          404: NotFoundError,
+          409: ConflictError,
+          422: UnprocessableEntityError,
+          429: RateLimitError,
+        } as Record<number, typeof MavenAPIError>
+      )[status] ?? (status >= 500 ? InternalServerError : MavenAPIError);
+    return new ErrorClass(status, body, headers);
   }
 }
 
@@ -82,21 +79,13 @@ export class ConflictError extends MavenAPIError {
 export class UnprocessableEntityError extends MavenAPIError {
   override name = "UnprocessableEntityError";
   /** The validation issues from the body (`detail`), empty when the body had none. */
-  readonly detail: ValidationIssue[];
-  constructor(status: number, body: unknown, headers: Headers) {
-    super(status, body, headers);
-    this.detail = readValidationIssues(body);
-  }
+  readonly detail: ValidationIssue[] = readValidationIssues(this.body);
 }
 /** 429: too many requests (Maven allows 20 per minute per endpoint per IP). */
 export class RateLimitError extends MavenAPIError {
   override name = "RateLimitError";
   /** How long the server asked us to wait, from `Retry-After`; `null` when it did not say. */
-  readonly retryAfterMs: number | null;
-  constructor(status: number, body: unknown, headers: Headers) {
-    super(status, body, headers);
-    this.retryAfterMs = parseRetryAfter(headers);
-  }
+  readonly retryAfterMs: number | null = parseRetryAfter(this.headers);
 }
 /** 5xx: the server (or a gateway in front of it) failed. */
 export class InternalServerError extends MavenAPIError {
@@ -121,13 +110,12 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 export class ResponseValidationError extends MavenError {
   override name = "ResponseValidationError";
   /** What did not match, field by field. */
-  readonly issues: ContractIssue[];
+  declare readonly issues: ContractIssue[];
   /** The body as received (parsed JSON, or text when it was not JSON). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   constructor(message: string, issues: ContractIssue[], body: unknown) {
     super(message);
-    this.issues = issues;
-    this.body = body;
+    Object.assign(this, { issues, body });
   }
 }
 
@@ -156,18 +144,14 @@ export function isFatalForPolling(error: unknown): boolean {
 
 /** Milliseconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date); `null` when absent or unreadable. */
 export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | null {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && ms.trim() !== "") {
-    const value = Number(ms);
-    if (Number.isFinite(value) && value >= 0) return value;
-  }
+  const ms = Number(headers.get("retry-after-ms")?.trim() || Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
   const header = headers.get("retry-after");
-  if (header === null || header.trim() === "") return null;
+  if (!header?.trim()) return null;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : null;
   const date = Date.parse(header);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, date - now);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
 function readValidationIssues(body: unknown): ValidationIssue[] {
@@ -185,25 +169,24 @@ function readValidationIssues(body: unknown): ValidationIssue[] {
 
 const MAX_DETAIL_LENGTH = 300;
 
-function describeDetail(body: unknown): string | null {
-  let text: string | null = null;
+function describeDetail(body: unknown): string | undefined {
+  let text: unknown;
   if (typeof body === "string") {
     // An HTML error page says nothing useful in a message.
-    text = /^\s*</.test(body) ? null : body;
+    if (!/^\s*</.test(body)) text = body;
   } else if (typeof body === "object" && body !== null) {
-    const detail = (body as { detail?: unknown }).detail;
-    if (typeof detail === "string") text = detail;
-    else {
-      const issues = readValidationIssues(body);
-      if (issues.length > 0) text = issues.map((issue) => `${issue.loc.join(".")}: ${issue.msg}`).join("; ");
-      else if (typeof (body as { message?: unknown }).message === "string")
-        text = (body as { message: string }).message;
-    }
+    const { detail, message } = body as { detail?: unknown; message?: unknown };
+    const issues = readValidationIssues(body);
+    text =
+      typeof detail === "string"
+        ? detail
+        : issues.length > 0
+          ? issues.map((issue) => `${issue.loc.join(".")}: ${issue.msg}`).join("; ")
+          : message;
   }
-  if (text === null) return null;
-  text = text.trim();
-  if (text === "") return null;
-  return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text;
+  const trimmed = typeof text === "string" ? text.trim() : "";
+  if (!trimmed) return undefined;
+  return trimmed.length > MAX_DETAIL_LENGTH ? `${trimmed.slice(0, MAX_DETAIL_LENGTH)}…` : trimmed;
 }
 
 const STATUS_TEXT: Record<number, string> = {

@@ -8,7 +8,8 @@
  * client's retries and the poller's never multiply.
  */
 import { MavenError, RateLimitError, isFatalForPolling } from "./errors.js";
-import { linkedAbortController, sleep } from "./internal/sleep.js";
+import { numberOption } from "./internal/number-option.js";
+import { linkSignal, sleep } from "./internal/sleep.js";
 import type { Session } from "./schema.js";
 
 /** Default time between polls. Maven allows 20 requests per minute per endpoint per IP: one viewer at 3 s uses all of it. */
@@ -62,18 +63,23 @@ export async function* watchSession(
   sessionId: string,
   options: PollOptions = {},
 ): AsyncGenerator<Session, void, undefined> {
-  const intervalMs = positive("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS);
+  const intervalMs = numberOption("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS, true);
   const maxIntervalMs = Math.max(
     intervalMs,
-    positive("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS),
+    numberOption("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS, true),
   );
-  const maxErrors = positive("maxConsecutiveErrors", options.maxConsecutiveErrors, DEFAULT_MAX_CONSECUTIVE_ERRORS);
-  const { controller, dispose } = linkedAbortController(options.signal);
+  const maxErrors = numberOption(
+    "maxConsecutiveErrors",
+    options.maxConsecutiveErrors,
+    DEFAULT_MAX_CONSECUTIVE_ERRORS,
+    true,
+  );
+  const { controller, dispose } = linkSignal(options.signal);
   const signal = controller.signal;
   let last: Session | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   if (options.timeoutMs !== undefined) {
-    const timeoutMs = positive("timeoutMs", options.timeoutMs, 0);
+    const timeoutMs = numberOption("timeoutMs", options.timeoutMs, 0, true);
     timer = setTimeout(() => controller.abort(new PollTimeoutError(timeoutMs, last)), timeoutMs);
   }
 
@@ -133,10 +139,4 @@ export function backoffDelay(failures: number, error: unknown, intervalMs: numbe
 /** Two states of a session are the same when their JSON is the same (the API sends fields in a stable order). */
 export function sameSessionState(a: Session, b: Session): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new MavenError(`${name} must be a positive number, got ${value}.`);
-  return value;
 }

@@ -2,31 +2,31 @@
  * The Maven API contract (`GET /v1/sessions/{session_id}`) as zod schemas.
  *
  * Built on `zod/mini`: the same validation as classic zod at roughly a quarter of
- * the bundle cost, which matters because this file ships to browsers.
+ * the bundle cost, for users who compose these schemas into their own. The client
+ * does not use them: it checks the same contract without zod (internal/check-session.ts),
+ * and test/contract.test.ts proves the two agree.
  *
  * Strict where the contract is strict (required fields, the amount pattern, the
  * UUID id, ISO timestamps); tolerant where the API will grow: unknown fields are
  * kept, and `status`, `mode`, `gateway` and `card_brand` accept any string while
  * the values we know stay in the type for autocompletion.
+ *
+ * Every call at module level is marked pure, and the field schemas are built once
+ * and shared: the package is one bundled file, so without the marks any import
+ * from it (`formatAmount`, `isTerminalStatus`) would construct these schemas and
+ * pull zod into the user's bundle.
  */
 import * as z from "zod/mini";
 import { AMOUNT_PATTERN } from "./amount.js";
+import { TIMESTAMP_PATTERN, UUID_PATTERN, isSessionId } from "./internal/patterns.js";
 
 /** A string union that still accepts strings we have not seen yet, without collapsing to `string`. */
 export type OpenString<Known extends string> = Known | (string & {});
 
-/**
- * A string schema whose inferred type is `Known | (string & {})`.
- * Validation accepts any string; the cast is type-level only and documents the known values.
- */
-function openString<const Known extends string>(_known: readonly Known[]) {
-  return z.string() as unknown as z.ZodMiniType<OpenString<Known>, OpenString<Known>>;
-}
-
+/** The type of a field that accepts any string but documents the known values: `Known | (string & {})`. */
+type OpenStringSchema<Known extends string> = z.ZodMiniType<OpenString<Known>, OpenString<Known>>;
 /** Nullable in the contract and not required: absent and `null` both parse to `null`. */
-function nullableField<T extends z.ZodMiniType>(schema: T) {
-  return z._default(z.nullable(schema), null);
-}
+type NullableField<T extends z.ZodMiniType> = z.ZodMiniDefault<z.ZodMiniNullable<T>>;
 
 // ── Known values ─────────────────────────────────────────────────────────────
 
@@ -41,7 +41,18 @@ export const TERMINAL_STATUSES = [
   "cancelled",
   "abandoned",
 ] as const;
-export const KNOWN_STATUSES = [...ACTIVE_STATUSES, ...TERMINAL_STATUSES] as const;
+// Spelled out rather than spread: a spread at module level is a side effect to bundlers, which would
+// then keep these arrays in every bundle that imports anything from the package.
+export const KNOWN_STATUSES = [
+  "pending",
+  "collecting",
+  "payment-success",
+  "payment-authorized",
+  "payment-failed",
+  "expired",
+  "cancelled",
+  "abandoned",
+] as const satisfies readonly [...typeof ACTIVE_STATUSES, ...typeof TERMINAL_STATUSES];
 export const KNOWN_MODES = ["charge", "tokenize"] as const;
 export const KNOWN_GATEWAYS = ["stripe", "authorizenet", "braintree", "shift4"] as const;
 
@@ -75,93 +86,97 @@ export type CardBrand = OpenString<
 
 export { AMOUNT_PATTERN };
 
-/**
- * ISO 8601 date-time. Offsets are expected (`Z` or `+00:00`); a timestamp with no
- * offset is accepted too, because Python back ends emit naive datetimes, and is
- * read as UTC by the formatting helpers.
- */
-const timestamp = () => z.iso.datetime({ offset: true, local: true });
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 // ── Schemas ──────────────────────────────────────────────────────────────────
 
+// Built once, shared by every field of the same shape (zod schemas are immutable). Casting one to an
+// `OpenStringSchema` changes its type only: validation accepts any string.
+const string = /* @__PURE__ */ z.string();
+const nullableString = /* @__PURE__ */ z._default(/* @__PURE__ */ z.nullable(string), null);
+const timestamp = /* @__PURE__ */ string.check(
+  /* @__PURE__ */ z.regex(TIMESTAMP_PATTERN, "must be an ISO 8601 date-time"),
+);
+
 /** Payment processor details: card facts plus each gateway's identifiers. */
-export const processorSchema = z.looseObject({
-  card_brand: nullableField(openString<CardBrand>([])),
-  card_last4: nullableField(z.string()),
-  receipt_url: nullableField(z.string()),
-  stripe_charge_id: nullableField(z.string()),
-  stripe_payment_intent_id: nullableField(z.string()),
-  payment_method_id: nullableField(z.string()),
-  stripe_customer_id: nullableField(z.string()),
-  authnet_transaction_id: nullableField(z.string()),
-  authnet_auth_code: nullableField(z.string()),
-  authnet_response_code: nullableField(z.string()),
-  authnet_avs_result_code: nullableField(z.string()),
-  authnet_cvv_result_code: nullableField(z.string()),
-  authnet_cavv_result_code: nullableField(z.string()),
-  authnet_network_trans_id: nullableField(z.string()),
-  authnet_capture_status: nullableField(openString(["captured", "authorized"])),
-  authnet_customer_profile_id: nullableField(z.string()),
-  authnet_payment_profile_id: nullableField(z.string()),
-  braintree_transaction_id: nullableField(z.string()),
-  braintree_customer_id: nullableField(z.string()),
-  braintree_payment_method_token: nullableField(z.string()),
-  shift4_charge_id: nullableField(z.string()),
-  shift4_customer_id: nullableField(z.string()),
-  shift4_card_id: nullableField(z.string()),
+export const processorSchema = /* @__PURE__ */ z.looseObject({
+  card_brand: nullableString as unknown as NullableField<OpenStringSchema<CardBrand>>,
+  card_last4: nullableString,
+  receipt_url: nullableString,
+  stripe_charge_id: nullableString,
+  stripe_payment_intent_id: nullableString,
+  payment_method_id: nullableString,
+  stripe_customer_id: nullableString,
+  authnet_transaction_id: nullableString,
+  authnet_auth_code: nullableString,
+  authnet_response_code: nullableString,
+  authnet_avs_result_code: nullableString,
+  authnet_cvv_result_code: nullableString,
+  authnet_cavv_result_code: nullableString,
+  authnet_network_trans_id: nullableString,
+  authnet_capture_status: nullableString as unknown as NullableField<OpenStringSchema<"captured" | "authorized">>,
+  authnet_customer_profile_id: nullableString,
+  authnet_payment_profile_id: nullableString,
+  braintree_transaction_id: nullableString,
+  braintree_customer_id: nullableString,
+  braintree_payment_method_token: nullableString,
+  shift4_charge_id: nullableString,
+  shift4_customer_id: nullableString,
+  shift4_card_id: nullableString,
 });
 
 /** Why a session failed (present when `status` is `payment-failed`). */
-export const errorDetailSchema = z.looseObject({
+export const errorDetailSchema = /* @__PURE__ */ z.looseObject({
   /** Machine-readable code, e.g. `card_declined`, `insufficient_funds`. */
-  code: z.string(),
+  code: string,
   /** Human-readable message. */
-  message: nullableField(z.string()),
+  message: nullableString,
 });
 
 /** One FastAPI validation issue. */
-export const validationIssueSchema = z.looseObject({
-  loc: z.array(z.union([z.string(), z.number()])),
-  msg: z.string(),
-  type: z.string(),
+export const validationIssueSchema = /* @__PURE__ */ z.looseObject({
+  loc: /* @__PURE__ */ z.array(/* @__PURE__ */ z.union([string, /* @__PURE__ */ z.number()])),
+  msg: string,
+  type: string,
 });
 
 /** The body of a 422 response (`HTTPValidationError`). */
-export const validationErrorSchema = z.looseObject({
-  detail: z.optional(z.array(validationIssueSchema)),
+export const validationErrorSchema = /* @__PURE__ */ z.looseObject({
+  detail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(validationIssueSchema)),
 });
 
 /** `SessionGetResponse`: the full state of one voice-payment session. */
-export const sessionSchema = z.looseObject({
+export const sessionSchema = /* @__PURE__ */ z.looseObject({
   /** Session UUID (8-4-4-4-12 hex; any version, as `isSessionId` checks before a request). */
-  session_id: z.string().check(z.regex(UUID_PATTERN, "session_id must be a UUID")),
-  status: openString(KNOWN_STATUSES),
+  session_id: /* @__PURE__ */ string.check(/* @__PURE__ */ z.regex(UUID_PATTERN, "must be a UUID")),
+  status: string as unknown as OpenStringSchema<KnownSessionStatus>,
   /** Whether the session reached a final state. The server's word is the truth. */
-  is_terminal: z.boolean(),
-  processor: nullableField(processorSchema),
-  error: nullableField(errorDetailSchema),
+  is_terminal: /* @__PURE__ */ z.boolean(),
+  processor: /* @__PURE__ */ z._default(/* @__PURE__ */ z.nullable(processorSchema), null),
+  error: /* @__PURE__ */ z._default(/* @__PURE__ */ z.nullable(errorDetailSchema), null),
   /** Decimal string, e.g. `"49.99"`. Never converted to a float. */
-  amount: z.string().check(z.regex(AMOUNT_PATTERN, "amount must be a decimal string")),
+  amount: /* @__PURE__ */ string.check(/* @__PURE__ */ z.regex(AMOUNT_PATTERN, "must be a decimal string")),
   /** Currency code, e.g. `"USD"`. */
-  currency: z.string(),
-  mode: openString(KNOWN_MODES),
-  description: nullableField(z.string()),
+  currency: string,
+  mode: string as unknown as OpenStringSchema<KnownSessionMode>,
+  description: nullableString,
   /** Caller's phone number in E.164 format. */
-  caller: z.string(),
-  project_slug: z.string(),
-  gateway: openString(KNOWN_GATEWAYS),
+  caller: string,
+  project_slug: string,
+  gateway: string as unknown as OpenStringSchema<KnownGateway>,
   /** Callback phone number. */
-  callback: nullableField(z.string()),
+  callback: nullableString,
   /** Call context passed back on transfer. */
-  memory: nullableField(z.string()),
+  memory: nullableString,
   /** Outcome of dialling the caller back after payment; may change after terminal. */
-  transfer_status: nullableField(z.string()),
-  created_at: timestamp(),
-  updated_at: timestamp(),
-  expires_at: nullableField(timestamp()),
-  completed_at: nullableField(timestamp()),
+  transfer_status: nullableString,
+  /**
+   * ISO 8601 date-time. Offsets are expected (`Z` or `+00:00`); a timestamp with no
+   * offset is accepted too, because Python back ends emit naive datetimes, and is
+   * read as UTC by the formatting helpers.
+   */
+  created_at: timestamp,
+  updated_at: timestamp,
+  expires_at: /* @__PURE__ */ z._default(/* @__PURE__ */ z.nullable(timestamp), null),
+  completed_at: /* @__PURE__ */ z._default(/* @__PURE__ */ z.nullable(timestamp), null),
 });
 
 /** A session as returned by the API (after parsing; unknown fields are kept). */
@@ -173,10 +188,7 @@ export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 export type HTTPValidationError = z.infer<typeof validationErrorSchema>;
 
-/** True when `value` is a UUID in canonical 8-4-4-4-12 form (any version), the shape of `session_id`. */
-export function isSessionId(value: unknown): value is string {
-  return typeof value === "string" && UUID_PATTERN.test(value);
-}
+export { isSessionId };
 
 /** True for the statuses Maven documents as terminal. Prefer `session.is_terminal`, which also covers statuses added later. */
 export function isTerminalStatus(status: SessionStatus): boolean {

@@ -1,12 +1,22 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
 import {
+  AMOUNT_PATTERN,
+  errorDetailSchema,
   isSessionId,
   isTerminalStatus,
+  KNOWN_STATUSES,
+  parseSession,
+  processorSchema,
+  ResponseValidationError,
   sessionSchema,
   TERMINAL_STATUSES,
   validationErrorSchema,
 } from "../src/index.js";
-import { sessionBody } from "./support.js";
+import { SESSION_FIELDS } from "../src/internal/check-session.js";
+import { TIMESTAMP_PATTERN } from "../src/internal/patterns.js";
+import { SESSION_ID, sessionBody } from "./support.js";
 
 describe("sessionSchema", () => {
   it("parses a full session and keeps fields the contract does not know yet", () => {
@@ -113,5 +123,199 @@ describe("isSessionId / isTerminalStatus", () => {
     for (const status of TERMINAL_STATUSES) expect(isTerminalStatus(status)).toBe(true);
     expect(isTerminalStatus("collecting")).toBe(false);
     expect(isTerminalStatus("something-new")).toBe(false);
+  });
+});
+
+// The client checks responses without zod (internal/check-session.ts) so that fetching a session
+// does not bundle it; `sessionSchema` stays the contract users compose with. These prove the two
+// are one contract: same fields, same verdict, same parsed value, same issues.
+describe("the client's contract check agrees with sessionSchema", () => {
+  const uuid = fc.uuid();
+  const amount = fc.stringMatching(/^[+-]?\d{0,7}(\.\d{0,3})?$/).filter((s) => AMOUNT_PATTERN.test(s));
+  const timestamp = fc
+    .date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+    .chain((date) =>
+      fc.constantFrom(
+        date.toISOString(),
+        date.toISOString().replace("Z", "+02:00"),
+        date.toISOString().slice(0, 19),
+        date.toISOString().slice(0, 16),
+      ),
+    );
+  const nullable = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
+  const extra = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 });
+  const processorKeys = Object.keys(processorSchema.shape);
+  const processor = fc
+    .tuple(
+      fc.record(Object.fromEntries(processorKeys.map((key) => [key, nullable(fc.string())])), { requiredKeys: [] }),
+      extra,
+    )
+    .map(([known, unknown]) => ({ ...unknown, ...known }));
+  const validBody = fc
+    .tuple(
+      fc.record(
+        {
+          session_id: uuid,
+          status: fc.oneof(fc.constantFrom(...KNOWN_STATUSES), fc.string()),
+          is_terminal: fc.boolean(),
+          processor: nullable(processor),
+          error: nullable(fc.record({ code: fc.string(), message: nullable(fc.string()) }, { requiredKeys: ["code"] })),
+          amount,
+          currency: fc.string({ maxLength: 3 }),
+          mode: fc.string(),
+          description: nullable(fc.string()),
+          caller: fc.string(),
+          project_slug: fc.string(),
+          gateway: fc.string(),
+          callback: nullable(fc.string()),
+          memory: nullable(fc.string()),
+          transfer_status: nullable(fc.string()),
+          created_at: timestamp,
+          updated_at: timestamp,
+          expires_at: nullable(timestamp),
+          completed_at: nullable(timestamp),
+        },
+        {
+          requiredKeys: [
+            "session_id",
+            "status",
+            "is_terminal",
+            "amount",
+            "currency",
+            "mode",
+            "caller",
+            "project_slug",
+            "gateway",
+            "created_at",
+            "updated_at",
+          ],
+        },
+      ),
+      extra,
+    )
+    .map(([known, unknown]) => ({ ...unknown, ...known }) as Record<string, unknown>);
+  const sessionKeys = Object.keys(sessionSchema.shape);
+  // A valid body with some fields replaced by any JSON value, or deleted, or nested damage.
+  const brokenBody = fc
+    .tuple(
+      validBody,
+      fc.array(fc.tuple(fc.constantFrom(...sessionKeys), fc.option(fc.jsonValue({ maxDepth: 1 }))), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      fc.option(fc.tuple(fc.constantFrom(...processorKeys, "code"), fc.jsonValue({ maxDepth: 0 }))),
+    )
+    .map(([body, damage, nested]) => {
+      const broken: Record<string, unknown> = { ...body };
+      for (const [key, value] of damage) {
+        if (value === null) delete broken[key];
+        else broken[key] = value;
+      }
+      if (nested) {
+        const [key, value] = nested;
+        if (key === "code") broken.error = { code: value };
+        else broken.processor = { [key]: value };
+      }
+      return broken;
+    });
+
+  /** What the client makes of a body: the session, or the issues it threw. */
+  function viaClient(body: unknown) {
+    try {
+      return { success: true as const, data: parseSession(body) };
+    } catch (error) {
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      return { success: false as const, issues: (error as ResponseValidationError).issues };
+    }
+  }
+
+  function expectAgreement(body: unknown) {
+    const zod = sessionSchema.safeParse(body);
+    const client = viaClient(body);
+    expect(client.success).toBe(zod.success);
+    if (client.success && zod.success) expect(client.data).toStrictEqual(zod.data);
+    if (!client.success && !zod.success) {
+      expect(client.issues.map(({ path, code }) => ({ path, code }))).toEqual(
+        zod.error.issues.map(({ path, code }) => ({ path, code })),
+      );
+    }
+  }
+
+  it("checks exactly the fields the schemas declare, in the same order", () => {
+    expect(Object.keys(SESSION_FIELDS)).toEqual(sessionKeys);
+    expect(Object.keys((SESSION_FIELDS.processor as [Record<string, unknown>])[0])).toEqual(processorKeys);
+    expect(Object.keys((SESSION_FIELDS.error as [Record<string, unknown>])[0])).toEqual(
+      Object.keys(errorDetailSchema.shape),
+    );
+  });
+
+  it("accepts what sessionSchema accepts and returns the same value", () => {
+    fc.assert(
+      fc.property(validBody, (body) => {
+        expect(sessionSchema.safeParse(body).success).toBe(true);
+        expectAgreement(body);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("rejects what sessionSchema rejects, with the same issue paths and codes", () => {
+    let rejected = 0;
+    fc.assert(
+      fc.property(brokenBody, (body) => {
+        if (!sessionSchema.safeParse(body).success) rejected += 1;
+        expectAgreement(body);
+      }),
+      { numRuns: 1000 },
+    );
+    // Most damage breaks the contract; the rest (a nullable field set to null) must still agree.
+    expect(rejected).toBeGreaterThan(500);
+  });
+
+  it.each([
+    ["no body", undefined],
+    ["null", null],
+    ["an array", [sessionBody()]],
+    ["a string", "collecting"],
+    ["an empty object", {}],
+    ["a processor that is a string", sessionBody({ processor: "stripe" })],
+    ["an error without a code", sessionBody({ error: { message: "declined" } })],
+    ["a February 30th", sessionBody({ created_at: "2026-02-30T10:00:00Z" })],
+    ["a leap day", sessionBody({ created_at: "2028-02-29T10:00:00Z" })],
+    ["a leap day in a common year", sessionBody({ created_at: "2100-02-29T10:00:00Z" })],
+    ["an offset without seconds", sessionBody({ created_at: "2026-11-26T10:00+00:00" })],
+    ["an amount of only a sign", sessionBody({ amount: "-" })],
+    ["an upper-case session id", sessionBody({ session_id: SESSION_ID.toUpperCase() })],
+  ])("agrees on %s", (_name, body) => {
+    expectAgreement(body);
+  });
+
+  it("reads timestamps exactly as zod's iso.datetime({ offset: true, local: true }) does", () => {
+    const zodDatetime = z.iso.datetime({ offset: true, local: true });
+    const nearIso = fc.oneof(
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 13 }),
+          fc.integer({ min: 0, max: 32 }),
+          fc.integer({ min: 0, max: 25 }),
+          fc.integer({ min: 0, max: 61 }),
+          fc.option(fc.integer({ min: 0, max: 61 })),
+          fc.option(fc.stringMatching(/^\.\d{0,7}$/)),
+          fc.constantFrom("", "Z", "z", "+00:00", "-05:30", "+24:00", "+0530", "+05"),
+        )
+        .map(([y, mo, d, h, mi, s, fraction, zone]) => {
+          const two = (n: number) => String(n).padStart(2, "0");
+          const seconds = s === null ? "" : `:${two(s)}${fraction ?? ""}`;
+          return `${String(y).padStart(4, "0")}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}${seconds}${zone}`;
+        }),
+      fc.string({ unit: fc.constantFrom(..."0123456789-:T.Z+ "), maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(nearIso, (text) => {
+        expect(TIMESTAMP_PATTERN.test(text)).toBe(zodDatetime.safeParse(text).success);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

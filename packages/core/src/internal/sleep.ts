@@ -5,13 +5,10 @@
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
+    signal?.throwIfAborted();
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(signal!.reason);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
@@ -22,30 +19,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * An AbortController that also aborts when any of `signals` aborts (with the
- * same reason). `dispose` detaches it from them; call it when done.
+ * An AbortController that also aborts, with the same reason, when `signal`
+ * aborts. `dispose` detaches it from `signal`; call it when done.
  */
-export function linkedAbortController(...signals: Array<AbortSignal | undefined>): {
-  controller: AbortController;
-  dispose: () => void;
-} {
+export function linkSignal(signal: AbortSignal | undefined): { controller: AbortController; dispose: () => void } {
   const controller = new AbortController();
-  const detach: Array<() => void> = [];
-  for (const signal of signals) {
-    if (!signal) continue;
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    const onAbort = () => controller.abort(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    detach.push(() => signal.removeEventListener("abort", onAbort));
-  }
-  return {
-    controller,
-    dispose: () => {
-      for (const fn of detach) fn();
-      detach.length = 0;
-    },
-  };
+  const onAbort = () => controller.abort(signal!.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  return { controller, dispose: () => signal?.removeEventListener("abort", onAbort) };
 }
