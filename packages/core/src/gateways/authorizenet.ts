@@ -82,10 +82,19 @@ const codeDecoder = (table: Readonly<Record<string, string>>) => (value: string)
   meaning: ownValue(table, value.toUpperCase()) ?? UNRECOGNISED_CODE,
 });
 
-/** Authorize.net's processor fields in display order: the transaction, its outcome, then checks and profiles. */
+/**
+ * Authorize.net's processor fields in display order: the transaction, its outcome, then checks and profiles.
+ * The `codeDecoder` calls are marked pure: the package ships as one bundled file, and an unmarked call at
+ * module level kept these tables in every bundle that imported anything from it (0.9 KB gzip).
+ */
 export const AUTHORIZENET_FIELDS: readonly FieldSpec[] = [
   { key: "authnet_transaction_id", label: "Transaction ID", kind: "id", href: authorizeNetTransactionUrl },
-  { key: "authnet_response_code", label: "Response", kind: "code", decode: codeDecoder(AUTHNET_RESPONSE_CODES) },
+  {
+    key: "authnet_response_code",
+    label: "Response",
+    kind: "code",
+    decode: /* @__PURE__ */ codeDecoder(AUTHNET_RESPONSE_CODES),
+  },
   {
     key: "authnet_capture_status",
     label: "Capture status",
@@ -100,19 +109,19 @@ export const AUTHORIZENET_FIELDS: readonly FieldSpec[] = [
     key: "authnet_avs_result_code",
     label: "Address check (AVS)",
     kind: "code",
-    decode: codeDecoder(AUTHNET_AVS_CODES),
+    decode: /* @__PURE__ */ codeDecoder(AUTHNET_AVS_CODES),
   },
   {
     key: "authnet_cvv_result_code",
     label: "Security code check (CVV)",
     kind: "code",
-    decode: codeDecoder(AUTHNET_CVV_CODES),
+    decode: /* @__PURE__ */ codeDecoder(AUTHNET_CVV_CODES),
   },
   {
     key: "authnet_cavv_result_code",
     label: "3-D Secure check (CAVV)",
     kind: "code",
-    decode: codeDecoder(AUTHNET_CAVV_CODES),
+    decode: /* @__PURE__ */ codeDecoder(AUTHNET_CAVV_CODES),
   },
   { key: "authnet_network_trans_id", label: "Network transaction ID", kind: "id" },
   { key: "authnet_customer_profile_id", label: "Customer profile ID", kind: "id" },
