@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumLaunchOptions } from "../../vitest.shared.ts";
 import { exampleDir, nextBin } from "./paths.ts";
 import {
+  childPids,
   freePort,
   isAlive,
   isListening,
@@ -30,6 +31,7 @@ let app: StartedProcess | undefined;
 let appPort = 0;
 let appUrl = "";
 let browser: Browser | undefined;
+let browserPids: number[] = [];
 let context: BrowserContext | undefined;
 
 /** Everything the browser received, kept as text to scan for the key. */
@@ -71,8 +73,15 @@ beforeAll(async () => {
       MAVEN_BASE_URL: mock.url,
     },
   });
+  // Should the test runner itself be torn down before afterAll runs, take the app down with it.
+  const { pid } = app;
+  process.once("exit", () => {
+    if (isAlive(pid)) process.kill(pid, "SIGKILL");
+  });
   await waitForHttp(`${appUrl}/sign-in`, app, 45_000);
   browser = await chromium.launch(chromiumLaunchOptions);
+  browserPids = childPids(/chrom/i);
+  expect(browserPids.length).toBeGreaterThan(0);
   context = await browser.newContext();
 });
 
@@ -82,15 +91,24 @@ afterAll(async () => {
   const pid = app?.pid;
   await stopProcess(app);
   await mock?.close();
-  // Nothing left behind: the app's process is gone and its port is free.
+  // Nothing left behind: the app's and the browser's processes are gone, and the ports are free.
   if (pid !== undefined) {
     expect(() => process.kill(pid, 0)).toThrow();
-    expect(isAlive(pid)).toBe(false);
     expect(await isListening(appPort)).toBe(false);
   }
+  expect(browserPids.filter(isAlive)).toEqual([]);
+  if (mock) expect(await isListening(mock.port)).toBe(false);
 });
 
 describe("examples/next-app, built and started, in Chromium", () => {
+  it("uses the built @trymaven/react: the hooks entry is a client module, the query-options entry is not", () => {
+    const dist = join(exampleDir, "node_modules", "@trymaven", "react", "dist");
+    // Without the directive, Next's prerender would call useQuery() on the server and fail.
+    expect(readFileSync(join(dist, "index.js"), "utf8")).toMatch(/^["']use client["'];/);
+    // A Server Component can only call sessionQueryOptions from a module that is not a client module.
+    expect(readFileSync(join(dist, "query-options.js"), "utf8")).not.toMatch(/^["']use client["']/);
+  });
+
   it("signs in and shows a session going from pending to Payment succeeded, live through the proxy", async () => {
     const page = await context!.newPage();
     page.on("response", keep);
@@ -131,6 +149,7 @@ describe("examples/next-app, built and started, in Chromium", () => {
       if (status === "payment-success") break;
       await page.waitForTimeout(200);
     }
+    console.log(`[next-app] card statuses seen: ${seen.join(" -> ")}`);
     expect(seen[0]).toBe("pending");
     expect(seen.at(-1)).toBe("payment-success");
     await expect(card.textContent()).resolves.toContain("Payment succeeded");

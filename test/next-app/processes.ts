@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
 import { createServer, connect } from "node:net";
 
 /** A port nobody listens on right now, on 127.0.0.1. */
@@ -96,4 +97,32 @@ export async function stopProcess(started: StartedProcess | undefined, graceMs =
     process.kill(pid, "SIGKILL");
     await exited;
   }
+}
+
+/**
+ * Pids of this process's children whose command name matches `name` (Linux /proc).
+ * Playwright starts Chromium as a direct child; this lets the test check it is gone afterwards.
+ */
+export function childPids(name: RegExp): number[] {
+  const pids: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return pids;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid ...": comm may hold spaces, so split after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      const comm = stat.slice(stat.indexOf("(") + 1, close);
+      const ppid = Number(stat.slice(close + 2).split(" ")[1]);
+      if (ppid === process.pid && name.test(comm)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
 }

@@ -11,6 +11,8 @@ import { fixtures, scenarios } from "@trymaven/mock";
 export interface Project {
   slug: string;
   name: string;
+  /** Where the project is: times are shown in its zone, the same on the server and in the browser. */
+  timeZone: string;
 }
 
 export interface DemoUser {
@@ -27,8 +29,8 @@ export interface SessionRecord {
   label: string;
 }
 
-const northwind: Project = { slug: "northwind-dental", name: "Northwind Dental" };
-const lakeshore: Project = { slug: "lakeshore-ortho", name: "Lakeshore Orthodontics" };
+const northwind: Project = { slug: "northwind-dental", name: "Northwind Dental", timeZone: "America/Los_Angeles" };
+const lakeshore: Project = { slug: "lakeshore-ortho", name: "Lakeshore Orthodontics", timeZone: "America/Chicago" };
 
 export const demoUsers: readonly DemoUser[] = [
   { id: "maria", name: "Maria Gomez", role: "Front desk", project: northwind },

@@ -36,7 +36,8 @@ export default async function SessionPage({ params }: Props) {
       </p>
       <h1>{record?.label}</h1>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <SessionCard sessionId={id} />
+        {/* Locale and zone fixed, so the server's HTML and the browser's first render agree. */}
+        <SessionCard sessionId={id} locale="en-US" timeZone={user.project.timeZone} headingLevel={2} />
       </HydrationBoundary>
     </>
   );
