@@ -81,7 +81,7 @@ beforeAll(async () => {
   await waitForHttp(`${appUrl}/sign-in`, app, 45_000);
   browser = await chromium.launch(chromiumLaunchOptions);
   browserPids = childPids(/chrom/i);
-  expect(browserPids.length).toBeGreaterThan(0);
+  if (process.platform === "linux") expect(browserPids.length).toBeGreaterThan(0);
   context = await browser.newContext();
 });
 
