@@ -13,28 +13,43 @@ export interface SessionCardLabels {
   title: string;
   /** Visually hidden name of the amount line. */
   amount: string;
+  /** Field label of `session_id`. */
   sessionId: string;
+  /** Field label of `mode`. */
   mode: string;
   /** Human words for a mode; `charge` and `tokenize` are known, anything else is shown as sent. */
   modeName: (mode: string) => string;
+  /** Field label of `caller` (masked unless `showFullCaller`). */
   caller: string;
+  /** Field label of `callback`. */
   callback: string;
+  /** Field label of `project_slug`. */
   project: string;
+  /** Field label of `gateway`. */
   gateway: string;
+  /** Field label of `transfer_status`. */
   transferStatus: string;
+  /** Field label of `created_at`. */
   created: string;
+  /** Field label of `updated_at`. */
   updated: string;
+  /** Field label of `expires_at`. */
   expires: string;
+  /** Field label of `completed_at`. */
   completed: string;
   /** Heading of the failure section. */
   failure: string;
+  /** Field label of `error.code`. */
   errorCode: string;
+  /** Field label of `error.message`. */
   errorMessage: string;
   /** Heading of the processor section. */
   paymentDetails: string;
   /** Heading of the memory section. */
   memory: string;
+  /** The memory toggle, collapsed. */
   showMore: string;
+  /** The memory toggle, expanded. */
   showLess: string;
   /** Summary of the collapsed list of fields the API sent that this version does not know. */
   otherFields: (count: number) => string;
@@ -48,7 +63,9 @@ export interface SessionCardLabels {
   card: string;
   /** Card summary: visually hidden words before the last four digits. */
   cardEndingIn: string;
+  /** Field label of `receipt_url`. */
   receipt: string;
+  /** Link text of a safe receipt URL. */
   viewReceipt: string;
   /** Visually hidden suffix of links that open a new tab. */
   opensInNewTab: string;
@@ -60,21 +77,37 @@ export interface SessionCardLabels {
   processorMeaning: (coreMeaning: string, id: string) => string;
   /** Accessible name of a copy button. */
   copy: (fieldLabel: string) => string;
+  /** Announced after a successful copy. */
   copied: string;
+  /** Shown and announced when no way to copy worked (the value is then selected). */
   copyFailed: string;
+  /** Text of the loading skeleton. */
   loading: string;
+  /** Heading for a 404. */
   notFound: string;
+  /** Hint under `notFound`. */
   notFoundHint: string;
+  /** Heading for a 401 or 403. */
   unauthorized: string;
+  /** Hint under `unauthorized`. */
   unauthorizedHint: string;
+  /** Heading for a 429 (react-query keeps retrying). */
   rateLimited: string;
+  /** Heading for a connection error or timeout. */
   network: string;
+  /** Hint under `network`. */
   networkHint: string;
+  /** Hint under `network` when the browser reports it is offline. */
   offline: string;
+  /** Heading for a response that did not match the contract. */
   contractMismatch: string;
+  /** Hint under `contractMismatch`. */
   contractMismatchHint: string;
+  /** Summary of the collapsed contract issues. */
   details: string;
+  /** Heading for any other failure. */
   genericError: string;
+  /** The button that fetches again. */
   retry: string;
   /** Banner over data that could not be refreshed; receives when the shown data was fetched. */
   stale: (updatedAt: string) => string;

@@ -26,8 +26,9 @@ export function Icon({ name }: { name: keyof typeof ICONS }) {
     <svg
       className="mvn-icon"
       viewBox="0 0 16 16"
+      width="1em"
+      height="1em"
       aria-hidden="true"
-      focusable="false"
       fill="none"
       stroke="currentColor"
       strokeWidth="1.6"

@@ -143,7 +143,7 @@ function BrandMark({ id }: { id: CardBrandId }) {
   if (!mark) {
     const circles = id === "mastercard" ? ["#eb001b", "#f79e1b"] : id === "maestro" ? ["#0099df", "#ed0006"] : null;
     mark = (
-      <svg viewBox="0 0 24 16" focusable="false">
+      <svg viewBox="0 0 24 16" width="2.2em" height="1.4em">
         {circles ? (
           <>
             <circle cx="9" cy="8" r="6" fill={circles[0]} />

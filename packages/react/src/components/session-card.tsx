@@ -8,7 +8,7 @@ import {
   formatDateTime,
   type Session,
 } from "@trymaven/core";
-import { forwardRef, memo, useId, type ReactNode } from "react";
+import { forwardRef, memo, useId } from "react";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { Code, cx } from "./parts.js";
@@ -53,9 +53,9 @@ export const SessionCard = memo(
     if (session && typeof session === "object") return <SessionCardView ref={ref} session={session} {...shared} />;
     // No data (yet): `session={query.data}` before it loads. Never blank, never a crash.
     return session === undefined || session === null ? (
-      <Skeleton ref={ref} {...shared} />
+      <StateCard ref={ref} {...shared} />
     ) : (
-      <Problem ref={ref} kind="unknown" {...shared} />
+      <StateCard ref={ref} kind="unknown" {...shared} />
     );
   }),
 );
@@ -72,9 +72,9 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
   const retry = () => void refetch();
   if (!session) {
     return problem ? (
-      <Problem ref={ref} kind={errorKind(problem)} error={problem} onRetry={retry} {...shared} />
+      <StateCard ref={ref} kind={errorKind(problem)} error={problem} onRetry={retry} {...shared} />
     ) : (
-      <Skeleton ref={ref} {...shared} />
+      <StateCard ref={ref} {...shared} />
     );
   }
   return (
@@ -146,57 +146,54 @@ function RetryButton({ onRetry, labels }: { onRetry: (() => void) | undefined; l
   ) : null;
 }
 
-type StateProps = SessionCardSharedProps & { children?: ReactNode };
+type StateProps = SessionCardSharedProps & {
+  /** The failure to describe; without one, the card is loading. */
+  kind?: ErrorKind;
+  error?: unknown;
+  onRetry?: (() => void) | undefined;
+};
 
-/** Strips the props only the full card uses, so the rest can go on the element. */
-function elementProps({
-  locale: _locale,
-  timeZone: _timeZone,
-  labels: _labels,
-  showFullCaller: _showFullCaller,
-  headingLevel: _headingLevel,
-  environment: _environment,
-  now: _now,
-  ...rest
-}: StateProps) {
-  return rest;
-}
-
-/** Loading: a skeleton with readable text, `aria-busy` and `data-state="loading"`. */
-const Skeleton = forwardRef<HTMLElement, StateProps>(function Skeleton(props, ref) {
-  const labels = useLabels(props.labels);
-  const { className, ...rest } = elementProps(props);
-  return (
-    <article ref={ref} className={cx("mvn-root mvn-card", className)} aria-busy="true" data-state="loading" {...rest}>
-      <p className="mvn-muted mvn-pre" role="status">
-        {labels.loading}
-      </p>
-      <div className="mvn-skeleton__bar" aria-hidden="true" />
-      <div className="mvn-skeleton__bar" aria-hidden="true" />
-      <div className="mvn-skeleton__bar" aria-hidden="true" />
-    </article>
-  );
-});
-
-/** No session to show: a heading that names the problem, a hint, and Retry where it can help. */
-const Problem = forwardRef<
-  HTMLElement,
-  StateProps & { kind: ErrorKind; error?: unknown; onRetry?: (() => void) | undefined }
->(function Problem({ kind, error, onRetry, ...props }, ref) {
-  const labels = useLabels(props.labels);
+/**
+ * No session to show. Loading: a skeleton with readable text, `aria-busy` and
+ * `data-state="loading"`. Failed: a heading that names the problem, a hint, and Retry where it helps.
+ */
+const StateCard = forwardRef<HTMLElement, StateProps>(function StateCard(
+  {
+    kind,
+    error,
+    onRetry,
+    labels: labelsProp,
+    headingLevel = 3,
+    className,
+    // The rest of the card's own props mean nothing here; everything else goes on the element.
+    locale: _locale,
+    timeZone: _timeZone,
+    showFullCaller: _showFullCaller,
+    environment: _environment,
+    now: _now,
+    ...rest
+  },
+  ref,
+) {
+  const labels = useLabels(labelsProp);
   const id = useId();
-  const { className, ...rest } = elementProps(props);
+  const props = { ref, className: cx("mvn-root mvn-card", className), ...rest };
+  if (!kind) {
+    return (
+      <article aria-busy="true" data-state="loading" {...props}>
+        <p className="mvn-muted mvn-pre" role="status">
+          {labels.loading}
+        </p>
+        <div className="mvn-skeleton__bar" aria-hidden="true" />
+        <div className="mvn-skeleton__bar" aria-hidden="true" />
+        <div className="mvn-skeleton__bar" aria-hidden="true" />
+      </article>
+    );
+  }
   const [title, hint, retryable] = describeProblem(kind, labels);
-  const Heading = `h${props.headingLevel ?? 3}` as "h3";
+  const Heading = `h${headingLevel}` as "h3";
   return (
-    <article
-      ref={ref}
-      className={cx("mvn-root mvn-card", className)}
-      aria-labelledby={id}
-      data-state="error"
-      data-error={kind}
-      {...rest}
-    >
+    <article aria-labelledby={id} data-state="error" data-error={kind} {...props}>
       <div className="mvn-callout" data-tone={kind === "rate-limited" ? "warning" : "danger"} role="alert">
         <Heading id={id} className="mvn-callout__title">
           {title}
@@ -215,7 +212,7 @@ function StaleBanner({
   updatedAt,
   onRetry,
   ...props
-}: StateProps & { error: unknown; updatedAt: number; onRetry: () => void }) {
+}: SessionCardSharedProps & { error: unknown; updatedAt: number; onRetry: () => void }) {
   const labels = useLabels(props.labels);
   const kind = errorKind(error);
   const [title, , retryable] = describeProblem(kind, labels);

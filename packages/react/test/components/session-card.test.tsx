@@ -1,10 +1,11 @@
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Session } from "@trymaven/core";
 import { fixtures, makeSession } from "@trymaven/mock";
 import { createRef } from "react";
+import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SessionCard, defaultLabels } from "../../src/index.js";
 import { cleanupAfterEach, expectNoAxeViolations } from "./support.js";
 
@@ -263,6 +264,24 @@ describe("SessionCard (presentational): behaviour", () => {
     expect(html).toContain("Balance for invoice INV-2026-0931");
     expect(html).toContain("$1,250.00");
     expect(html).toContain('dateTime="2026-11-24T15:58:30.011Z"');
+  });
+
+  it("hydrates its server HTML without a mismatch", async () => {
+    const tree = <SessionCard session={paid} environment="test" {...base} />;
+    const container = document.createElement("div");
+    container.innerHTML = renderToString(tree);
+    document.body.append(container);
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const recoverable = vi.fn();
+    let root: ReturnType<typeof hydrateRoot> | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, tree, { onRecoverableError: recoverable });
+    });
+    expect(recoverable).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
+    expect(within(container).getByRole("article", { name: paid.description! })).toBeInTheDocument();
+    await act(async () => root?.unmount());
+    container.remove();
   });
 
   it.each(Object.entries(fixtures))("has no axe violations (%s)", async (_name, session) => {
