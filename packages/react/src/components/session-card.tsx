@@ -66,7 +66,10 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
   { sessionId, sessionOptions, ...shared },
   ref,
 ) {
-  const { session, isPolling, error, failureReason, refetch, dataUpdatedAt } = useSession(sessionId, sessionOptions);
+  // Fields are read only where needed: react-query re-renders for the fields a component read, and
+  // `dataUpdatedAt` changes on every poll.
+  const result = useSession(sessionId, sessionOptions);
+  const { session, isPolling, error, failureReason, refetch } = result;
   // While react-query retries a 429, `error` is still empty: say so instead of showing a skeleton.
   const problem = error ?? (failureReason instanceof RateLimitError ? failureReason : null);
   const retry = () => void refetch();
@@ -82,7 +85,7 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
       ref={ref}
       session={session}
       live={isPolling}
-      banner={problem && <StaleBanner error={problem} updatedAt={dataUpdatedAt} onRetry={retry} {...shared} />}
+      banner={problem && <StaleBanner error={problem} updatedAt={result.dataUpdatedAt} onRetry={retry} {...shared} />}
       {...shared}
     />
   );
