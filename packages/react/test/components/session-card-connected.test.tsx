@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createMavenClient } from "@trymaven/core";
@@ -75,17 +75,21 @@ describe("SessionCard (connected): loading and live data", () => {
   it("keeps the last data on screen with a warning when a later poll fails, and retries on request", async () => {
     const user = userEvent.setup();
     const server = serve(collecting, error(503), succeeded);
-    renderCard({ retry: 0, intervalMs: 30, maxIntervalMs: 60_000 });
+    // A slow interval, and the failing poll triggered by hand: no timer decides what the test sees.
+    const { queryClient } = renderCard();
     await screen.findByText("Collecting card details");
+    await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
     const banner = await screen.findByText(/Couldn't refresh\. Showing the session as of/);
     const callout = banner.closest(".mvn-callout")!;
     expect(callout).toHaveAttribute("role", "status");
     expect(callout).toHaveAttribute("data-tone", "warning");
     // Still the data, under the banner.
     expect(screen.getByRole("article", { name: collecting.description! })).toHaveAttribute("data-state", "ready");
+    expect(screen.getByText("Collecting card details")).toBeInTheDocument();
     expect(server.count()).toBe(2);
     await user.click(within(callout as HTMLElement).getByRole("button", { name: "Retry" }));
     await screen.findByText("Payment succeeded");
+    expect(server.count()).toBe(3);
     expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
   });
 
@@ -151,7 +155,7 @@ describe("SessionCard (connected): a message per failure", () => {
 
   it("says “rate limited — retrying” while react-query retries a 429, then shows the session", async () => {
     serve(error(429, { detail: "Too many requests" }, { "Retry-After": "0" }), collecting);
-    renderCard({ retry: 1, intervalMs: 40, maxIntervalMs: 100 });
+    renderCard({ retry: 1, intervalMs: 200, maxIntervalMs: 400 });
     await screen.findByRole("heading", { name: "Rate limited — retrying" });
     await screen.findByText("Collecting card details");
   });
