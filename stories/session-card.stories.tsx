@@ -622,11 +622,28 @@ export const Live: StoryObj<LiveArgs> = {
         true,
       ),
     );
-    if (args.scenario !== "authorizedThenTransfer") {
+    if (args.scenario === "authorizedThenTransfer") {
+      // Still polled after terminal (terminalIntervalMs): the transfer back shows up.
+      await expect(await canvas.findByText("completed", {}, { timeout: 12_000 })).toBeVisible();
+    } else {
       // Polling stops once the session is terminal.
       await waitFor(() => expect(canvas.queryByText("Live")).toBeNull());
     }
   },
+};
+
+export const LiveDeclined: StoryObj<LiveArgs> = {
+  ...Live,
+  name: "Live: declined",
+  args: { ...Live.args, scenario: "declined" },
+  parameters: {},
+};
+
+export const LiveAuthorizedThenTransfer: StoryObj<LiveArgs> = {
+  ...Live,
+  name: "Live: authorized, then transferred back",
+  args: { ...Live.args, scenario: "authorizedThenTransfer" },
+  parameters: {},
 };
 
 // ── All states ───────────────────────────────────────────────────────────────
