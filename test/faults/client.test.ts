@@ -1,0 +1,297 @@
+/**
+ * The real client (`createMavenClient`, Node's own fetch) against the mock's loopback server, one fault
+ * of the matrix at a time, injected in the middle of a session's life.
+ */
+import { inspect } from "node:util";
+import {
+  APIConnectionError,
+  MavenError,
+  type ResponseValidationError,
+  UnprocessableEntityError,
+  type RateLimitError,
+  createMavenClient,
+  type Session,
+} from "@trymaven/core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { FAULT_MATRIX, FLAPPING, OTHER_SESSION_ID, type FaultCase } from "./matrix.ts";
+import { ERROR_CLASSES, expectedMessage } from "./support/errors.ts";
+import { mockControl } from "./support/mock-control.ts";
+import { FAULTS_API_KEY } from "./support/mock-server.ts";
+import { tally } from "./support/tally.ts";
+import { trackProcess } from "./support/process-health.ts";
+
+const mock = mockControl(inject("mockUrl"));
+
+/** Short, so the whole matrix runs in seconds: a hung attempt gives up after 300 ms. */
+const TIMEOUT_MS = 300;
+const INTERVAL_MS = 30;
+/** Long enough to honour a `Retry-After: 1`. */
+const MAX_INTERVAL_MS = 1_200;
+/** `sessions.get` retries transient failures twice, 500 ms then 1 s apart (25% jitter downwards). */
+const MAX_RETRIES = 2;
+const FIRST_RETRY_MIN_MS = 375;
+/** Clock granularity between the mock's timestamps and the client's timers. */
+const SLACK_MS = 5;
+
+const client = createMavenClient({
+  apiKey: FAULTS_API_KEY,
+  baseUrl: mock.url,
+  timeoutMs: TIMEOUT_MS,
+  maxRetries: MAX_RETRIES,
+});
+
+const health = trackProcess();
+const sessionsUsed: string[] = [];
+
+async function newSession(): Promise<Session> {
+  const session = await mock.addScenario("success");
+  sessionsUsed.push(session.session_id);
+  return session;
+}
+
+/** Gaps between the arrivals of consecutive requests for a session, in ms. */
+async function requestGaps(sessionId: string): Promise<number[]> {
+  const times = (await mock.requests(sessionId)).map((request) => request.at);
+  return times.slice(1).map((at, index) => at - times[index]!);
+}
+
+/** The least time polling must wait after the `failures`-th failure in a row. */
+function pollBackoff(row: FaultCase, failures: number): number {
+  if (row.id === "429-retry-after") return 1_000;
+  return Math.min(MAX_INTERVAL_MS, INTERVAL_MS * 2 ** (failures - 1));
+}
+
+function expectNoKey(value: unknown): void {
+  const texts = [String(value), JSON.stringify(value) ?? "", inspect(value, { depth: 6 })];
+  for (const text of texts) expect(text).not.toContain(FAULTS_API_KEY);
+}
+
+function expectMatrixError(error: unknown, row: FaultCase, sessionId: string): void {
+  expect(error).toBeInstanceOf(MavenError);
+  expect(error).toBeInstanceOf(ERROR_CLASSES[row.error!.name]);
+  expect((error as Error).name).toBe(row.error!.name);
+  expect((error as Error).message).toBe(expectedMessage(row, sessionId));
+  expectNoKey(error);
+}
+
+/** What a valid drifted body must carry, per row. */
+function expectDrift(row: FaultCase, session: Session): void {
+  const raw = session as Session & Record<string, unknown>;
+  switch (row.id) {
+    case "unknown-status":
+      expect([session.status, session.is_terminal]).toEqual(["payment-under-review", false]);
+      break;
+    case "unknown-status-terminal":
+      expect([session.status, session.is_terminal]).toEqual(["payment-refunded", true]);
+      break;
+    case "unknown-gateway":
+      expect(session.gateway).toBe("adyen");
+      expect((session.processor as Record<string, unknown>).adyen_psp_reference).toBe("NC6HT9CRT65ZGN82");
+      break;
+    case "extra-fields":
+      expect(raw.refund_status).toBe("none");
+      expect(raw.metadata).toEqual({ order_id: "A-1029", source: "ivr" });
+      break;
+    case "oversized":
+      expect(session.memory?.length).toBe(2 * 1024 * 1024);
+      break;
+    default:
+      throw new Error(`no drift expectation for ${row.id}`);
+  }
+}
+
+beforeAll(() => health.start());
+
+afterAll(async () => {
+  // Nothing left behind: no request still open at the mock (a hung one must have been aborted), no poller
+  // still asking once its test is over, no unhandled rejection, no timer of ours still pending.
+  const before = await Promise.all(sessionsUsed.map((id) => mock.requests(id)));
+  for (const requests of before) expect(requests.filter((request) => request.outcome === "pending")).toEqual([]);
+  await new Promise((resolve) => setTimeout(resolve, 8 * INTERVAL_MS));
+  const after = await Promise.all(sessionsUsed.map((id) => mock.requests(id)));
+  expect(after.map((requests) => requests.length)).toEqual(before.map((requests) => requests.length));
+  await health.expectClean();
+  expect(health.timersSeen).toBeGreaterThan(100);
+});
+
+describe.concurrent("sessions.get, one fault after the first good answer", () => {
+  it.for(FAULT_MATRIX)("$id", async (row, context) => {
+    tally(context, "fault", row.id, "client");
+    const { session_id: id } = await newSession();
+    expect((await client.sessions.get(id)).status).toBe("pending");
+    await mock.injectFault(id, row.fault, row.times);
+    const started = performance.now();
+
+    if (row.policy === "stop") {
+      // Asking again cannot change the answer: one request, no retry.
+      const error = await client.sessions.get(id).catch((caught: unknown) => caught);
+      expectMatrixError(error, row, id);
+      if (error instanceof UnprocessableEntityError) expect(error.detail[0]?.loc).toEqual(["path", "session_id"]);
+      expect(await mock.requests(id)).toHaveLength(2);
+      return;
+    }
+
+    if (row.policy === "retry") {
+      // Retried with backoff, at most MAX_RETRIES times; the fault lasts `times` requests.
+      const attempts = Math.min(row.times, MAX_RETRIES + 1);
+      if (row.times > MAX_RETRIES) {
+        const error = await client.sessions.get(id).catch((caught: unknown) => caught);
+        expectMatrixError(error, row, id);
+        if (row.id === "429") expect((error as RateLimitError).retryAfterMs).toBeNull();
+      } else {
+        expect((await client.sessions.get(id)).status).toBe("collecting");
+      }
+      const requests = await mock.requests(id);
+      expect(requests).toHaveLength(1 + attempts + (row.times > MAX_RETRIES ? 0 : 1));
+      const gaps = (await requestGaps(id)).slice(1);
+      const least = row.id === "429-retry-after" ? [1_000, 1_000] : [FIRST_RETRY_MIN_MS, 2 * FIRST_RETRY_MIN_MS];
+      gaps.forEach((gap, index) => expect(gap).toBeGreaterThanOrEqual(least[index]! - SLACK_MS));
+      if (row.id === "hang") {
+        // Each timed-out attempt was aborted, so the mock saw the client go away (soon after, not at once).
+        await expect
+          .poll(async () => (await mock.requests(id)).slice(1, 1 + attempts).map((request) => request.outcome))
+          .toEqual(Array(attempts).fill("aborted"));
+      }
+      // Recovery: the next call gets the true state.
+      if (row.times > MAX_RETRIES) expect((await client.sessions.get(id)).status).toBe("collecting");
+      return;
+    }
+
+    if (row.policy === "resume") {
+      // A body that broke the contract is not retried by `get` (the same body would come back).
+      for (let fault = 0; fault < row.times; fault++) {
+        const error = await client.sessions.get(id).catch((caught: unknown) => caught);
+        expectMatrixError(error, row, id);
+        expect((error as ResponseValidationError).issues.length).toBeGreaterThan(0);
+      }
+      expect(await mock.requests(id)).toHaveLength(1 + row.times);
+      expect((await client.sessions.get(id)).status).toBe("collecting");
+      return;
+    }
+
+    // accept / end: the contract allows the body; it comes back as it is, after one request.
+    const drifted = await client.sessions.get(id);
+    expectDrift(row, drifted);
+    expect(drifted.session_id).toBe(id);
+    expect(await mock.requests(id)).toHaveLength(2);
+    expect(performance.now() - started).toBeLessThan(TIMEOUT_MS * 3);
+  });
+});
+
+describe.concurrent("sessions.watch, one fault after the first good poll", () => {
+  it.for(FAULT_MATRIX)("$id", async (row, context) => {
+    tally(context, "fault", row.id, "polling");
+    const { session_id: id } = await newSession();
+    const seen: Session[] = [];
+    let thrown: unknown;
+    try {
+      for await (const session of client.sessions.watch(id, {
+        intervalMs: INTERVAL_MS,
+        maxIntervalMs: MAX_INTERVAL_MS,
+      })) {
+        seen.push(session);
+        // The generator waits at `yield` until we ask for more: the fault is in place before the next request.
+        if (seen.length === 1) await mock.injectFault(id, row.fault, row.times);
+      }
+    } catch (error) {
+      thrown = error;
+    }
+    const statuses = seen.map((session) => session.status);
+    const requests = await mock.requests(id);
+
+    if (row.policy === "stop") {
+      expectMatrixError(thrown, row, id);
+      expect(statuses).toEqual(["pending"]);
+      expect(requests).toHaveLength(2);
+    } else if (row.policy === "end") {
+      expect(thrown).toBeUndefined();
+      expect(statuses).toEqual(["pending", "payment-refunded"]);
+      expect(seen.at(-1)!.is_terminal).toBe(true);
+      expect(requests).toHaveLength(2);
+    } else {
+      expect(thrown).toBeUndefined();
+      // The true terminal state, exactly as the mock holds it.
+      expect(seen.at(-1)).toEqual(await mock.session(id));
+      expect(seen.at(-1)!.status).toBe("payment-success");
+      expect(statuses[0]).toBe("pending");
+      expect(statuses.slice(-2)).toEqual(["collecting", "payment-success"]);
+      if (row.policy === "accept") expectDrift(row, seen[1]!);
+      else expect(statuses).toEqual(["pending", "collecting", "payment-success"]);
+      // Bounded: the good polls and exactly one request per injected fault, no more.
+      expect(requests).toHaveLength(1 + row.times + 2);
+      // Backed off after each failure, never straight back.
+      if (row.policy === "retry" || row.policy === "resume") {
+        const gaps = await requestGaps(id);
+        for (let failure = 1; failure <= row.times; failure++) {
+          expect(gaps[failure]).toBeGreaterThanOrEqual(pollBackoff(row, failure) - SLACK_MS);
+        }
+      }
+    }
+    // The other session's body is never yielded.
+    expect(seen.every((session) => session.session_id === id)).toBe(true);
+    expect(JSON.stringify(seen)).not.toContain(OTHER_SESSION_ID);
+    // Nothing asks again once polling has ended.
+    await new Promise((resolve) => setTimeout(resolve, 6 * INTERVAL_MS));
+    expect(await mock.requests(id)).toHaveLength(requests.length);
+  });
+});
+
+describe.concurrent("a flapping network", () => {
+  it("survives bursts of connection resets between good polls and reaches the true terminal state", async (context) => {
+    tally(context, "fault", FLAPPING.id, "polling");
+    const { session_id: id } = await newSession();
+    const seen: string[] = [];
+    for await (const session of client.sessions.watch(id, { intervalMs: INTERVAL_MS, maxIntervalMs: 400 })) {
+      seen.push(session.status);
+      // Down for two requests after every good answer, until the end.
+      if (!session.is_terminal) await mock.injectFault(id, "reset", 2);
+    }
+    expect(seen).toEqual(["pending", "collecting", "payment-success"]);
+    const requests = await mock.requests(id);
+    expect(requests.map((request) => request.outcome)).toEqual([
+      "response",
+      "reset",
+      "reset",
+      "response",
+      "reset",
+      "reset",
+      "response",
+    ]);
+  });
+
+  it("gives up after maxConsecutiveErrors when the network stays down, without a storm", async (context) => {
+    tally(context, "fault", FLAPPING.id, "polling");
+    const { session_id: id } = await newSession();
+    const watch = client.sessions.watch(id, { intervalMs: INTERVAL_MS, maxIntervalMs: 200 })[Symbol.asyncIterator]();
+    expect((await watch.next()).value?.status).toBe("pending");
+    await mock.injectFault(id, "reset", Number.POSITIVE_INFINITY);
+    const error = await watch.next().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expectNoKey(error);
+    // The first poll, then 5 failures in a row (the default maxConsecutiveErrors), then nothing.
+    expect(await mock.requests(id)).toHaveLength(6);
+    const gaps = (await requestGaps(id)).slice(1);
+    expect(gaps.every((gap, index) => gap >= Math.min(200, INTERVAL_MS * 2 ** index) - SLACK_MS)).toBe(true);
+  });
+
+  it("sessions.get gives up after maxRetries when the network stays down", async (context) => {
+    tally(context, "fault", FLAPPING.id, "client");
+    const { session_id: id } = await newSession();
+    await mock.injectFault(id, "reset", MAX_RETRIES + 2);
+    const error = await client.sessions.get(id).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(await mock.requests(id)).toHaveLength(MAX_RETRIES + 1);
+    // Back up: the next call answers.
+    await mock.injectFault(id, "reset", 1);
+    expect((await client.sessions.get(id)).status).toBe("pending");
+  });
+});
+
+describe("the key", () => {
+  it("appears in no error, whatever the fault", async () => {
+    // Covered per fault above (expectNoKey); here the client itself, as it would be logged.
+    expect(String(client)).not.toContain(FAULTS_API_KEY);
+    expect(JSON.stringify(client)).not.toContain(FAULTS_API_KEY);
+    expect(inspect(client, { depth: 6 })).not.toContain(FAULTS_API_KEY);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * The suite's closing line, counted from the run itself.
+ *
+ * Each test that exercises a fault or a hostile input tags itself (`tally(context, ...)`) with the case it
+ * tries and the layer it tries it on (client, proxy, card). The projects' global teardowns read the tags
+ * and results back from Vitest's state in the main process; the last of them to run prints one line for
+ * both projects:
+ *
+ *   faults: 27 tried, 27 survived (...); hostile inputs: 36 tried, 36 rendered safely (...)
+ *
+ * A case survives when every test tagged with it passed.
+ */
+import type { TestContext } from "vitest";
+
+export type TallyKind = "fault" | "hostile";
+
+export interface TallyTag {
+  kind: TallyKind;
+  /** The case: a fault id from matrix.ts or a hostile input id from hostile.ts. */
+  id: string;
+  /** Where it was tried: `client`, `proxy`, `card`... */
+  layer: string;
+}
+
+declare module "vitest" {
+  interface TaskMeta {
+    reliability?: TallyTag;
+  }
+}
+
+/** Tags the running test as one try of `id` on `layer`. */
+export function tally(context: TestContext, kind: TallyKind, id: string, layer: string): void {
+  context.task.meta.reliability = { kind, id, layer };
+}
