@@ -21,6 +21,18 @@ const goOfflineFor: BrowserCommand<[ms: number]> = async ({ context }, ms) => {
 export default defineProject({
   plugins: [react()],
   resolve: { alias: sourceAliases },
+  // Every dependency up front: a second optimisation mid-run would load a second copy of React.
+  optimizeDeps: {
+    include: [
+      "react",
+      "react/jsx-dev-runtime",
+      "react-dom",
+      "react-dom/client",
+      "@tanstack/react-query",
+      "@testing-library/react",
+      "zod/mini",
+    ],
+  },
   test: {
     name: "faults-browser",
     include: ["**/*.test.{ts,tsx}"],
@@ -33,6 +45,8 @@ export default defineProject({
       instances: [{ browser: "chromium" }],
       commands: { setOffline, goOfflineFor },
       viewport: { width: 1024, height: 768 },
+      // The tests run concurrently in one page, where screenshots cannot be taken; and no artefacts in test/.
+      screenshotFailures: false,
     },
     testTimeout: 15_000,
   },

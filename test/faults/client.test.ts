@@ -148,7 +148,7 @@ describe.concurrent("sessions.get, one fault after the first good answer", () =>
       gaps.forEach((gap, index) => expect(gap).toBeGreaterThanOrEqual(least[index]! - SLACK_MS));
       if (row.id === "hang") {
         // Each timed-out attempt was aborted, so the mock saw the client go away (soon after, not at once).
-        await expect
+        await context.expect
           .poll(async () => (await mock.requests(id)).slice(1, 1 + attempts).map((request) => request.outcome))
           .toEqual(Array(attempts).fill("aborted"));
       }

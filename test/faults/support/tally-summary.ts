@@ -2,8 +2,10 @@
 import type { TestProject } from "vitest/node";
 import type { TallyKind, TallyTag } from "./tally.ts";
 
-/** The projects whose tests carry tally tags. */
+/** The projects whose tests carry tally tags (a browser project is named after its instance too: "faults-browser (chromium)"). */
 export const TALLY_PROJECTS: readonly string[] = ["faults", "faults-browser"];
+const isTallyProject = (name: string) =>
+  TALLY_PROJECTS.some((tallied) => name === tallied || name.startsWith(`${tallied} (`));
 
 const PENDING = Symbol.for("@trymaven/test-faults:tally-pending");
 type Registry = { [PENDING]?: Set<string> };
@@ -11,9 +13,7 @@ type Registry = { [PENDING]?: Set<string> };
 /** Called from each tally project's global setup: remembers which of them take part in this run. */
 export function registerTallyProject(project: TestProject): void {
   const registry = globalThis as Registry;
-  registry[PENDING] ??= new Set(
-    project.vitest.projects.map((each) => each.name).filter((name) => TALLY_PROJECTS.includes(name)),
-  );
+  registry[PENDING] ??= new Set(project.vitest.projects.map((each) => each.name).filter(isTallyProject));
 }
 
 /** Called from each tally project's teardown; the last one prints the line for all of them. */
@@ -29,30 +29,34 @@ export function finishTallyProject(project: TestProject): void {
 interface Case {
   tests: number;
   passed: number;
+  knownBug: boolean;
 }
 
 export function tallyLine(project: TestProject): string | null {
   const cases: Record<TallyKind, Map<string, Case>> = { fault: new Map(), hostile: new Map() };
   const layers: Record<TallyKind, Map<string, number>> = { fault: new Map(), hostile: new Map() };
   for (const module of project.vitest.state.getTestModules()) {
-    if (!TALLY_PROJECTS.includes(module.project.name)) continue;
+    if (!isTallyProject(module.project.name)) continue;
     for (const test of module.children.allTests()) {
       const tag = test.meta().reliability as TallyTag | undefined;
       if (!tag) continue;
-      const entry = cases[tag.kind].get(tag.id) ?? { tests: 0, passed: 0 };
+      const entry = cases[tag.kind].get(tag.id) ?? { tests: 0, passed: 0, knownBug: false };
       entry.tests += 1;
       if (test.result().state === "passed") entry.passed += 1;
+      if (tag.knownBug) entry.knownBug = true;
       cases[tag.kind].set(tag.id, entry);
       layers[tag.kind].set(tag.layer, (layers[tag.kind].get(tag.layer) ?? 0) + 1);
     }
   }
   const part = (kind: TallyKind, noun: string, verb: string): string | null => {
-    const all = [...cases[kind].values()];
+    const all = [...cases[kind]];
     if (all.length === 0) return null;
-    const ok = all.filter((entry) => entry.passed === entry.tests).length;
-    const checks = all.reduce((sum, entry) => sum + entry.tests, 0);
+    const ok = all.filter(([, entry]) => entry.passed === entry.tests && !entry.knownBug).length;
+    const bugs = all.filter(([, entry]) => entry.knownBug).map(([id]) => id);
+    const checks = all.reduce((sum, [, entry]) => sum + entry.tests, 0);
     const byLayer = [...layers[kind]].map(([layer, count]) => `${layer} ${count}`).join(", ");
-    return `${noun}: ${all.length} tried, ${ok} ${verb} (${checks} checks: ${byLayer})`;
+    const known = bugs.length > 0 ? `, ${bugs.length} known bug${bugs.length > 1 ? "s" : ""} (${bugs.join(", ")})` : "";
+    return `${noun}: ${all.length} tried, ${ok} ${verb}${known} (${checks} checks: ${byLayer})`;
   };
   const parts = [part("fault", "faults", "survived"), part("hostile", "hostile inputs", "rendered safely")];
   const present = parts.filter((text): text is string => text !== null);

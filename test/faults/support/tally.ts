@@ -8,7 +8,7 @@
  *
  *   faults: 27 tried, 27 survived (...); hostile inputs: 36 tried, 36 rendered safely (...)
  *
- * A case survives when every test tagged with it passed.
+ * A case survives when every test tagged with it passed and none of them shows a known bug.
  */
 import type { TestContext } from "vitest";
 
@@ -20,6 +20,8 @@ export interface TallyTag {
   id: string;
   /** Where it was tried: `client`, `proxy`, `card`... */
   layer: string;
+  /** The test is an expected failure (`it.fails`) showing a known bug: the case did not survive. */
+  knownBug?: boolean;
 }
 
 declare module "vitest" {
@@ -29,6 +31,12 @@ declare module "vitest" {
 }
 
 /** Tags the running test as one try of `id` on `layer`. */
-export function tally(context: TestContext, kind: TallyKind, id: string, layer: string): void {
-  context.task.meta.reliability = { kind, id, layer };
+export function tally(
+  context: TestContext,
+  kind: TallyKind,
+  id: string,
+  layer: string,
+  { knownBug = false }: { knownBug?: boolean } = {},
+): void {
+  context.task.meta.reliability = { kind, id, layer, ...(knownBug ? { knownBug } : {}) };
 }
