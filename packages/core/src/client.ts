@@ -9,7 +9,7 @@ import {
   parseRetryAfter,
   type ContractIssue,
 } from "./errors.js";
-import { SESSION_FIELDS, checkContract } from "./internal/check-session.js";
+import { checkSession } from "./internal/check-session.js";
 import { isBrowserLike, readServerEnv } from "./internal/env.js";
 import { isSessionId } from "./internal/patterns.js";
 import { numberOption } from "./internal/number-option.js";
@@ -225,7 +225,7 @@ export function assertSessionId(sessionId: unknown): asserts sessionId is string
  */
 export function parseSession(body: unknown, expectedSessionId?: string): Session {
   const issues: ContractIssue[] = [];
-  const session = checkContract(SESSION_FIELDS, body, issues) as Session;
+  const session = checkSession(body, issues) as Session;
   if (issues.length > 0) {
     const summary = issues
       .slice(0, 5)

@@ -14,7 +14,6 @@ import {
   TERMINAL_STATUSES,
   validationErrorSchema,
 } from "../src/index.js";
-import { SESSION_FIELDS } from "../src/internal/check-session.js";
 import { TIMESTAMP_PATTERN } from "../src/internal/patterns.js";
 import { SESSION_ID, sessionBody } from "./support.js";
 
@@ -241,12 +240,18 @@ describe("the client's contract check agrees with sessionSchema", () => {
     }
   }
 
-  it("checks exactly the fields the schemas declare, in the same order", () => {
-    expect(Object.keys(SESSION_FIELDS)).toEqual(sessionKeys);
-    expect(Object.keys((SESSION_FIELDS.processor as [Record<string, unknown>])[0])).toEqual(processorKeys);
-    expect(Object.keys((SESSION_FIELDS.error as [Record<string, unknown>])[0])).toEqual(
-      Object.keys(errorDetailSchema.shape),
-    );
+  it("checks every field the schemas declare, in the same order", () => {
+    // 12345 is the wrong type for every field: each one must be reported, by both, at the same path.
+    for (const key of sessionKeys) expectAgreement(sessionBody({ [key]: 12345 }));
+    for (const key of processorKeys) expectAgreement(sessionBody({ processor: { [key]: 12345 } }));
+    for (const key of Object.keys(errorDetailSchema.shape)) expectAgreement(sessionBody({ error: { [key]: 12345 } }));
+    // Everything wrong at once: the same issues in the same order.
+    const allWrong = Object.fromEntries(sessionKeys.map((key) => [key, 12345]));
+    const client = viaClient(allWrong);
+    expect(client.success).toBe(false);
+    expect(client.success ? [] : client.issues).toHaveLength(sessionKeys.length);
+    expectAgreement(allWrong);
+    expectAgreement({ ...allWrong, processor: Object.fromEntries(processorKeys.map((key) => [key, 12345])) });
   });
 
   it("accepts what sessionSchema accepts and returns the same value", () => {
