@@ -13,7 +13,6 @@ import {
   gatewayName,
   maskPhone,
   parseTimestamp,
-  sessionSchema,
   type Environment,
   type Session,
 } from "@trymaven/core";
@@ -56,7 +55,32 @@ export interface SessionCardViewProps extends SessionCardSharedProps {
   banner?: ReactNode;
 }
 
-const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.keys(sessionSchema.shape));
+/**
+ * The contract's fields, spelled out. Reading them from `sessionSchema.shape` pulled zod into every
+ * bundle with a SessionCard (5.3 kB gzip, issue 11); test/components/known-fields.test.ts keeps this
+ * list equal to the schema's.
+ */
+export const KNOWN_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "session_id",
+  "status",
+  "is_terminal",
+  "processor",
+  "error",
+  "amount",
+  "currency",
+  "mode",
+  "description",
+  "caller",
+  "project_slug",
+  "gateway",
+  "callback",
+  "memory",
+  "transfer_status",
+  "created_at",
+  "updated_at",
+  "expires_at",
+  "completed_at",
+]);
 const PREVIEW_CHARS = 400;
 const PREVIEW_LINES = 6;
 
