@@ -1,0 +1,253 @@
+/**
+ * The real proxy (`createSessionHandler`) in Node, with real `Request`s, in front of the mock's loopback
+ * server: each fault of the matrix mid-session, and each hostile body. What the browser gets must be safe
+ * JSON that never carries the key, and the handler must never crash.
+ */
+import { createMavenClient, NotFoundError } from "@trymaven/core";
+import { createSessionHandler, type SessionHandlerOptions } from "@trymaven/core/server";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { HOSTILE_CASES, MEGABYTE, baseSession } from "./hostile.ts";
+import { FAULT_MATRIX, type FaultCase } from "./matrix.ts";
+import { mockControl } from "./support/mock-control.ts";
+import { FAULTS_API_KEY } from "./support/mock-server.ts";
+import { trackProcess } from "./support/process-health.ts";
+import { tally } from "./support/tally.ts";
+
+const mock = mockControl(inject("mockUrl"));
+const ORIGIN = "https://merchant.example";
+const health = trackProcess();
+
+beforeAll(() => health.start());
+afterAll(() => health.expectClean());
+
+/** A proxy route as an app would mount it, with everything that leaves it recorded. */
+function mountProxy(options: Partial<SessionHandlerOptions> = {}) {
+  const logs: string[] = [];
+  const responses: Array<{ status: number; headers: Headers; text: string }> = [];
+  const upstream = { calls: 0 };
+  const handler = createSessionHandler({
+    apiKey: FAULTS_API_KEY,
+    baseUrl: mock.url,
+    fetch: (input, init) => {
+      upstream.calls += 1;
+      return fetch(input, init);
+    },
+    authorize: () => true,
+    timeoutMs: 300,
+    rateLimit: false,
+    cache: false,
+    logger: { warn: (message) => logs.push(message), error: (message) => logs.push(message) },
+    ...options,
+  });
+  async function get(sessionId: string, init: RequestInit = {}) {
+    const response = await handler(new Request(`${ORIGIN}/api/maven/v1/sessions/${sessionId}`, init));
+    const text = await response.text();
+    const answer = { status: response.status, headers: response.headers, text };
+    responses.push(answer);
+    return { ...answer, json: () => JSON.parse(text) as Record<string, unknown> };
+  }
+  /** The key left the server nowhere: no body, no header, no log line. */
+  function expectNoKey() {
+    for (const { text, headers } of responses) {
+      expect(text).not.toContain(FAULTS_API_KEY);
+      for (const [name, value] of headers) expect(`${name}: ${value}`).not.toContain(FAULTS_API_KEY);
+    }
+    for (const line of logs) expect(line).not.toContain(FAULTS_API_KEY);
+  }
+  return { handler, get, logs, responses, upstream, expectNoKey };
+}
+
+/** Every answer is JSON the browser cannot sniff into HTML, and never cached. */
+function expectSafeHeaders(headers: Headers): void {
+  expect(headers.get("content-type")).toBe("application/json");
+  expect(headers.get("cache-control")).toBe("no-store");
+  expect(headers.get("x-content-type-options")).toBe("nosniff");
+}
+
+function expectFaultAnswer(row: FaultCase, answer: { status: number; headers: Headers; json(): unknown }): void {
+  expect(answer.status).toBe(row.proxy.status);
+  expectSafeHeaders(answer.headers);
+  if (row.proxy.detail) expect(answer.json()).toEqual({ detail: row.proxy.detail });
+  if (row.id === "429-retry-after") expect(answer.headers.get("retry-after")).toBe("1");
+  // No budget configured: the proxy asks the browser to wait Maven's whole window.
+  if (row.id === "429") expect(answer.headers.get("retry-after")).toBe("60");
+}
+
+describe.concurrent("createSessionHandler, one upstream fault mid-session", () => {
+  it.for(FAULT_MATRIX)("$id", async (row, context) => {
+    tally(context, "fault", row.id, "proxy");
+    const proxy = mountProxy();
+    const { session_id: id } = await mock.addScenario("success");
+    const first = await proxy.get(id);
+    expect(first.status).toBe(200);
+    expect(first.json().status).toBe("pending");
+    expect(first.headers.get("x-maven-cache")).toBe("miss");
+    await mock.injectFault(id, row.fault, row.times);
+
+    if (row.proxy.status === 200) {
+      // Valid drift passes through as data, exactly as parsed (unknown fields kept).
+      const drifted = await proxy.get(id);
+      expect(drifted.status).toBe(200);
+      expectSafeHeaders(drifted.headers);
+      const body = drifted.json();
+      expect(body.session_id).toBe(id);
+      if (row.id === "unknown-status") expect(body.status).toBe("payment-under-review");
+      if (row.id === "unknown-status-terminal")
+        expect([body.status, body.is_terminal]).toEqual(["payment-refunded", true]);
+      if (row.id === "unknown-gateway") expect(body.gateway).toBe("adyen");
+      if (row.id === "extra-fields") expect(body.metadata).toEqual({ order_id: "A-1029", source: "ivr" });
+      if (row.id === "oversized") expect((body.memory as string).length).toBe(2 * 1024 * 1024);
+    } else {
+      // Every faulty upstream answer is mapped to the same safe answer (one upstream call each, no retries).
+      for (let fault = 0; fault < row.times; fault++) expectFaultAnswer(row, await proxy.get(id));
+    }
+    // Recovery: the next calls get the true states.
+    expect((await proxy.get(id)).json().status).toBe("collecting");
+    if (row.policy !== "end") expect((await proxy.get(id)).json()).toEqual(await mock.session(id));
+    const requests = await mock.requests(id);
+    expect(requests).toHaveLength(1 + row.times + (row.policy === "end" ? 1 : 2));
+    expect(requests.every((request) => request.hasAuthorization)).toBe(true);
+    // Nothing the browser got, and nothing logged, holds the key or the upstream's own words.
+    proxy.expectNoKey();
+    for (const { text } of proxy.responses) expect(text).not.toMatch(/nginx|<html|Traceback|Invalid API key/);
+    if (row.id === "401" || row.id === "403") {
+      expect(proxy.logs.join("\n")).toContain("a test key (mvn_test_…)");
+    }
+  });
+});
+
+describe.concurrent("createSessionHandler with a cached copy, one upstream fault mid-session", () => {
+  it.for(FAULT_MATRIX.filter((row) => row.proxy.status !== 200))("$id", async (row, context) => {
+    tally(context, "fault", row.id, "proxy (cached)");
+    // Every request refreshes (no fresh window); the last good copy may stand in for 5 minutes.
+    const proxy = mountProxy({ cache: { activeTtlMs: 0 } });
+    const { session_id: id } = await mock.addScenario("success");
+    const first = (await proxy.get(id)).json();
+    await mock.injectFault(id, row.fault, 1);
+    const during = await proxy.get(id);
+    if (row.proxyServesStale) {
+      // A transient failure: the copy, marked stale, rather than an error.
+      expect(during.status).toBe(200);
+      expect(during.headers.get("x-maven-cache")).toBe("stale");
+      expect(JSON.parse(during.text)).toEqual(first);
+    } else {
+      // Asking again would not help (401, 403, 404, 422) or the body broke the contract: the error, not the copy.
+      expectFaultAnswer(row, { ...during, json: () => JSON.parse(during.text) });
+    }
+    expect((await proxy.get(id)).json().status).toBe("collecting");
+    proxy.expectNoKey();
+  });
+});
+
+describe.concurrent("hostile bodies through createSessionHandler", () => {
+  it.for(HOSTILE_CASES)("$id", async (hostile, context) => {
+    tally(context, "hostile", hostile.id, "proxy");
+    const proxy = mountProxy();
+    const id = crypto.randomUUID();
+    const body = hostile.body(id);
+    await mock.injectFault(id, { type: "status", status: 200, body }, 1);
+    const answer = await proxy.get(id);
+    expectSafeHeaders(answer.headers);
+    if (hostile.contract === "valid") {
+      // Passed through as data: JSON, byte for byte the same values.
+      expect(answer.status).toBe(200);
+      expect(answer.json()).toEqual(JSON.parse(JSON.stringify(body)));
+    } else {
+      // Refused as a contract mismatch, with none of the body in the answer.
+      expect(answer.status).toBe(502);
+      expect(answer.json()).toEqual({ detail: "The session service returned an unexpected response." });
+      expect(proxy.logs.join("\n")).toMatch(/does not match the contract/);
+    }
+    expect(answer.text.length).toBeLessThan(2 * MEGABYTE);
+    proxy.expectNoKey();
+  });
+
+  it("replaces the key wherever an upstream body echoes it", async (context) => {
+    tally(context, "hostile", "echoed-key", "proxy");
+    const proxy = mountProxy();
+    const id = crypto.randomUUID();
+    const echo = { ...baseSession(id), description: `Bearer ${FAULTS_API_KEY}`, memory: FAULTS_API_KEY };
+    await mock.injectFault(id, { type: "status", status: 200, body: echo }, 1);
+    const answer = await proxy.get(id);
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toMatchObject({ description: "Bearer [redacted]", memory: "[redacted]" });
+    await mock.injectFault(id, { type: "status", status: 500, body: { detail: `bad key ${FAULTS_API_KEY}` } }, 1);
+    expect((await proxy.get(id)).status).toBe(502);
+    proxy.expectNoKey();
+  });
+});
+
+describe("hostile requests to createSessionHandler", () => {
+  const paths: Record<string, string> = {
+    "rtl-override": `%E2%80%AE${crypto.randomUUID()}`,
+    "zero-width": `${crypto.randomUUID()}%E2%80%8B`,
+    traversal: "..%2F..%2F__mock%2Freset",
+    "javascript-url": "javascript:alert(1)",
+    "nul-byte": `${crypto.randomUUID()}%00`,
+    "1-mb": "a".repeat(MEGABYTE),
+    "bad-percent": "%E0%A4%A",
+    "script-tag": "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+  };
+  it.for(Object.entries(paths))("%s: 400, and Maven is not asked", async ([name, segment], context) => {
+    tally(context, "hostile", `request-${name}`, "proxy");
+    const proxy = mountProxy();
+    const answer = await proxy.get(segment);
+    expect(answer.status).toBe(400);
+    expectSafeHeaders(answer.headers);
+    expect(answer.json()).toEqual({ detail: "Invalid session id: expected a UUID." });
+    expect(proxy.upstream.calls).toBe(0);
+    proxy.expectNoKey();
+  });
+
+  it("never forwards the browser's own Authorization, and answers other methods 405", async (context) => {
+    tally(context, "hostile", "request-headers", "proxy");
+    const proxy = mountProxy();
+    const { session_id: id } = await mock.addScenario("success");
+    // A browser cannot choose the key: the proxy's own is used (the mock accepts that one only).
+    const forged = await proxy.get(id, {
+      headers: { authorization: "Bearer mvn_test_attackerattackerattackerattack" },
+    });
+    expect(forged.status).toBe(200);
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+      expect((await proxy.get(id, { method })).status).toBe(405);
+    }
+    expect(await mock.requests(id)).toHaveLength(1);
+    expect(proxy.upstream.calls).toBe(1);
+    proxy.expectNoKey();
+  });
+});
+
+describe.concurrent("the browser client through the proxy", () => {
+  function browserBehind(proxy: ReturnType<typeof mountProxy>) {
+    return createMavenClient({
+      baseUrl: `${ORIGIN}/api/maven`,
+      fetch: (input, init) => proxy.handler(new Request(input, init)),
+    });
+  }
+
+  it("polls through upstream 503s to the true terminal state", async (context) => {
+    tally(context, "fault", "503", "client via proxy");
+    const proxy = mountProxy();
+    const { session_id: id } = await mock.addScenario("success");
+    const seen: string[] = [];
+    for await (const session of browserBehind(proxy).sessions.watch(id, { intervalMs: 20, maxIntervalMs: 200 })) {
+      seen.push(session.status);
+      if (seen.length === 1) await mock.injectFault(id, 503, 3);
+    }
+    expect(seen).toEqual(["pending", "collecting", "payment-success"]);
+    expect(await mock.requests(id)).toHaveLength(1 + 3 + 2);
+    proxy.expectNoKey();
+  });
+
+  it("stops at an upstream 404", async (context) => {
+    tally(context, "fault", "404", "client via proxy");
+    const proxy = mountProxy();
+    const { session_id: id } = await mock.addScenario("success");
+    const watch = browserBehind(proxy).sessions.watch(id, { intervalMs: 20 })[Symbol.asyncIterator]();
+    expect((await watch.next()).value?.status).toBe("pending");
+    await mock.injectFault(id, 404, 1);
+    await expect(watch.next()).rejects.toBeInstanceOf(NotFoundError);
+    expect(await mock.requests(id)).toHaveLength(2);
+    proxy.expectNoKey();
+  });
+});
