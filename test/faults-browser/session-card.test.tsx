@@ -7,6 +7,7 @@ import { SessionCard } from "@trymaven/react";
 import { describe, expect, inject, it } from "vitest";
 import { commands } from "vitest/browser";
 import { FAULT_MATRIX, FLAPPING, OFFLINE, OTHER_SESSION_ID, type CardErrorKind } from "../faults/matrix.ts";
+import { KNOWN_BUGS } from "../faults/known-bugs.ts";
 import { mockControl } from "../faults/support/mock-control.ts";
 import { tally } from "../faults/support/tally.ts";
 import {
@@ -204,8 +205,8 @@ describe("<SessionCard sessionId> on a flapping network", () => {
     await expectQuiet(id, harness.unmount);
   });
 
-  it.fails(`KNOWN BUG: ${OFFLINE.knownBug}`, (context) => {
-    tally(context, "fault", OFFLINE.id, "card", { knownBug: true });
+  it.fails(`KNOWN BUG: ${KNOWN_BUGS["offline-shows-live"]}`, (context) => {
+    tally(context, "fault", OFFLINE.id, "card", { knownBug: "offline-shows-live" });
     expect(whileOffline.length).toBeGreaterThan(20);
     // While the page is offline the card must not present what it shows as live and current.
     expect(whileOffline.filter((state) => state.live && state.banner === null)).toEqual([]);

@@ -8,7 +8,7 @@ import { render } from "@testing-library/react";
 import { createMavenClient, type MavenClient } from "@trymaven/core";
 import type { FaultInput } from "@trymaven/mock";
 import { MavenProvider } from "@trymaven/react";
-import type { ReactNode } from "react";
+import { Component, type ReactNode } from "react";
 import { afterAll, beforeAll, expect, type TestContext } from "vitest";
 
 declare module "vitest/browser" {
@@ -97,7 +97,7 @@ export function renderCard({ context, client, children, forbidden = [] }: Render
     <QueryClientProvider client={queryClient}>
       <MavenProvider client={client}>
         <div data-testid="column" style={{ width: COLUMN_WIDTH }}>
-          {children}
+          <CrashGuard onCrash={(error) => problems.push(`the card crashed: ${String(error)}`)}>{children}</CrashGuard>
         </div>
       </MavenProvider>
     </QueryClientProvider>,
@@ -135,6 +135,20 @@ export function renderCard({ context, client, children, forbidden = [] }: Render
   };
   context.onTestFinished(() => harness.unmount());
   return harness;
+}
+
+/** Turns a render error into a recorded problem (and an empty column), instead of an error thrown at the page. */
+class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children: ReactNode }, { crashed: boolean }> {
+  override state = { crashed: false };
+  static getDerivedStateFromError() {
+    return { crashed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    this.props.onCrash(error);
+  }
+  override render() {
+    return this.state.crashed ? null : this.props.children;
+  }
 }
 
 /** What the app asked for, counted at the client's `fetch` (the mock may see more: see `startOutage`). */
@@ -179,12 +193,6 @@ export function mockClient(
 export function expectLayoutHolds(column: HTMLElement): void {
   const card = column.querySelector<HTMLElement>(":scope > article.mvn-card")!;
   const box = card.getBoundingClientRect();
-  expect(box.width, "card width").toBeLessThanOrEqual(COLUMN_WIDTH + 0.5);
-  expect(column.scrollWidth, "column scroll width").toBeLessThanOrEqual(column.clientWidth);
-  expect(card.scrollWidth, "card scroll width").toBeLessThanOrEqual(card.clientWidth);
-  expect(document.documentElement.scrollWidth, "page scroll width").toBeLessThanOrEqual(
-    document.documentElement.clientWidth,
-  );
   const sticking: string[] = [];
   for (const element of card.querySelectorAll<HTMLElement>("*")) {
     const rect = element.getBoundingClientRect();
@@ -194,6 +202,12 @@ export function expectLayoutHolds(column: HTMLElement): void {
     }
   }
   expect(sticking, "elements outside the card").toEqual([]);
+  expect(box.width, "card width").toBeLessThanOrEqual(COLUMN_WIDTH + 0.5);
+  expect(column.scrollWidth, "column scroll width").toBeLessThanOrEqual(column.clientWidth);
+  expect(card.scrollWidth, "card scroll width").toBeLessThanOrEqual(card.clientWidth);
+  expect(document.documentElement.scrollWidth, "page scroll width").toBeLessThanOrEqual(
+    document.documentElement.clientWidth,
+  );
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

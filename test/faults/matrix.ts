@@ -11,6 +11,7 @@
  * queued only once the first poll has come back with `pending`.
  */
 import type { FaultInput } from "@trymaven/mock";
+import type { KnownBug } from "./known-bugs.ts";
 
 /** The session id a drifted body claims instead of the one asked for. */
 export const OTHER_SESSION_ID = "0badc0de-5e55-4d1e-9a11-ffffffffffff";
@@ -88,7 +89,8 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "AuthenticationError", message: "401 Invalid API key" },
     card: { kind: "unauthorized", retryButton: false },
     proxy: { status: 502, detail: CREDENTIALS },
-    behaviour: "stops at once; last state kept under a warning, Live off; proxy logs the key's kind, never the key",
+    behaviour:
+      "no retry; the last state stays on screen under a warning, Live off; the proxy logs the kind of key, never the key",
   },
   {
     id: "403",
@@ -99,7 +101,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "PermissionDeniedError", message: "403 API key does not have permission to read this session" },
     card: { kind: "unauthorized", retryButton: false },
     proxy: { status: 502, detail: CREDENTIALS },
-    behaviour: "stops at once; last state kept under a warning, Live off",
+    behaviour: "no retry; the last state stays on screen under a warning, Live off",
   },
   {
     id: "404",
@@ -110,7 +112,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "NotFoundError", message: "404 Session not found" },
     card: { kind: "not-found", retryButton: false },
     proxy: { status: 404, detail: "Session not found." },
-    behaviour: "stops at once; last state kept under a warning, Live off",
+    behaviour: "no retry; the last state stays on screen under a warning, Live off",
   },
   {
     id: "422",
@@ -121,7 +123,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "UnprocessableEntityError", message: "422 path.session_id: Input should be a valid UUID" },
     card: { kind: "unknown", retryButton: true },
     proxy: { status: 502, detail: UNEXPECTED },
-    behaviour: "stops at once; Retry resumes polling to the true terminal state",
+    behaviour: "no retry; the card's Retry button resumes polling to the true terminal state",
   },
   {
     id: "429-retry-after",
@@ -133,7 +135,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     card: { kind: "rate-limited", retryButton: false },
     proxy: { status: 429, detail: "Too many session requests right now; try again shortly." },
     proxyServesStale: true,
-    behaviour: "waits the 1 s asked before each retry; resumes to the true terminal state",
+    behaviour: "waits the 1 s asked before each retry, then resumes to the true terminal state",
   },
   {
     id: "429",
@@ -145,7 +147,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     card: { kind: "rate-limited", retryButton: false },
     proxy: { status: 429, detail: "Too many session requests right now; try again shortly." },
     proxyServesStale: true,
-    behaviour: "retries with doubling backoff; resumes to the true terminal state",
+    behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
     id: "500",
@@ -157,7 +159,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     card: { kind: "unknown", retryButton: true },
     proxy: { status: 502, detail: SERVICE_FAILED },
     proxyServesStale: true,
-    behaviour: "retries with doubling backoff; resumes to the true terminal state",
+    behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
     id: "502",
@@ -169,7 +171,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     card: { kind: "unknown", retryButton: true },
     proxy: { status: 502, detail: SERVICE_FAILED },
     proxyServesStale: true,
-    behaviour: "retries with doubling backoff; resumes to the true terminal state",
+    behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
     id: "503",
@@ -181,7 +183,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     card: { kind: "unknown", retryButton: true },
     proxy: { status: 502, detail: SERVICE_FAILED },
     proxyServesStale: true,
-    behaviour: "retries with doubling backoff; resumes to the true terminal state",
+    behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
     id: "html",
@@ -193,7 +195,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     card: { kind: "unknown", retryButton: true },
     proxy: { status: 502, detail: SERVICE_FAILED },
     proxyServesStale: true,
-    behaviour: "the page's HTML is never shown or put in a message; retries; resumes",
+    behaviour: "the page's HTML is never shown or put in a message; doubling backoff, then resumes",
   },
   {
     id: "hang",
@@ -205,7 +207,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     card: { kind: "network", retryButton: true },
     proxy: { status: 504, detail: "The session service did not answer in time." },
     proxyServesStale: true,
-    behaviour: "each attempt times out and is aborted (nothing left open); retries; resumes",
+    behaviour: "each attempt times out (300 ms here) and is aborted, nothing left open; backoff, then resumes",
   },
   {
     id: "reset",
@@ -218,7 +220,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     card: { kind: "network", retryButton: true },
     proxy: { status: 502, detail: "The session service could not be reached." },
     proxyServesStale: true,
-    behaviour: "retries with doubling backoff; resumes to the true terminal state",
+    behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
     id: "malformed-json",
@@ -232,7 +234,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     },
     card: { kind: "contract", retryButton: true },
     proxy: { status: 502, detail: UNEXPECTED },
-    behaviour: "shown as a contract mismatch, never parsed into a session; polling backs off and resumes",
+    behaviour: "`get` does not retry (the same body would come back); polling backs off and resumes",
   },
   {
     id: "empty-body",
@@ -246,7 +248,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     },
     card: { kind: "contract", retryButton: true },
     proxy: { status: 502, detail: UNEXPECTED },
-    behaviour: "shown as a contract mismatch; polling backs off and resumes",
+    behaviour: "`get` does not retry; polling backs off and resumes",
   },
   {
     id: "missing-field",
@@ -260,7 +262,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     },
     card: { kind: "contract", retryButton: true },
     proxy: { status: 502, detail: UNEXPECTED },
-    behaviour: "shown as a contract mismatch naming the field; polling backs off and resumes",
+    behaviour: "the error names the field; `get` does not retry; polling backs off and resumes",
   },
   {
     id: "wrong-type",
@@ -271,7 +273,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "ResponseValidationError", message: `${CONTRACT_PREFIX}amount: expected string, received number` },
     card: { kind: "contract", retryButton: true },
     proxy: { status: 502, detail: UNEXPECTED },
-    behaviour: "shown as a contract mismatch naming the field; polling backs off and resumes",
+    behaviour: "the error names the field; `get` does not retry; polling backs off and resumes",
   },
   {
     id: "other-session",
@@ -285,7 +287,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     },
     card: { kind: "contract", retryButton: true },
     proxy: { status: 502, detail: UNEXPECTED },
-    behaviour: "the other session is never shown or yielded; contract mismatch; polling resumes",
+    behaviour: "the other session is never yielded or shown; polling backs off and resumes",
   },
   {
     id: "unknown-status",
@@ -295,7 +297,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     policy: "accept",
     shows: "Payment under review",
     proxy: { status: 200 },
-    behaviour: "shown humanised, in the in-progress tone; polling goes on to the true terminal state",
+    behaviour: "shown humanised, in the in-progress tone; then the true terminal state",
   },
   {
     id: "unknown-status-terminal",
@@ -315,7 +317,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     policy: "accept",
     shows: "NC6HT9CRT65ZGN82",
     proxy: { status: 200 },
-    behaviour: "its processor fields listed generically; polling goes on to the true terminal state",
+    behaviour: "its processor fields listed generically; then the true terminal state",
   },
   {
     id: "extra-fields",
@@ -325,7 +327,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     policy: "accept",
     shows: "Other fields (3)",
     proxy: { status: 200 },
-    behaviour: "kept and listed under a collapsed 'Other fields'; polling goes on",
+    behaviour: 'kept, and listed under a collapsed "Other fields"; then the true terminal state',
   },
   {
     id: "oversized",
@@ -335,7 +337,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     policy: "accept",
     shows: "Show more",
     proxy: { status: 200 },
-    behaviour: "parsed; memory collapsed to a preview, layout holds; polling goes on",
+    behaviour: "parsed; the memory collapsed to a preview, the layout holds; then the true terminal state",
   },
 ];
 
@@ -348,11 +350,8 @@ export interface NetworkCase {
   getThrows: string;
   polling: string;
   card: string;
-  /**
-   * A bug this case shows, or `undefined`. The test that shows it is an expected failure (`it.fails`): it turns
-   * red once the bug is fixed, so it can become a plain test; the tally counts it as not survived meanwhile.
-   */
-  knownBug?: string;
+  /** A bug this case shows (known-bugs.ts), or `undefined`. */
+  knownBug?: KnownBug;
 }
 
 /** Connection resets in bursts between good answers (Node), or until the card shows them (Chromium). */
@@ -361,7 +360,7 @@ export const FLAPPING: NetworkCase = {
   label: "Flapping network (connection resets in bursts)",
   getThrows: "`APIConnectionError`",
   polling:
-    "backs off, resumes: resumes after each burst to the true terminal state; gives up after 5 failures in a row (`watch`) or 2 retries (`get`)",
+    "**retries**: resumes after each burst to the true terminal state; gives up after 5 failures in a row (`watch`) or 2 retries (`get`)",
   card: '"Network problem" + Retry',
 };
 
@@ -370,10 +369,9 @@ export const OFFLINE: NetworkCase = {
   id: "offline",
   label: "Browser offline, then online (twice)",
   getThrows: "(not asked while offline)",
-  polling: "pauses while offline, resumes on reconnect to the true terminal state",
+  polling: "**pauses**: nothing is asked while offline; resumes on reconnect to the true terminal state",
   card: '**bug:** the last state, still marked "Live", no warning',
-  knownBug:
-    "<SessionCard sessionId> keeps showing 'Live' and no warning while the browser is offline: react-query pauses the fetch (fetchStatus 'paused'), so no error ever reaches the card",
+  knownBug: "offline-shows-live",
 };
 
 export type TableRow = readonly [fault: string, getThrows: string, polling: string, card: string, proxy: string];
@@ -396,11 +394,11 @@ const CARD_TEXT: Record<CardErrorKind, string> = {
 };
 
 const POLICY_TEXT: Record<Policy, string> = {
-  stop: "stops",
-  retry: "retries, resumes",
-  resume: "backs off, resumes",
-  accept: "goes on",
-  end: "ends",
+  stop: "**stops**",
+  retry: "**retries**",
+  resume: "**backs off**",
+  accept: "**goes on**",
+  end: "**ends**",
 };
 
 /** The rows of the README table, derived from the matrix. */
@@ -453,5 +451,26 @@ export function parseTable(markdown: string): string[][] {
     );
 }
 
-export const README_START = "<!-- reliability-table:start (generated from test/faults/matrix.ts) -->";
+export const README_START =
+  "<!-- reliability-table:start: generated from test/faults/matrix.ts and known-bugs.ts by `pnpm reliability:table` -->";
 export const README_END = "<!-- reliability-table:end -->";
+
+/** The README's generated block: the table, then the known bugs. */
+export function renderReadmeBlock(knownBugs: Readonly<Record<string, string>>): string {
+  const bugs = Object.entries(knownBugs).map(([id, text]) => `- \`${id}\`: ${text}.`);
+  const bugList =
+    bugs.length > 0
+      ? ["Known bugs, each shown by an expected failure (`it.fails`) that turns red once it is fixed:", "", ...bugs]
+      : ["No known bugs."];
+  return [README_START, "", renderTable(), "", ...bugList, "", README_END].join("\n");
+}
+
+/** Compares two generated blocks as Markdown: table cells without their padding, other lines trimmed. */
+export function normalizeBlock(block: string): string[] {
+  return block
+    .trim()
+    .split("\n")
+    .filter((line) => !/^\|[\s|:-]+\|$/.test(line.trim()))
+    .map((line) => (line.trim().startsWith("|") ? parseTable(line)[0]!.join(" | ") : line.trim()))
+    .filter((line) => line !== "");
+}

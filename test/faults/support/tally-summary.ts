@@ -29,7 +29,7 @@ export function finishTallyProject(project: TestProject): void {
 interface Case {
   tests: number;
   passed: number;
-  knownBug: boolean;
+  knownBugs: Set<string>;
 }
 
 export function tallyLine(project: TestProject): string | null {
@@ -40,10 +40,10 @@ export function tallyLine(project: TestProject): string | null {
     for (const test of module.children.allTests()) {
       const tag = test.meta().reliability as TallyTag | undefined;
       if (!tag) continue;
-      const entry = cases[tag.kind].get(tag.id) ?? { tests: 0, passed: 0, knownBug: false };
+      const entry = cases[tag.kind].get(tag.id) ?? { tests: 0, passed: 0, knownBugs: new Set() };
       entry.tests += 1;
       if (test.result().state === "passed") entry.passed += 1;
-      if (tag.knownBug) entry.knownBug = true;
+      if (tag.knownBug) entry.knownBugs.add(tag.knownBug);
       cases[tag.kind].set(tag.id, entry);
       layers[tag.kind].set(tag.layer, (layers[tag.kind].get(tag.layer) ?? 0) + 1);
     }
@@ -51,11 +51,12 @@ export function tallyLine(project: TestProject): string | null {
   const part = (kind: TallyKind, noun: string, verb: string): string | null => {
     const all = [...cases[kind]];
     if (all.length === 0) return null;
-    const ok = all.filter(([, entry]) => entry.passed === entry.tests && !entry.knownBug).length;
-    const bugs = all.filter(([, entry]) => entry.knownBug).map(([id]) => id);
+    const ok = all.filter(([, entry]) => entry.passed === entry.tests && entry.knownBugs.size === 0).length;
+    const buggy = all.filter(([, entry]) => entry.knownBugs.size > 0);
+    const bugNames = [...new Set(buggy.flatMap(([, entry]) => [...entry.knownBugs]))];
+    const known = buggy.length > 0 ? `, ${buggy.length} hit a known bug (${bugNames.join(", ")})` : "";
     const checks = all.reduce((sum, [, entry]) => sum + entry.tests, 0);
     const byLayer = [...layers[kind]].map(([layer, count]) => `${layer} ${count}`).join(", ");
-    const known = bugs.length > 0 ? `, ${bugs.length} known bug${bugs.length > 1 ? "s" : ""} (${bugs.join(", ")})` : "";
     return `${noun}: ${all.length} tried, ${ok} ${verb}${known} (${checks} checks: ${byLayer})`;
   };
   const parts = [part("fault", "faults", "survived"), part("hostile", "hostile inputs", "rendered safely")];

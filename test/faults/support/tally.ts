@@ -11,6 +11,7 @@
  * A case survives when every test tagged with it passed and none of them shows a known bug.
  */
 import type { TestContext } from "vitest";
+import type { KnownBug } from "../known-bugs.ts";
 
 export type TallyKind = "fault" | "hostile";
 
@@ -20,8 +21,8 @@ export interface TallyTag {
   id: string;
   /** Where it was tried: `client`, `proxy`, `card`... */
   layer: string;
-  /** The test is an expected failure (`it.fails`) showing a known bug: the case did not survive. */
-  knownBug?: boolean;
+  /** The case shows this known bug (known-bugs.ts): it did not survive, whatever the test's result. */
+  knownBug?: KnownBug;
 }
 
 declare module "vitest" {
@@ -36,7 +37,7 @@ export function tally(
   kind: TallyKind,
   id: string,
   layer: string,
-  { knownBug = false }: { knownBug?: boolean } = {},
+  { knownBug }: { knownBug?: KnownBug | undefined } = {},
 ): void {
   context.task.meta.reliability = { kind, id, layer, ...(knownBug ? { knownBug } : {}) };
 }
