@@ -49,5 +49,7 @@ export default defineProject({
       screenshotFailures: false,
     },
     testTimeout: 15_000,
+    // One file at a time: the files share one browser context, which the offline test takes off the network.
+    fileParallelism: false,
   },
 });
