@@ -6,7 +6,14 @@ import { waitFor, within } from "@testing-library/react";
 import { SessionCard } from "@trymaven/react";
 import { describe, expect, inject, it } from "vitest";
 import { commands } from "vitest/browser";
-import { FAULT_MATRIX, FLAPPING, OFFLINE, OTHER_SESSION_ID, type CardErrorKind } from "../faults/matrix.ts";
+import {
+  FAULT_MATRIX,
+  FLAPPING,
+  OFFLINE,
+  OLDER_STATE,
+  OTHER_SESSION_ID,
+  type CardErrorKind,
+} from "../faults/matrix.ts";
 import { KNOWN_BUGS } from "../faults/known-bugs.ts";
 import { mockControl } from "../faults/support/mock-control.ts";
 import { tally } from "../faults/support/tally.ts";
@@ -242,5 +249,49 @@ describe("<SessionCard sessionId> on a flapping network", () => {
     expect(gets.length).toBeLessThanOrEqual(3 + 7 * attempts.failures);
     expect(harness.problems).toEqual([]);
     await expectQuiet(id, harness.unmount);
+  });
+});
+
+describe("<SessionCard sessionId> and an older state after a newer one (a lagging replica)", () => {
+  /** Every status the card showed, in order, without repeats (filled by the first test). */
+  const shown: string[] = [];
+
+  it("goes on to the true terminal state", async (context) => {
+    tally(context, "fault", OLDER_STATE.id, "card");
+    const { session_id: id } = await mock.addScenario("success");
+    let first: unknown;
+    const { client, attempts } = mockClient(mock.url, async (response, index) => {
+      if (index === 0) first = await response.clone().json();
+      // Once collecting is back, one answer is the first state again, byte for byte.
+      if (index === 1) await mock.injectFault(id, { type: "status", status: 200, body: first }, 1);
+    });
+    const harness = renderCard({
+      context,
+      client,
+      children: <SessionCard sessionId={id} sessionOptions={POLLING} locale="en-US" timeZone="UTC" />,
+    });
+    const record = () => {
+      const status = harness.card().dataset.status;
+      if (status && shown.at(-1) !== status) shown.push(status);
+    };
+    const observer = new MutationObserver(record);
+    // The skeleton is replaced by a new element (childList), whose data-status then changes (attributes).
+    observer.observe(harness.container, { subtree: true, childList: true, attributes: true });
+    try {
+      await expectTrueTerminal(harness.card, id);
+    } finally {
+      observer.disconnect();
+    }
+    record();
+    expect(shown).toContain("collecting");
+    expect(attempts.calls).toBe(4);
+    expect(harness.problems).toEqual([]);
+    await expectQuiet(id, harness.unmount);
+  });
+
+  it.fails(`KNOWN BUG: ${KNOWN_BUGS["older-state-shown"]}`, (context) => {
+    tally(context, "fault", OLDER_STATE.id, "card", { knownBug: "older-state-shown" });
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown).toEqual(["pending", "collecting", "payment-success"]);
   });
 });

@@ -342,36 +342,51 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
 ];
 
 /**
- * Network patterns rather than single faults, tried apart from the matrix and listed after it in the table.
+ * Patterns rather than single faults, tried apart from the matrix and listed after it in the table.
  */
-export interface NetworkCase {
+export interface PatternCase {
   id: string;
   label: string;
   getThrows: string;
   polling: string;
   card: string;
+  proxy: string;
   /** A bug this case shows (known-bugs.ts), or `undefined`. */
   knownBug?: KnownBug;
 }
 
 /** Connection resets in bursts between good answers (Node), or until the card shows them (Chromium). */
-export const FLAPPING: NetworkCase = {
+export const FLAPPING: PatternCase = {
   id: "flapping",
   label: "Flapping network (connection resets in bursts)",
   getThrows: "`APIConnectionError`",
   polling:
     "**retries**: resumes after each burst to the true terminal state; gives up after 5 failures in a row (`watch`) or 2 retries (`get`)",
   card: '"Network problem" + Retry',
+  proxy: "502 (or the cached copy, stale)",
 };
 
 /** The browser offline and back (playwright's `context.setOffline`), twice during one session's life. */
-export const OFFLINE: NetworkCase = {
+export const OFFLINE: PatternCase = {
   id: "offline",
   label: "Browser offline, then online (twice)",
   getThrows: "(not asked while offline)",
   polling: "**pauses**: nothing is asked while offline; resumes on reconnect to the true terminal state",
   card: '**bug:** the last state, still marked "Live", no warning',
+  proxy: "-",
   knownBug: "offline-shows-live",
+};
+
+/** A lagging replica: after `collecting` has been seen, one answer carries the earlier `pending` state again. */
+export const OLDER_STATE: PatternCase = {
+  id: "older-state",
+  label: "Older state of the same session (a lagging replica)",
+  getThrows: "nothing",
+  polling:
+    "**goes on**, but **bug:** `watch` yields the older state (collecting, then pending again) and `onUpdate` reports the step back; then the true terminal state",
+  card: "**bug:** steps back to the older state",
+  proxy: "200 (passed through)",
+  knownBug: "older-state-shown",
 };
 
 export type TableRow = readonly [fault: string, getThrows: string, polling: string, card: string, proxy: string];
@@ -416,8 +431,8 @@ export function tableRows(): TableRow[] {
       proxy,
     ];
   });
-  for (const network of [FLAPPING, OFFLINE]) {
-    rows.push([network.label, network.getThrows, network.polling, network.card, "-"]);
+  for (const pattern of [FLAPPING, OFFLINE, OLDER_STATE]) {
+    rows.push([pattern.label, pattern.getThrows, pattern.polling, pattern.card, pattern.proxy]);
   }
   return rows;
 }

@@ -7,7 +7,7 @@ import { createMavenClient, NotFoundError } from "@trymaven/core";
 import { createSessionHandler, type SessionHandlerOptions } from "@trymaven/core/server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { HOSTILE_CASES, MEGABYTE, baseSession } from "./hostile.ts";
-import { FAULT_MATRIX, type FaultCase } from "./matrix.ts";
+import { FAULT_MATRIX, OLDER_STATE, type FaultCase } from "./matrix.ts";
 import { mockControl } from "./support/mock-control.ts";
 import { FAULTS_API_KEY } from "./support/mock-server.ts";
 import { trackProcess } from "./support/process-health.ts";
@@ -135,6 +135,22 @@ describe.concurrent("createSessionHandler with a cached copy, one upstream fault
       expectFaultAnswer(row, { ...during, json: () => JSON.parse(during.text) });
     }
     expect((await proxy.get(id)).json().status).toBe("collecting");
+    proxy.expectNoKey();
+  });
+});
+
+describe("createSessionHandler and an older state after a newer one", () => {
+  it("passes the older state through as data (it cannot tell)", async (context) => {
+    tally(context, "fault", OLDER_STATE.id, "proxy");
+    const proxy = mountProxy();
+    const { session_id: id } = await mock.addScenario("success");
+    const pending = (await proxy.get(id)).json();
+    expect((await proxy.get(id)).json().status).toBe("collecting");
+    await mock.injectFault(id, { type: "status", status: 200, body: pending }, 1);
+    const older = await proxy.get(id);
+    expect(older.status).toBe(200);
+    expect(older.json()).toEqual(pending);
+    expect((await proxy.get(id)).json().status).toBe("payment-success");
     proxy.expectNoKey();
   });
 });
