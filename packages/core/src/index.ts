@@ -105,3 +105,4 @@ export {
   AUTHNET_CAPTURE_STATUSES,
   UNRECOGNISED_CODE,
 } from "./gateways/authorizenet.js";
+export { revealInvisible, humanize as humanizeKey } from "./internal/text.js";

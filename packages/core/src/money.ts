@@ -7,7 +7,7 @@
  * currency symbol and its position, sign, and the locale's digits.
  */
 import { AMOUNT_PATTERN } from "./amount.js";
-import { withLocale } from "./internal/intl.js";
+import { intlFormatter } from "./internal/intl.js";
 import { capText, cleanText } from "./internal/text.js";
 
 /** Options of {@link formatAmount}. */
@@ -43,7 +43,8 @@ export function currencyMinorUnits(currency: string): number | null {
   const code = currencyCode(currency);
   if (code === null) return null;
   return (
-    new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2
+    intlFormatter(Intl.NumberFormat, "en", { style: "currency", currency: code }).resolvedOptions()
+      .maximumFractionDigits ?? 2
   );
 }
 
@@ -101,15 +102,11 @@ function formatDecimal(
   currencyDisplay: NonNullable<FormatAmountOptions["currencyDisplay"]>,
 ): string {
   const digits = fraction.length > 0 ? 1 : 0;
-  const format = withLocale(
-    locale,
-    (tag) =>
-      new Intl.NumberFormat(tag, {
-        ...(currency === null ? { style: "decimal" } : { style: "currency", currency, currencyDisplay }),
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      }),
-  );
+  const format = intlFormatter(Intl.NumberFormat, locale, {
+    ...(currency === null ? { style: "decimal" } : { style: "currency", currency, currencyDisplay }),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   // The shape of ±1 with one fraction digit is the locale's pattern: where the sign, symbol and
   // separators go. Its integer and fraction are then replaced by the real digits, formatted by
   // the same formatter so they use the locale's grouping and numbering system.

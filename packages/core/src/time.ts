@@ -5,7 +5,7 @@
  * timestamps are UTC (see `schema.ts`). Every function here returns `null` instead of throwing
  * when the timestamp is missing or unreadable, so a caller can simply leave the row out.
  */
-import { withLocale } from "./internal/intl.js";
+import { intlFormatter } from "./internal/intl.js";
 import type { Session } from "./schema.js";
 
 /** A timestamp as the API sends it, a `Date`, or nothing. */
@@ -95,13 +95,10 @@ export function formatDateTime(value: TimestampInput, options: FormatDateTimeOpt
   const { locale, timeZone, dateStyle = "medium", timeStyle = "short" } = options;
   let format: Intl.DateTimeFormat;
   try {
-    format = withLocale(locale, (tag) => new Intl.DateTimeFormat(tag, { dateStyle, timeStyle, timeZone }));
+    format = intlFormatter(Intl.DateTimeFormat, locale, { dateStyle, timeStyle, timeZone });
   } catch {
     // Only an unknown time zone gets here: show UTC and say so.
-    format = withLocale(
-      locale,
-      (tag) => new Intl.DateTimeFormat(tag, { dateStyle, timeStyle: "long", timeZone: "UTC" }),
-    );
+    format = intlFormatter(Intl.DateTimeFormat, locale, { dateStyle, timeStyle: "long", timeZone: "UTC" });
   }
   return format.format(date);
 }
@@ -164,10 +161,10 @@ export function formatRelativeTime(value: TimestampInput, options: FormatRelativ
   const now = nowMs(options.now);
   if (!date || !Number.isFinite(now)) return null;
   const { value: amount, unit } = pickUnit(date.getTime() - now);
-  const format = withLocale(
-    options.locale,
-    (tag) => new Intl.RelativeTimeFormat(tag, { numeric: options.numeric ?? "auto", style: options.style ?? "long" }),
-  );
+  const format = intlFormatter(Intl.RelativeTimeFormat, options.locale, {
+    numeric: options.numeric ?? "auto",
+    style: options.style ?? "long",
+  });
   // `+ 0` turns -0 into 0, which "auto" would otherwise read as "now" anyway but "always" as "0 seconds ago".
   return format.format(amount + 0, unit);
 }
@@ -220,9 +217,10 @@ export function formatExpiry(
   const { value: amount, unit } = pickUnit(at.getTime() - now);
   const future = at.getTime() > now;
   if (amount === 0) return future ? "expires now" : "expired just now";
-  const quantity = withLocale(
-    options.locale,
-    (tag) => new Intl.NumberFormat(tag, { style: "unit", unit, unitDisplay: "short" }),
-  ).format(Math.abs(amount));
+  const quantity = intlFormatter(Intl.NumberFormat, options.locale, {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+  }).format(Math.abs(amount));
   return future ? `expires in ${quantity}` : `expired ${quantity} ago`;
 }

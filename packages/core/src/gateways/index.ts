@@ -52,9 +52,13 @@ export function gatewayName(gateway: Gateway): string {
   return ownValue(GATEWAY_NAMES, gatewayKey(gateway)) ?? humanize(typeof gateway === "string" ? gateway : "", 40);
 }
 
-/** The text of a field worth showing: trimmed strings, finite numbers and booleans; `null` for empty or anything else. */
+/**
+ * The text of a field worth showing: trimmed strings, finite numbers and booleans; `null` for empty
+ * or anything else. Invisible characters are kept: the value must stay exactly what the gateway
+ * holds so that copying it finds the record. Screens show them with `revealInvisible`.
+ */
 function shownValue(value: unknown): string | null {
-  if (typeof value === "string") return cleanText(value) || null;
+  if (typeof value === "string") return value.trim() || null;
   if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean") return String(value);
   return null;
 }

@@ -1,5 +1,5 @@
 /**
- * Text helpers shared by the display functions. Internal: not exported from the package.
+ * Text helpers shared by the display functions. Only `revealInvisible` is exported from the package.
  */
 
 // C0/C1 controls, and invisible characters that can reorder or hide text (bidi overrides,
@@ -22,6 +22,16 @@ const ACRONYMS: Readonly<Record<string, string>> = {
 /** Removes invisible and control characters, collapses runs of whitespace and trims. */
 export function cleanText(value: string): string {
   return value.replace(INVISIBLE, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Replaces each invisible or control character (bidi overrides, zero-width spaces, BOM, C0/C1
+ * controls) with U+FFFD "�", so a value from the API cannot disguise itself on screen:
+ * `"acme\u202Etxt.exe"` shows as `"acme�txt.exe"`, not as `"acmeexe.txt"`. Keep the original
+ * for copying; use this for display only.
+ */
+export function revealInvisible(value: string): string {
+  return value.replace(INVISIBLE, "\uFFFD");
 }
 
 /** Cuts `value` to at most `max` characters (code points, so emoji are never split), ending in "…". */
