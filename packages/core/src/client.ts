@@ -30,7 +30,8 @@ const MAX_RETRY_AFTER_MS = 60_000;
 export interface MavenClientOptions {
   /**
    * Your Maven API key (`mvn_test_…` or `mvn_live_…`), sent as `Authorization: Bearer <key>`.
-   * Server only. Defaults to the `MAVEN_API_KEY` environment variable on server runtimes.
+   * Server only. Defaults to the `MAVEN_API_KEY` environment variable on server runtimes, unless
+   * `baseUrl` is relative (a browser client behind your proxy, even while server-rendered).
    * Omit it in a browser and point `baseUrl` at your server proxy instead.
    */
   apiKey?: string;
@@ -111,7 +112,9 @@ export interface MavenClient {
  */
 export function createMavenClient(options: MavenClientOptions = {}): MavenClient {
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, "");
-  const apiKey = options.apiKey?.trim() || readServerEnv("MAVEN_API_KEY");
+  // A relative baseUrl means "my proxy": that client is the browser's, even while it is being
+  // server-rendered, so it must not pick the key up from the server's environment.
+  const apiKey = options.apiKey?.trim() || (isRelative(baseUrl) ? undefined : readServerEnv("MAVEN_API_KEY"));
   const timeoutMs = numberOption("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
   const maxRetries = numberOption("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES);
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
@@ -269,4 +272,8 @@ function resolveUrl(baseUrl: string, path: string): string {
     );
   }
   return new URL(baseUrl + path, origin).href;
+}
+
+function isRelative(baseUrl: string): boolean {
+  return !/^[a-z][a-z\d+.-]*:/i.test(baseUrl);
 }

@@ -15,6 +15,8 @@ import type { Session } from "./schema.js";
 /** Default time between polls. Maven allows 20 requests per minute per endpoint per IP: one viewer at 3 s uses all of it. */
 export const DEFAULT_POLL_INTERVAL_MS = 3_000;
 export const DEFAULT_MAX_POLL_INTERVAL_MS = 30_000;
+/** The longest `Retry-After` the poller waits out before asking again. */
+export const MAX_RETRY_AFTER_WAIT_MS = 5 * 60_000;
 export const DEFAULT_MAX_CONSECUTIVE_ERRORS = 5;
 
 export interface PollOptions {
@@ -24,7 +26,8 @@ export interface PollOptions {
    */
   intervalMs?: number;
   /**
-   * Upper bound of the backoff after failures (and of any `Retry-After` honoured), in milliseconds.
+   * Upper bound of the backoff after failures, in milliseconds. A 429's `Retry-After` is waited out
+   * even when longer (up to 5 minutes), since asking earlier only earns another 429.
    * @default 30000
    */
   maxIntervalMs?: number;
@@ -127,13 +130,16 @@ export async function pollSession(
 }
 
 /**
- * The wait after `failures` failures in a row: the interval doubled per failure,
- * at least what a 429's `Retry-After` asked for, never more than `maxIntervalMs`.
+ * The wait after `failures` failures in a row: the interval doubled per failure, up to
+ * `maxIntervalMs`, but never less than what a 429's `Retry-After` asked for (itself bounded
+ * by `MAX_RETRY_AFTER_WAIT_MS`).
  */
 export function backoffDelay(failures: number, error: unknown, intervalMs: number, maxIntervalMs: number): number {
-  const exponential = intervalMs * 2 ** Math.max(0, failures - 1);
+  const exponential = Math.min(maxIntervalMs, intervalMs * 2 ** Math.max(0, failures - 1));
   const asked = error instanceof RateLimitError && error.retryAfterMs !== null ? error.retryAfterMs : 0;
-  return Math.min(maxIntervalMs, Math.max(exponential, asked));
+  // Asking again before the server's Retry-After only earns another 429, so it wins over
+  // maxIntervalMs; a hostile or absurd value is still bounded.
+  return Math.max(exponential, Math.min(asked, MAX_RETRY_AFTER_WAIT_MS));
 }
 
 /** Two states of a session are the same when their JSON is the same (the API sends fields in a stable order). */

@@ -367,6 +367,24 @@ describe("the API key stays secret", () => {
 });
 
 describe("behind a proxy in the browser", () => {
+  // Regression: a browser client (relative baseUrl) created during server rendering read
+  // MAVEN_API_KEY from the server's environment and held the key in memory.
+  it("never takes the key from the environment for a relative base URL, even on the server", async () => {
+    vi.stubEnv("MAVEN_API_KEY", TEST_KEY);
+    const maven = createMavenClient({ baseUrl: "/api/maven" });
+    expect(JSON.stringify(maven)).not.toContain("[redacted]");
+    vi.stubGlobal("location", { href: "https://admin.merchant.example/" });
+    const requests: Request[] = [];
+    server.use(
+      http.get("https://admin.merchant.example/api/maven/v1/sessions/:id", ({ request }) => {
+        requests.push(request);
+        return HttpResponse.json(sessionBody());
+      }),
+    );
+    await maven.sessions.get(SESSION_ID);
+    expect(requests[0]!.headers.has("authorization")).toBe(false);
+  });
+
   it("resolves a relative base URL against the page and sends no Authorization", async () => {
     vi.stubGlobal("window", { document: {} });
     vi.stubGlobal("location", { href: "https://admin.merchant.example/orders/7" });

@@ -228,3 +228,31 @@ describe("sessions.watch", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe("Retry-After beyond maxIntervalMs", () => {
+  // Regression: the wait was capped at maxIntervalMs, so a 429 asking for 60 s was retried at 30 s
+  // and earned another 429.
+  it("is waited out in full", async () => {
+    const { times } = serveLife(
+      collecting,
+      () => HttpResponse.json({ detail: "slow down" }, { status: 429, headers: { "retry-after": "60" } }),
+      succeeded,
+    );
+    const result = maven().sessions.poll(SESSION_ID, { intervalMs: 1000, maxIntervalMs: 30_000 });
+    await vi.advanceTimersByTimeAsync(120_000);
+    await result;
+    expect(times).toEqual([0, 1000, 61_000]);
+  });
+
+  it("is still bounded when the server asks for something absurd", async () => {
+    const { times } = serveLife(
+      collecting,
+      () => HttpResponse.json({ detail: "slow down" }, { status: 429, headers: { "retry-after": "86400" } }),
+      succeeded,
+    );
+    const result = maven().sessions.poll(SESSION_ID, { intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(400_000);
+    await result;
+    expect(times).toEqual([0, 1000, 301_000]);
+  });
+});
