@@ -237,6 +237,20 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     behaviour: "`get` does not retry (the same body would come back); polling backs off and resumes",
   },
   {
+    id: "html-200",
+    label: "HTML page with a 200 (a captive portal)",
+    fault: { type: "html-error", status: 200 },
+    times: TRANSIENT,
+    policy: "resume",
+    error: {
+      name: "ResponseValidationError",
+      message: "The Maven API answered with a body that is not JSON where a JSON session was expected.",
+    },
+    card: { kind: "contract", retryButton: true },
+    proxy: { status: 502, detail: UNEXPECTED },
+    behaviour: "never parsed or shown; `get` does not retry; polling backs off and resumes",
+  },
+  {
     id: "empty-body",
     label: "Empty body (200)",
     fault: { type: "empty-body" },

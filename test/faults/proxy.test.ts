@@ -193,6 +193,28 @@ describe.concurrent("hostile bodies through createSessionHandler", () => {
   });
 });
 
+describe("a redirect to another origin", () => {
+  it("never takes the key along: the client and the proxy ask the other origin without it", async (context) => {
+    tally(context, "hostile", "redirect-cross-origin", "proxy");
+    const proxy = mountProxy();
+    const client = createMavenClient({ apiKey: FAULTS_API_KEY, baseUrl: mock.url, maxRetries: 0 });
+    // The same server under another name is another origin: the mock records whether a key came along.
+    const otherOrigin = mock.url.replace("127.0.0.1", "localhost");
+    for (const ask of [(id: string) => client.sessions.get(id), (id: string) => proxy.get(id)]) {
+      const { session_id: id } = await mock.addScenario("success");
+      const location = `${otherOrigin}/v1/sessions/${id}`;
+      await mock.injectFault(id, { type: "status", status: 302, headers: { location } }, 1);
+      await ask(id).catch(() => undefined);
+      const requests = await mock.requests(id);
+      expect(requests.map((request) => [request.status, request.hasAuthorization])).toEqual([
+        [302, true],
+        [401, false],
+      ]);
+    }
+    proxy.expectNoKey();
+  });
+});
+
 describe("hostile requests to createSessionHandler", () => {
   const paths: Record<string, string> = {
     "rtl-override": `%E2%80%AE${crypto.randomUUID()}`,
