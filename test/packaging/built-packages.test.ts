@@ -1,0 +1,90 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+const resolved = (specifier: string) => require.resolve(specifier);
+const packageDir = (name: string) => dirname(resolved(`${name}/package.json`));
+const read = (path: string) => readFileSync(path, "utf8");
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => join(dir, file));
+}
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => server.close());
+
+describe("@trymaven/core as built", () => {
+  it("resolves to dist, not source", () => {
+    expect(resolved("@trymaven/core")).toMatch(/packages\/core\/dist\/index\.js$/);
+    expect(resolved("@trymaven/core/server")).toMatch(/packages\/core\/dist\/server\/index\.js$/);
+  });
+
+  it("fetches and validates a session, and maps errors to classes", async () => {
+    const { createMavenClient, NotFoundError } = await import("@trymaven/core");
+    const { makeSession, MOCK_API_KEY } = await import("@trymaven/mock");
+    const session = makeSession({ status: "payment-success", is_terminal: true });
+    server.use(
+      http.get("https://api.trymaven.com/v1/sessions/:id", ({ params }) =>
+        params.id === session.session_id
+          ? HttpResponse.json(session)
+          : HttpResponse.json({ detail: "Session not found" }, { status: 404 }),
+      ),
+    );
+    const maven = createMavenClient({ apiKey: MOCK_API_KEY });
+    await expect(maven.sessions.get(session.session_id)).resolves.toMatchObject({ status: "payment-success" });
+    await expect(maven.sessions.get("00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("keeps the server entry out of the browser entry", () => {
+    for (const file of jsFiles(join(packageDir("@trymaven/core"), "dist")).filter((f) => !f.includes("/server/"))) {
+      // Strings only the proxy has: its cache header and its store.
+      expect(read(file), file).not.toMatch(/x-maven-cache|createMemorySessionStore/i);
+    }
+  });
+
+  it("fails loudly when the server entry is bundled for a browser", async () => {
+    const manifest = JSON.parse(read(join(packageDir("@trymaven/core"), "package.json")));
+    const browserTarget = manifest.exports["./server"].browser as string;
+    await expect(import(join(packageDir("@trymaven/core"), browserTarget))).rejects.toThrow(/server/i);
+  });
+});
+
+describe("@trymaven/react as built", () => {
+  const dist = () => join(packageDir("@trymaven/react"), "dist");
+
+  it('starts with "use client" so Next.js keeps the hooks on the client', () => {
+    expect(read(join(dist(), "index.js")).startsWith('"use client";')).toBe(true);
+  });
+
+  it("imports core instead of inlining it, and never touches the server entry", () => {
+    const code = read(join(dist(), "index.js"));
+    expect(code).toMatch(/from "@trymaven\/core"/);
+    expect(code).not.toMatch(/@trymaven\/core\/server/);
+    expect(code).not.toMatch(/class MavenAPIError/);
+  });
+
+  it("ships the stylesheet", () => {
+    const css = read(require.resolve("@trymaven/react/styles.css"));
+    expect(css).toMatch(/\.mvn-/);
+  });
+});
+
+describe("@trymaven/mock as built", () => {
+  it("keeps the main entry free of Node built-ins so it runs in a browser (Storybook)", () => {
+    const code = read(resolved("@trymaven/mock"));
+    expect(code).not.toMatch(/from "node:|require\("node:/);
+  });
+
+  it("ships an executable maven-mock bin", () => {
+    const manifest = JSON.parse(read(join(packageDir("@trymaven/mock"), "package.json")));
+    const bin = read(join(packageDir("@trymaven/mock"), manifest.bin["maven-mock"]));
+    expect(bin.startsWith("#!/usr/bin/env node")).toBe(true);
+  });
+});
