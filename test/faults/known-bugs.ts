@@ -6,8 +6,6 @@
 export const KNOWN_BUGS = {
   "offline-shows-live":
     '`<SessionCard sessionId>` keeps showing the last state as "Live", with no warning, while the browser is offline: react-query pauses the fetch (`fetchStatus: "paused"`), so no error ever reaches the card',
-  "older-state-shown":
-    "`sessions.watch`/`poll` and `<SessionCard sessionId>` show an older state of the session (an earlier `updated_at`) after a newer one, e.g. collecting, then pending again, when a lagging replica or cache answers: whichever state came last wins",
   "long-status-overflow":
     "a long unknown status widens `<SessionCard>` beyond a narrow column: the badge does not wrap (`white-space: nowrap`) and the card's grid track grows to fit it",
 } as const;

@@ -397,10 +397,9 @@ export const OLDER_STATE: PatternCase = {
   label: "Older state of the same session (a lagging replica)",
   getThrows: "nothing",
   polling:
-    "**goes on**, but **bug:** `watch` yields the older state (collecting, then pending again) and `onUpdate` reports the step back; then the true terminal state",
-  card: "**bug:** steps back to the older state",
+    "**goes on**; the older state (by `updated_at`) is ignored, so `watch` never steps back; then the true terminal state",
+  card: "keeps the newer state; then the true terminal state",
   proxy: "200 (passed through)",
-  knownBug: "older-state-shown",
 };
 
 export type TableRow = readonly [fault: string, getThrows: string, polling: string, card: string, proxy: string];

@@ -32,6 +32,7 @@ export {
   PollTimeoutError,
   backoffDelay,
   sameSessionState,
+  isOlderSessionState,
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_MAX_POLL_INTERVAL_MS,
   DEFAULT_MAX_CONSECUTIVE_ERRORS,

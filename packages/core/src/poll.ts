@@ -100,13 +100,14 @@ export async function* watchSession(
         await sleep(backoffDelay(failures, error, intervalMs, maxIntervalMs), signal);
         continue;
       }
-      if (last === undefined || !sameSessionState(last, session)) {
+      // A lagging replica or cache may answer with an older state: keep the newer one.
+      if (last === undefined || (!sameSessionState(last, session) && !isOlderSessionState(session, last))) {
         const previous = last;
         last = session;
         options.onUpdate?.(session, previous);
         yield session;
       }
-      if (session.is_terminal || options.until?.(session)) return;
+      if (last.is_terminal || options.until?.(last)) return;
       await sleep(intervalMs, signal);
     }
   } finally {
@@ -140,6 +141,14 @@ export function backoffDelay(failures: number, error: unknown, intervalMs: numbe
   // Asking again before the server's Retry-After only earns another 429, so it wins over
   // maxIntervalMs; a hostile or absurd value is still bounded.
   return Math.max(exponential, Math.min(asked, MAX_RETRY_AFTER_WAIT_MS));
+}
+
+/**
+ * True when `candidate` was last updated before `current` (by `updated_at`): an older state that
+ * must not replace a newer one on screen. Unreadable timestamps never count as older.
+ */
+export function isOlderSessionState(candidate: Session, current: Session): boolean {
+  return Date.parse(candidate.updated_at) < Date.parse(current.updated_at);
 }
 
 /** Two states of a session are the same when their JSON is the same (the API sends fields in a stable order). */

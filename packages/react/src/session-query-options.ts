@@ -1,5 +1,5 @@
 import { isServer, queryOptions, type DataTag, type UnusedSkipTokenOptions } from "@tanstack/react-query";
-import { backoffDelay, type MavenClient, type Session } from "@trymaven/core";
+import { backoffDelay, isOlderSessionState, type MavenClient, type Session } from "@trymaven/core";
 import { failuresUpTo, recordFailure, recordSuccess } from "./internal/failure-streak.js";
 import { nextPollDelay, resolvePollingSettings, shouldRetry, stoppedForGood } from "./internal/polling-policy.js";
 import { sessionQueryKey, type SessionQueryKey } from "./session-query-key.js";
@@ -101,7 +101,9 @@ export function sessionQueryOptions(
         // because `retry` below is the one retry layer.
         const session = await client.sessions.get(sessionId, { signal, maxRetries: 0 });
         recordSuccess(query);
-        return session;
+        // A lagging replica or cache may answer with an older state: keep the newer one on screen.
+        const shown = query?.state.data as Session | undefined;
+        return shown && isOlderSessionState(session, shown) ? shown : session;
       } catch (error) {
         if (!signal.aborted) recordFailure(query, error);
         throw error;
