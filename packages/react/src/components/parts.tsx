@@ -1,6 +1,7 @@
 /**
  * Small pieces shared by the components. Internal: nothing here is exported from the package.
  */
+import { revealInvisible } from "@trymaven/core";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 
 /** Joins class names, skipping empty ones. */
@@ -52,19 +53,13 @@ export function Field({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-// Controls, zero-width and bidi-override characters: invisible, or able to reorder what is shown.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-
 /**
- * Shows every invisible character of an identifier as U+FFFD "�", so `acme\u202Etxt.exe` cannot pass
- * for `acmeexe.txt` and a zero-width space cannot hide in an id someone compares by eye.
+ * An identifier: monospace, isolated from the surrounding text direction, and with core's
+ * `revealInvisible` showing each invisible character as "�", so `acme\u202Etxt.exe` cannot pass for
+ * `acmeexe.txt`. Display only: copy buttons copy the value as sent.
  */
-export const reveal = (value: string): string => value.replace(INVISIBLE, "\uFFFD");
-
-/** An identifier: monospace, invisible characters revealed, isolated from the surrounding text direction. */
 export function Code({ children }: { children: string }) {
-  return <bdi className="mvn-code">{reveal(children)}</bdi>;
+  return <bdi className="mvn-code">{revealInvisible(children)}</bdi>;
 }
 
 /** What the last copy did, for the one live region of the component that owns the buttons. */

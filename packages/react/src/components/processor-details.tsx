@@ -45,6 +45,9 @@ export const ProcessorDetails = memo(
       [processor, gateway, environment],
     );
     const { brand, last4, receiptUrl, rawReceipt } = card;
+    // Core trims (and, for the receipt, cleans) what it returns; ids are shown and copied as sent.
+    const sent = Object(processor) as Record<string, unknown>;
+    const exact = (key: string, fallback: string) => (typeof sent[key] === "string" ? (sent[key] as string) : fallback);
     return (
       <div ref={ref} className={cx("mvn-root mvn-processor", className)} data-gateway={gateway} {...rest}>
         {(brand || last4 || rawReceipt || rows.length > 0) && (
@@ -78,23 +81,18 @@ export const ProcessorDetails = memo(
                     <Icon name="external" />
                   </a>
                 ) : (
-                  <Code>{rawReceipt}</Code>
+                  <Code>{exact("receipt_url", rawReceipt)}</Code>
                 )}
               </Field>
             )}
             {rows.map((row) => {
               const label = text.processorField(row.label, row.id);
+              const value = row.copyable ? exact(row.id, row.value) : row.value;
               return (
                 <Field key={row.id} label={label}>
-                  {row.kind === "status" ? row.value : <Code>{row.value}</Code>}
+                  {row.kind === "status" ? value : <Code>{value}</Code>}
                   {row.copyable && (
-                    <CopyButton
-                      id={row.id}
-                      value={row.value}
-                      label={text.copy(label)}
-                      state={copyState}
-                      onCopy={copy}
-                    />
+                    <CopyButton id={row.id} value={value} label={text.copy(label)} state={copyState} onCopy={copy} />
                   )}
                   {row.meaning && (
                     <span className="mvn-muted mvn-meaning">{text.processorMeaning(row.meaning, row.id)}</span>

@@ -13,12 +13,13 @@ import {
   gatewayName,
   maskPhone,
   parseTimestamp,
+  revealInvisible,
   type Environment,
   type Session,
 } from "@trymaven/core";
 import { forwardRef, memo, useId, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { useLabels, type SessionCardLabels } from "./labels.js";
-import { Code, CopyButton, CopyStatus, Field, cx, reveal, useCopy } from "./parts.js";
+import { Code, CopyButton, CopyStatus, Field, cx, useCopy } from "./parts.js";
 import { ProcessorDetails } from "./processor-details.js";
 import { SessionStatusBadge } from "./session-status-badge.js";
 
@@ -134,8 +135,8 @@ function deriveModel(
     amount: formatAmount(session.amount, session.currency, { locale }),
     status: describeStatus(session.status, { mode: session.mode, isTerminal: session.is_terminal }),
     mode: mode && labels.modeName(mode),
-    caller: caller && reveal(showFullCaller ? formatPhone(caller) : maskPhone(caller)),
-    callback: callback && reveal(formatPhone(callback)),
+    caller: caller && revealInvisible(showFullCaller ? formatPhone(caller) : maskPhone(caller)),
+    callback: callback && revealInvisible(formatPhone(callback)),
     gateway: gateway && (gatewayName(gateway) || gateway),
     times: [
       [labels.created, when(session.created_at)],

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import type { Session } from "@trymaven/core";
 import { makeProcessor, makeSession } from "@trymaven/mock";
 import { renderToString } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ProcessorDetails, SessionCard, SessionStatusBadge } from "../../src/index.js";
 import { cleanupAfterEach } from "./support.js";
 
@@ -101,6 +101,37 @@ describe("hostile data", () => {
     render(<SessionCard session={session} {...base} />);
     const link = screen.getByRole("link", { name: "View receipt (opens in new tab)" });
     expect(link.getAttribute("href")).toMatch(/^https:\/\/xn--/);
+  });
+
+  it("shows invisible characters the same way in card fields and processor ids, and copies both ids as sent", async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const sessionId = "0b05a489-0ed0-44af-b733-c17d2ec92c9c\u202E";
+    const chargeId = "ch_\u202Efdp.exe";
+    const session = {
+      ...makeSession({
+        gateway: "stripe",
+        project_slug: "acme\u202Efdp.exe",
+        processor: { stripe_charge_id: chargeId },
+      }),
+      session_id: sessionId,
+    } as Session;
+    try {
+      render(<SessionCard session={session} {...base} />);
+      const shown = (label: string) =>
+        screen.getByText(label, { selector: "dt" }).nextElementSibling!.querySelector("bdi")!.textContent;
+      // Processor ids used to go through a clean-up that turned the override into a space ("ch_ fdp.exe").
+      expect(shown("Project")).toBe("acme\uFFFDfdp.exe");
+      expect(shown("Charge ID")).toBe("ch_\uFFFDfdp.exe");
+      expect(shown("Session ID")).toBe("0b05a489-0ed0-44af-b733-c17d2ec92c9c\uFFFD");
+      await user.click(screen.getByRole("button", { name: "Copy Charge ID" }));
+      expect(writeText).toHaveBeenLastCalledWith(chargeId);
+      await user.click(screen.getByRole("button", { name: "Copy Session ID" }));
+      expect(writeText).toHaveBeenLastCalledWith(sessionId);
+    } finally {
+      Reflect.deleteProperty(navigator, "clipboard");
+    }
   });
 
   it("reveals bidi overrides and zero-width characters in ids instead of letting them disguise the id", () => {

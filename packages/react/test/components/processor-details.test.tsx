@@ -1,6 +1,6 @@
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Processor } from "@trymaven/core";
+import { revealInvisible, type Processor } from "@trymaven/core";
 import { makeProcessor } from "@trymaven/mock";
 import { createRef } from "react";
 import { renderToString } from "react-dom/server";
@@ -349,6 +349,36 @@ describe("ProcessorDetails: copy buttons", () => {
     await user.click(screen.getByRole("button", { name: "Copy Payment method ID" }));
     expect(screen.getByRole("status")).toHaveTextContent("Couldn't copy");
     expect(window.getSelection()?.toString()).toBe("pm_1QKs8bLm4TzR9xWvH3dN6sKe");
+  });
+});
+
+describe("ProcessorDetails: invisible characters (bug: two ways of handling them, and a copy that was not the raw id)", () => {
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, "clipboard");
+  });
+
+  it("shows an id's invisible characters as “�”, as the card's fields do, and copies the id exactly as sent", async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    // A bidi override inside, a BOM in front and a space behind: each is part of what the API sent.
+    const sent = "\uFEFFch_\u202Efdp.exe ";
+    render(<ProcessorDetails processor={makeProcessor({ stripe_charge_id: sent })} gateway="stripe" />);
+    expect(valueOf("Charge ID").querySelector("bdi")!.textContent).toBe(revealInvisible(sent));
+    expect(valueOf("Charge ID")).toHaveTextContent("\uFFFDch_\uFFFDfdp.exe");
+    await user.click(screen.getByRole("button", { name: "Copy Charge ID" }));
+    // What a support person pastes into the gateway's dashboard: the raw value, not the display text.
+    expect(writeText).toHaveBeenCalledWith(sent);
+  });
+
+  it("shows a receipt that is not a link with its invisible characters revealed, not turned into spaces", () => {
+    render(
+      <ProcessorDetails
+        processor={makeProcessor({ receipt_url: "https://pay.stripe.com\u202E/moc.live" })}
+        gateway="stripe"
+      />,
+    );
+    expect(valueOf("Receipt")).toHaveTextContent("https://pay.stripe.com\uFFFD/moc.live");
   });
 });
 
