@@ -21,8 +21,6 @@ export interface ProcessorDetailsProps extends Omit<ComponentPropsWithoutRef<"di
    * @default undefined (no dashboard links)
    */
   environment?: Environment;
-  /** BCP 47 locale. Reserved for locale-aware values; the rows are currently locale-independent. @default the runtime's locale */
-  locale?: string;
   /** Text overrides (`processorField`, `processorMeaning`, `copy`, `viewReceipt`…). @default defaultLabels */
   labels?: Partial<SessionCardLabels>;
 }
@@ -35,7 +33,7 @@ export interface ProcessorDetailsProps extends Omit<ComponentPropsWithoutRef<"di
  */
 export const ProcessorDetails = memo(
   forwardRef<HTMLDivElement, ProcessorDetailsProps>(function ProcessorDetails(
-    { processor, gateway, environment, locale: _locale, labels, className, ...rest },
+    { processor, gateway, environment, labels, className, ...rest },
     ref,
   ) {
     const text = useLabels(labels);

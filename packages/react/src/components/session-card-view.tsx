@@ -283,7 +283,6 @@ export const SessionCardView = memo(
               processor={session.processor}
               gateway={session.gateway}
               environment={environment}
-              locale={locale}
               labels={labelsProp}
             />
           </section>
