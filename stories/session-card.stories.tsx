@@ -152,7 +152,8 @@ export const InsufficientFunds: Story = {
 export const Expired: Story = {
   args: show(fixtures.expired),
   play: async ({ canvas }) => {
-    await expect(canvas.getByText("Expired")).toBeVisible();
+    // The badge; the expiry row is labelled "Expired" too.
+    await expect(canvas.getByText("Expired", { selector: ".mvn-badge" })).toBeVisible();
   },
 };
 
@@ -615,7 +616,7 @@ export const Live: StoryObj<LiveArgs> = {
   play: async ({ canvas, args }) => {
     const final = FINAL_LABEL[args.scenario];
     await expect(await canvas.findByText("Live")).toBeVisible();
-    await expect(await canvas.findByText(final, {}, { timeout: 12_000 })).toBeVisible();
+    await expect(await canvas.findByText(final, { selector: ".mvn-badge" }, { timeout: 12_000 })).toBeVisible();
     // The change was announced to screen readers, politely.
     await waitFor(() =>
       expect(canvas.getAllByRole("status").some((region) => region.textContent === `Payment status: ${final}`)).toBe(

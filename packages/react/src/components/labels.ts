@@ -33,8 +33,10 @@ export interface SessionCardLabels {
   created: string;
   /** Field label of `updated_at`. */
   updated: string;
-  /** Field label of `expires_at`. */
+  /** Field label of `expires_at` while the session is live. */
   expires: string;
+  /** Field label of `expires_at` once the session has expired (status `expired`). */
+  expired: string;
   /** Field label of `completed_at`. */
   completed: string;
   /** Heading of the failure section. */
@@ -128,6 +130,7 @@ export const defaultLabels: SessionCardLabels = {
   created: "Created",
   updated: "Updated",
   expires: "Expires",
+  expired: "Expired",
   completed: "Completed",
   failure: "Why it failed",
   errorCode: "Error code",

@@ -8,6 +8,7 @@ import {
   describeStatus,
   formatAmount,
   formatDateTime,
+  formatExpiry,
   formatPhone,
   formatRelativeTime,
   gatewayName,
@@ -130,6 +131,7 @@ function deriveModel(
   const processor = session.processor;
   const card = describeCard(processor);
   const error = session.error && typeof session.error === "object" ? session.error : null;
+  const expiry = formatExpiry(session, { now });
   return {
     title: text(session.description) ?? labels.title,
     amount: formatAmount(session.amount, session.currency, { locale }),
@@ -141,7 +143,11 @@ function deriveModel(
     times: [
       [labels.created, when(session.created_at)],
       [labels.updated, when(session.updated_at)],
-      [labels.expires, when(session.expires_at)],
+      // Expiry matters while the session is live, or once it has expired; core says which (null otherwise).
+      [
+        session.status === "expired" ? labels.expired : labels.expires,
+        expiry && expiry !== "expired" ? when(session.expires_at) : null,
+      ],
       [labels.completed, when(session.completed_at)],
     ] as const,
     errorCode: error && text(error.code),

@@ -89,8 +89,26 @@ describe("SessionCard (presentational): what it shows", () => {
     expect(time).toHaveAttribute("title", "Nov 24, 2026, 3:58 PM");
     expect(created).toHaveTextContent("Nov 24, 2026, 3:58 PM");
     expect(valueOf("Updated")).toHaveTextContent("3 minutes ago");
-    expect(valueOf("Expires")).toHaveTextContent("in 9 minutes");
     expect(valueOf("Completed")).toHaveTextContent("5 minutes ago");
+  });
+
+  it("shows when a live session expires, and when an expired one did (bug: a paid session showed “Expires in 13 minutes”)", () => {
+    const times = { expires_at: "2026-11-24T16:14:00Z", completed_at: "2026-11-24T16:03:00Z" } as const;
+    const { rerender } = render(
+      <SessionCard session={makeSession({ status: "collecting", ...times, completed_at: null })} {...base} />,
+    );
+    expect(valueOf("Expires")).toHaveTextContent("in 9 minutes");
+    for (const status of ["payment-success", "payment-failed", "cancelled", "abandoned"]) {
+      rerender(<SessionCard session={makeSession({ status, is_terminal: true, ...times })} {...base} />);
+      expect(screen.queryByText("Expires", { selector: "dt" }), status).toBeNull();
+      expect(screen.queryByText("Expired", { selector: "dt" }), status).toBeNull();
+      expect(valueOf("Completed")).toHaveTextContent("2 minutes ago");
+    }
+    const expired = makeSession({ status: "expired", is_terminal: true, expires_at: "2026-11-24T16:02:00Z" });
+    rerender(<SessionCard session={expired} {...base} />);
+    expect(screen.queryByText("Expires", { selector: "dt" })).toBeNull();
+    expect(valueOf("Expired")).toHaveTextContent("3 minutes ago");
+    expect(valueOf("Expired")).toHaveTextContent("Nov 24, 2026, 4:02 PM");
   });
 
   it("uses the time zone for absolute times", () => {
