@@ -111,6 +111,8 @@ export interface SessionCardLabels {
   genericError: string;
   /** The button that fetches again. */
   retry: string;
+  /** Under a failure still shown while a new request is on its way. */
+  retrying: string;
   /** Banner over data that could not be refreshed; receives when the shown data was fetched. */
   stale: (updatedAt: string) => string;
 }
@@ -168,6 +170,7 @@ export const defaultLabels: SessionCardLabels = {
   details: "Details",
   genericError: "Couldn't load this session",
   retry: "Retry",
+  retrying: "Retrying…",
   stale: (updatedAt) => `Couldn't refresh. Showing the session as of ${updatedAt}.`,
 };
 

@@ -8,7 +8,7 @@ import {
   formatDateTime,
   type Session,
 } from "@trymaven/core";
-import { forwardRef, memo, useId } from "react";
+import { forwardRef, memo, useId, useState } from "react";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { Code, cx } from "./parts.js";
@@ -70,12 +70,24 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
   // `dataUpdatedAt` changes on every poll.
   const result = useSession(sessionId, sessionOptions);
   const { session, isPolling, error, failureReason, refetch } = result;
+  // The last failure of this id while nothing has loaded: react-query clears `error` when a query without
+  // data asks again (back to pending), which would flip the card to the skeleton on every poll and retry.
+  const [last, setLast] = useState<{ id: string; error: unknown } | null>(null);
+  const remembered = last?.id === sessionId ? last.error : null;
   // While react-query retries a 429, `error` is still empty: say so instead of showing a skeleton.
-  const problem = error ?? (failureReason instanceof RateLimitError ? failureReason : null);
+  const problem = error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered;
+  if (session ? last : problem !== remembered) setLast(session ? null : { id: sessionId, error: problem });
   const retry = () => void refetch();
   if (!session) {
     return problem ? (
-      <StateCard ref={ref} kind={errorKind(problem)} error={problem} onRetry={retry} {...shared} />
+      <StateCard
+        ref={ref}
+        kind={errorKind(problem)}
+        error={problem}
+        onRetry={retry}
+        retrying={result.isFetching}
+        {...shared}
+      />
     ) : (
       <StateCard ref={ref} {...shared} />
     );
@@ -85,7 +97,9 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
       ref={ref}
       session={session}
       live={isPolling}
-      banner={problem && <StaleBanner error={problem} updatedAt={result.dataUpdatedAt} onRetry={retry} {...shared} />}
+      banner={
+        problem ? <StaleBanner error={problem} updatedAt={result.dataUpdatedAt} onRetry={retry} {...shared} /> : null
+      }
       {...shared}
     />
   );
@@ -154,6 +168,8 @@ type StateProps = SessionCardSharedProps & {
   kind?: ErrorKind;
   error?: unknown;
   onRetry?: (() => void) | undefined;
+  /** The failure is an earlier one and a new request is on its way. */
+  retrying?: boolean;
 };
 
 /**
@@ -165,6 +181,7 @@ const StateCard = forwardRef<HTMLElement, StateProps>(function StateCard(
     kind,
     error,
     onRetry,
+    retrying,
     labels: labelsProp,
     headingLevel = 3,
     className,
@@ -204,6 +221,8 @@ const StateCard = forwardRef<HTMLElement, StateProps>(function StateCard(
         {hint && <p className="mvn-pre">{hint}</p>}
         <ContractDetails error={error} labels={labels} />
       </div>
+      {/* Outside the alert: a change inside it would be announced on every poll. */}
+      {retrying && kind !== "rate-limited" && <p className="mvn-muted mvn-pre">{labels.retrying}</p>}
       <RetryButton onRetry={retryable ? onRetry : undefined} labels={labels} />
     </article>
   );

@@ -3,11 +3,11 @@ import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createMavenClient } from "@trymaven/core";
 import { fixtures, makeSession } from "@trymaven/mock";
-import { HttpResponse, delay, type JsonBodyType } from "msw";
+import { HttpResponse, delay, http, type JsonBodyType } from "msw";
 import { renderToString } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MavenProvider, SessionCard, sessionQueryKey, type UseSessionOptions } from "../../src/index.js";
-import { cleanupAfterEach, expectNoAxeViolations, harness, listenWithMockServer, serve } from "./support.js";
+import { cleanupAfterEach, expectNoAxeViolations, harness, listenWithMockServer, serve, server } from "./support.js";
 
 cleanupAfterEach();
 listenWithMockServer();
@@ -17,6 +17,19 @@ const ID = collecting.session_id;
 const succeeded = makeSession({ ...collecting, status: "payment-success", is_terminal: true });
 /** No react-query retries and a slow poll, unless a test asks otherwise: each request is one the test sent. */
 const quiet: UseSessionOptions = { retry: 0, intervalMs: 60_000 };
+const OTHER_ID = "9c2d7e11-3b8a-4f6d-8e0c-7a5b4c3d2e10";
+/** 404 for ID; OTHER_ID's request never answers (until it is aborted). */
+function server404ThenHang() {
+  server.use(
+    http.get("*/api/maven/v1/sessions/:sessionId", ({ params, request }) =>
+      params.sessionId === ID
+        ? HttpResponse.json({ detail: "Session not found" }, { status: 404 })
+        : new Promise<Response>((resolve) =>
+            request.signal.addEventListener("abort", () => resolve(HttpResponse.error()), { once: true }),
+          ),
+    ),
+  );
+}
 const error = (status: number, body: JsonBodyType = { detail: "nope" }, headers?: Record<string, string>) =>
   HttpResponse.json(body, { status, headers });
 
@@ -218,6 +231,56 @@ describe("SessionCard (connected): a message per failure", () => {
     await screen.findByRole("heading", { name: "Couldn't load this session" });
     expect(screen.getByRole("article")).toHaveAttribute("data-error", "unknown");
     expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
+  it("keeps showing the error, as retrying, while it asks again, until the session arrives (bug: it flipped back to “Loading session…” on every poll)", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const server = serve(error(503), error(503), async () => {
+      await gate;
+      return collecting;
+    });
+    const { queryClient } = renderCard();
+    const heading = await screen.findByRole("heading", { name: "Couldn't load this session" });
+    const article = screen.getByRole("article");
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => {
+      seen.add(article.dataset.state ?? "");
+      if (screen.queryByText("Loading session…")) seen.add("skeleton");
+    });
+    observer.observe(article, { attributes: true, childList: true, subtree: true, characterData: true });
+    try {
+      // A poll that fails again: react-query clears `error` while it asks (the query has no data).
+      await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
+      expect(server.count()).toBe(2);
+      // A poll still in flight.
+      act(() => void queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
+      await screen.findByText("Retrying…");
+      expect(server.count()).toBe(3);
+      // The same message, the same element (an alert re-inserted would be announced again), and Retry.
+      expect(screen.getByRole("heading", { name: "Couldn't load this session" })).toBe(heading);
+      expect(article).toHaveAttribute("data-state", "error");
+      expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+      expect(seen).toEqual(new Set(["error"]));
+      release();
+      await screen.findByText("Collecting card details");
+      expect(screen.queryByText("Retrying…")).toBeNull();
+    } finally {
+      observer.disconnect();
+    }
+  });
+
+  it("never shows the previous session's error for a new session id", async () => {
+    server404ThenHang();
+    const { wrapper } = harness();
+    const { rerender } = render(<SessionCard sessionId={ID} sessionOptions={quiet} />, { wrapper });
+    await screen.findByRole("heading", { name: "Session not found" });
+    rerender(<SessionCard sessionId={OTHER_ID} sessionOptions={quiet} />);
+    expect(screen.getByRole("article")).toHaveAttribute("data-state", "loading");
+    expect(screen.queryByText("Session not found")).toBeNull();
+    // And back: that id's own error is shown again, not a skeleton.
+    rerender(<SessionCard sessionId={ID} sessionOptions={quiet} />);
+    expect(await screen.findByRole("heading", { name: "Session not found" })).toBeInTheDocument();
   });
 
   it("does not crash on a session id that is not a UUID", async () => {
