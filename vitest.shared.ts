@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import chromiumArgs from "./scripts/chromium-args.json" with { type: "json" };
 
 const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
 
@@ -18,14 +19,5 @@ export const sourceAliases = [
 /** Debian's Chromium, with the flags this sandbox needs (no background network, no sandbox as root). */
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-  ],
+  args: chromiumArgs,
 };

@@ -18,6 +18,7 @@ import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import chromiumArgs from "./chromium-args.json" with { type: "json" };
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const staticDir = resolve(root, process.env.STORYBOOK_STATIC ?? "storybook-static");
@@ -45,19 +46,10 @@ const shots = [
   },
 ];
 
-// Same flags as vitest.shared.ts's chromiumLaunchOptions (that file is TypeScript; this script runs on plain Node).
+// The same flags as the tests (vitest.shared.ts): no background network, no sandbox as root.
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-  ],
+  args: chromiumArgs,
 };
 
 const TYPES = {
