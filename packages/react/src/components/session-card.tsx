@@ -8,7 +8,9 @@ import {
   formatDateTime,
   type Session,
 } from "@trymaven/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { forwardRef, memo, useId, useState } from "react";
+import { claimAlert } from "../internal/alert-claims.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { Code, cx } from "./parts.js";
@@ -72,11 +74,27 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
   const { session, isPolling, error, failureReason, refetch } = result;
   // The last failure of this id while nothing has loaded: react-query clears `error` when a query without
   // data asks again (back to pending), which would flip the card to the skeleton on every poll and retry.
-  const [last, setLast] = useState<{ id: string; error: unknown } | null>(null);
-  const remembered = last?.id === sessionId ? last.error : null;
+  const [last, setLast] = useState<{ id: string; error: unknown; kind: ErrorKind; alert: boolean } | null>(null);
+  const remembered = last?.id === sessionId ? last : null;
   // While react-query retries a 429, `error` is still empty: say so instead of showing a skeleton.
-  const problem = error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered;
-  if (session ? last : problem !== remembered) setLast(session ? null : { id: sessionId, error: problem });
+  const problem =
+    error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered?.error;
+  const queryClient = useQueryClient();
+  const cardId = useId();
+  if (session ? last : problem && problem !== remembered?.error) {
+    const kind = errorKind(problem);
+    setLast(
+      session
+        ? null
+        : {
+            id: sessionId,
+            error: problem,
+            kind,
+            // Assertive once per new failure of this card, and only the first of a burst across cards.
+            alert: remembered?.kind === kind ? remembered.alert : claimAlert(queryClient, cardId + sessionId + kind),
+          },
+    );
+  }
   const retry = () => void refetch();
   if (!session) {
     return problem ? (
@@ -86,6 +104,7 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
         error={problem}
         onRetry={retry}
         retrying={result.isFetching}
+        assertive={remembered?.alert}
         {...shared}
       />
     ) : (
@@ -170,6 +189,8 @@ type StateProps = SessionCardSharedProps & {
   onRetry?: (() => void) | undefined;
   /** The failure is an earlier one and a new request is on its way. */
   retrying?: boolean;
+  /** An alert (`role="alert"`) rather than a polite status. @default true */
+  assertive?: boolean | undefined;
 };
 
 /**
@@ -182,6 +203,7 @@ const StateCard = forwardRef<HTMLElement, StateProps>(function StateCard(
     error,
     onRetry,
     retrying,
+    assertive = true,
     labels: labelsProp,
     headingLevel = 3,
     className,
@@ -214,7 +236,11 @@ const StateCard = forwardRef<HTMLElement, StateProps>(function StateCard(
   const Heading = `h${headingLevel}` as "h3";
   return (
     <article aria-labelledby={id} data-state="error" data-error={kind} {...props}>
-      <div className="mvn-callout" data-tone={kind === "rate-limited" ? "warning" : "danger"} role="alert">
+      <div
+        className="mvn-callout"
+        data-tone={kind === "rate-limited" ? "warning" : "danger"}
+        role={assertive ? "alert" : "status"}
+      >
         <Heading id={id} className="mvn-callout__title">
           {title}
         </Heading>

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createMavenClient } from "@trymaven/core";
 import { fixtures, makeSession } from "@trymaven/mock";
 import { HttpResponse, delay, http, type JsonBodyType } from "msw";
+import { StrictMode, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MavenProvider, SessionCard, sessionQueryKey, type UseSessionOptions } from "../../src/index.js";
@@ -130,6 +131,81 @@ describe("SessionCard (connected): loading and live data", () => {
     );
     expect(html).toContain(collecting.description);
     expect(html).toContain("Collecting card details");
+  });
+});
+
+describe("SessionCard (connected): many failing cards (bug: each raised its own role=alert)", () => {
+  const ids = (count: number) => Array.from({ length: count }, () => crypto.randomUUID());
+
+  function renderList(sessionIds: string[], wrapper: (props: { children: ReactNode }) => ReactNode) {
+    return render(
+      <ul>
+        {sessionIds.map((id) => (
+          <li key={id}>
+            <SessionCard sessionId={id} sessionOptions={quiet} />
+          </li>
+        ))}
+      </ul>,
+      { wrapper },
+    );
+  }
+
+  it.each([false, true])(
+    "raises one assertive alert for a burst of failures; the other cards say it politely (StrictMode: %s)",
+    async (strict) => {
+      serve(() => error(503));
+      const { wrapper: providers } = harness();
+      const wrapper = ({ children }: { children: ReactNode }) =>
+        strict ? <StrictMode>{providers({ children })}</StrictMode> : providers({ children });
+      const { container } = renderList(ids(40), wrapper);
+      await waitFor(() => expect(container.querySelectorAll("[data-state=error]")).toHaveLength(40));
+      const callouts = [...container.querySelectorAll("[data-state=error] .mvn-callout")];
+      expect(callouts.map((callout) => callout.getAttribute("role")).sort()).toEqual([
+        "alert",
+        ...Array<string>(39).fill("status"),
+      ]);
+      expect(screen.getAllByRole("alert")).toHaveLength(1);
+      expect(screen.getAllByRole("heading", { name: "Couldn't load this session" })).toHaveLength(40);
+    },
+  );
+
+  it("alerts again for a failure after a quiet moment, and once per card for a new kind of failure", async () => {
+    const realNow = Date.now.bind(Date);
+    let offset = 0;
+    vi.spyOn(Date, "now").mockImplementation(() => realNow() + offset);
+    const [first, second] = ids(2) as [string, string];
+    const answers = new Map([
+      [first, [error(503), error(503), error(404)]],
+      [second, [error(503)]],
+    ]);
+    server.use(
+      http.get("*/api/maven/v1/sessions/:sessionId", ({ params }) => {
+        const queue = answers.get(String(params.sessionId))!;
+        return queue.length > 1 ? queue.shift()! : queue[0]!.clone();
+      }),
+    );
+    const { wrapper, queryClient } = harness();
+    const { rerender } = renderList([first], wrapper);
+    const alert = await screen.findByRole("alert");
+    // The same failure again (a poll): the same alert, not a new one.
+    await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(first) }));
+    expect(screen.getByRole("alert")).toBe(alert);
+    offset += 10_000;
+    rerender(
+      <ul>
+        {[first, second].map((id) => (
+          <li key={id}>
+            <SessionCard sessionId={id} sessionOptions={quiet} />
+          </li>
+        ))}
+      </ul>,
+    );
+    await waitFor(() => expect(screen.getAllByRole("alert")).toHaveLength(2));
+    // A different failure for the first card, 10 s later: news, so assertive again.
+    offset += 10_000;
+    await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(first) }));
+    const notFound = await screen.findByRole("heading", { name: "Session not found" });
+    expect(notFound.closest(".mvn-callout")).toHaveAttribute("role", "alert");
   });
 });
 
