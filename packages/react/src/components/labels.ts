@@ -57,6 +57,8 @@ export interface SessionCardLabels {
   otherFields: (count: number) => string;
   /** Shown while the card polls for updates. */
   live: string;
+  /** Shown instead of `live` while the browser is offline: polling is paused until it is back. */
+  paused: string;
   /** Announced (politely) when the status changes after the first render. */
   statusChanged: (statusLabel: string) => string;
   /** Status text; receives the core label ("Payment succeeded") and the raw status. */
@@ -143,6 +145,7 @@ export const defaultLabels: SessionCardLabels = {
   showLess: "Show less",
   otherFields: (count) => `Other fields (${count})`,
   live: "Live",
+  paused: "Offline — will resume",
   statusChanged: (label) => `Payment status: ${label}`,
   status: (label) => label,
   card: "Card",

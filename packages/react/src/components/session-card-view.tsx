@@ -20,7 +20,7 @@ import {
 } from "@trymaven/core";
 import { forwardRef, memo, useId, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { useLabels, type SessionCardLabels } from "./labels.js";
-import { Code, CopyButton, CopyStatus, Field, cx, useCopy } from "./parts.js";
+import { Code, CopyButton, CopyStatus, Field, Icon, cx, useCopy } from "./parts.js";
 import { ProcessorDetails } from "./processor-details.js";
 import { SessionStatusBadge } from "./session-status-badge.js";
 
@@ -51,8 +51,8 @@ export interface SessionCardSharedProps extends Omit<ComponentPropsWithoutRef<"a
 
 export interface SessionCardViewProps extends SessionCardSharedProps {
   session: Session;
-  /** Show the "Live" indicator (the connected card while it polls). */
-  live?: boolean;
+  /** The connected card's indicator while it polls: "Live", or paused while the browser is offline. */
+  live?: "live" | "paused" | false;
   /** A banner under the header (the connected card's "couldn't refresh" warning). */
   banner?: ReactNode;
 }
@@ -217,9 +217,9 @@ export const SessionCardView = memo(
             {model.title}
           </Heading>
           {live && (
-            <span className="mvn-live">
-              <span className="mvn-live__dot" aria-hidden="true" />
-              {labels.live}
+            <span className={`mvn-${live}`} data-live={live}>
+              {live === "live" ? <span className="mvn-live__dot" aria-hidden="true" /> : <Icon name="warning" />}
+              {labels[live]}
             </span>
           )}
           <SessionStatusBadge

@@ -8,8 +8,8 @@ import {
   formatDateTime,
   type Session,
 } from "@trymaven/core";
-import { useQueryClient } from "@tanstack/react-query";
-import { forwardRef, memo, useId, useState } from "react";
+import { onlineManager, useQueryClient } from "@tanstack/react-query";
+import { forwardRef, memo, useId, useState, useSyncExternalStore } from "react";
 import { claimAlert } from "../internal/alert-claims.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
@@ -95,6 +95,12 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
           },
     );
   }
+  // Offline, react-query pauses the polls (fetchStatus "paused") and no error comes: don't claim "Live".
+  const online = useSyncExternalStore(
+    onlineManager.subscribe,
+    () => onlineManager.isOnline(),
+    () => true,
+  );
   const retry = () => void refetch();
   if (!session) {
     return problem ? (
@@ -115,7 +121,7 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
     <SessionCardView
       ref={ref}
       session={session}
-      live={isPolling}
+      live={isPolling && (online ? "live" : "paused")}
       banner={
         problem ? <StaleBanner error={problem} updatedAt={result.dataUpdatedAt} onRetry={retry} {...shared} /> : null
       }

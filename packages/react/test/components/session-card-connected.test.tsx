@@ -71,6 +71,28 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(screen.queryByText("Live")).toBeNull();
   });
 
+  it("says it is offline, not “Live”, while the browser is offline, and “Live” again once back online (bug: offline still showed Live)", async () => {
+    serve(() => HttpResponse.json(collecting));
+    renderCard({ retry: 0, intervalMs: 60_000 });
+    const live = await screen.findByText("Live");
+    expect(live).toHaveAttribute("data-live", "live");
+    try {
+      // What a browser does when the network goes (react-query's onlineManager listens for it).
+      act(() => void window.dispatchEvent(new Event("offline")));
+      expect(screen.queryByText("Live")).toBeNull();
+      expect(document.querySelector(".mvn-live")).toBeNull();
+      const paused = screen.getByText("Offline — will resume");
+      expect(paused).toHaveAttribute("data-live", "paused");
+      // The data is still on screen, as it was.
+      expect(screen.getByRole("article", { name: collecting.description! })).toHaveAttribute("data-state", "ready");
+      await expectNoAxeViolations(screen.getByRole("article"));
+    } finally {
+      act(() => void window.dispatchEvent(new Event("online")));
+    }
+    expect(screen.getByText("Live")).toHaveAttribute("data-live", "live");
+    expect(screen.queryByText("Offline — will resume")).toBeNull();
+  });
+
   it("announces the status change once through a polite live region, not the first load", async () => {
     serve(collecting, collecting, succeeded);
     renderCard({ retry: 0, intervalMs: 30 });
