@@ -14,7 +14,6 @@ import {
   OTHER_SESSION_ID,
   type CardErrorKind,
 } from "../faults/matrix.ts";
-import { KNOWN_BUGS } from "../faults/known-bugs.ts";
 import { mockControl } from "../faults/support/mock-control.ts";
 import { tally } from "../faults/support/tally.ts";
 import {
@@ -212,8 +211,9 @@ describe("<SessionCard sessionId> on a flapping network", () => {
     await expectQuiet(id, harness.unmount);
   });
 
-  it.fails(`KNOWN BUG: ${KNOWN_BUGS["offline-shows-live"]}`, (context) => {
-    tally(context, "fault", OFFLINE.id, "card", { knownBug: "offline-shows-live" });
+  // Regression (was the known bug "offline-shows-live"): the card said "Live" all the while it was offline.
+  it("does not present the last state as live while offline", (context) => {
+    tally(context, "fault", OFFLINE.id, "card");
     expect(whileOffline.length).toBeGreaterThan(20);
     // While the page is offline the card must not present what it shows as live and current.
     expect(whileOffline.filter((state) => state.live && state.banner === null)).toEqual([]);

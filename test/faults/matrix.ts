@@ -386,9 +386,8 @@ export const OFFLINE: PatternCase = {
   label: "Browser offline, then online (twice)",
   getThrows: "(not asked while offline)",
   polling: "**pauses**: nothing is asked while offline; resumes on reconnect to the true terminal state",
-  card: '**bug:** the last state, still marked "Live", no warning',
+  card: 'the last state, marked "Offline — will resume" instead of "Live"; "Live" again on reconnect',
   proxy: "-",
-  knownBug: "offline-shows-live",
 };
 
 /** A lagging replica: after `collecting` has been seen, one answer carries the earlier `pending` state again. */
