@@ -1,5 +1,6 @@
 import { useState, type ComponentType, type CSSProperties, type ReactNode } from "react";
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { onlineManager } from "@tanstack/react-query";
 import { expect, spyOn, userEvent, waitFor } from "storybook/test";
 import type { Session } from "@trymaven/core";
 import {
@@ -15,6 +16,7 @@ import {
   euroSession,
   hostileSession,
   httpReceiptSession,
+  liveSession,
   longValuesSession,
   networkBlip,
   simulator,
@@ -503,6 +505,44 @@ export const Offline: Story = {
       },
       { timeout: 5_000 },
     );
+  },
+};
+
+export const OfflineWhileLive: Story = {
+  name: "Live, then offline: polling paused",
+  args: { sessionId: errorIds.offlineWhileLive, sessionOptions: FAST_POLLING },
+  beforeEach: () => {
+    const clear = liveSession(errorIds.offlineWhileLive);
+    return () => {
+      onlineManager.setOnline(true);
+      clear();
+    };
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText("Live", {}, { timeout: 5_000 })).toBeVisible();
+    onlineManager.setOnline(false);
+    // The last state stays, but the card no longer claims it is live.
+    await expect(await canvas.findByText("Offline — will resume")).toBeVisible();
+    await expect(canvas.queryByText("Live")).toBeNull();
+    await expect(canvas.getByText("Collecting card details")).toBeVisible();
+    onlineManager.setOnline(true);
+    await expect(await canvas.findByText("Live")).toBeVisible();
+  },
+};
+
+export const StaleAfterFailure: Story = {
+  name: "Live, then refreshes fail: last state under a warning",
+  args: { sessionId: errorIds.staleAfterFailure, sessionOptions: FAST_POLLING },
+  beforeEach: () => liveSession(errorIds.staleAfterFailure),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText("Collecting card details", {}, { timeout: 5_000 })).toBeVisible();
+    simulator.injectFault(503, { sessionId: errorIds.staleAfterFailure, times: Number.POSITIVE_INFINITY });
+    await expect(
+      await canvas.findByText(/Couldn't refresh\. Showing the session as of/, {}, { timeout: 8_000 }),
+    ).toBeVisible();
+    // The session stays on screen, with a way to ask again.
+    await expect(canvas.getByText("Collecting card details")).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
   },
 };
 

@@ -131,6 +131,10 @@ export const errorIds = {
   htmlErrorPage: "8897a6b5-c4d3-4e21-9b9e-8d7c6b5a4f3e",
   loading: "97a6b5c4-d3e2-4f10-8c8d-7c6b5a4f3e2d",
   slow: "a6b5c4d3-e2f1-4a0f-9d7c-6b5a4f3e2d1c",
+  /** Loads, then every refresh fails (see `liveSession`). */
+  staleAfterFailure: "b5c4d3e2-f1a0-4b9e-8c6b-5a4f3e2d1c0b",
+  /** Loads, then the browser goes offline. */
+  offlineWhileLive: "c4d3e2f1-a0b9-4c8d-9b5a-4f3e2d1c0b9a",
 } as const;
 
 // ── The simulator and its handlers ───────────────────────────────────────────
@@ -188,4 +192,15 @@ export function networkBlip(sessionId: string, times: number): () => void {
   for (const fault of simulator.faults) if (fault.sessionId === sessionId) fault.remove();
   const injected: InjectedFault = simulator.injectFault("reset", { sessionId, times });
   return () => injected.remove();
+}
+
+/** Resets `sessionId` to a live (collecting) session with no faults; returns the story's cleanup. */
+export function liveSession(sessionId: string): () => void {
+  const clearFaults = () => {
+    for (const fault of simulator.faults) if (fault.sessionId === sessionId) fault.remove();
+  };
+  simulator.removeSession(sessionId);
+  simulator.addSession({ ...makeSession({ status: "collecting" }), session_id: sessionId });
+  clearFaults();
+  return clearFaults;
 }
