@@ -217,6 +217,27 @@ describe("createSessionHandler: access", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it.each([
+    [{ status: 401 as const }, 401, "Sign in to see this session."],
+    [{ status: 404 as const, detail: "No such payment in this project." }, 404, "No such payment in this project."],
+    [{ status: 403 as const, detail: "  " }, 403, "You do not have access to this session."],
+  ])("answers authorize's own denial %j without calling Maven", async (decision, status, detail) => {
+    const calls = upstream(ok());
+    const response = await createHandler({ authorize: async () => decision })(request(), nextContext());
+    expect(response.status).toBe(status);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect((await json(response)).detail).toBe(detail);
+    expect(calls).toHaveLength(0);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it("treats a denial with a status it does not know as a plain 403, and warns", async () => {
+    upstream(ok());
+    const odd = (() => ({ status: 200 })) as unknown as SessionHandlerOptions["authorize"];
+    expect((await createHandler({ authorize: odd })(request(), nextContext())).status).toBe(403);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+  });
+
   it("treats an answer other than true as a denial, and warns once", async () => {
     upstream(ok());
     const handler = createHandler({ authorize: (() => "yes") as unknown as SessionHandlerOptions["authorize"] });

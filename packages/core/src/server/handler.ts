@@ -34,7 +34,14 @@ const LOG_PREFIX = "[@trymaven/core/server]";
 const WATCHED_FOR_MS = 10_000;
 
 /** Who may see which session. Resolve `true` to allow; anything else denies (403). */
-export type AuthorizeSession = (request: Request, sessionId: string) => boolean | Promise<boolean>;
+/**
+ * What `authorize` decides: `true` to allow, `false` to deny (403), or a denial with its own status:
+ * 401 when nobody is signed in, 404 for a session that does not exist for this user (so a guessed id
+ * learns nothing and costs no call to Maven), 403 otherwise. `detail` is the JSON body's message.
+ */
+export type AuthorizeDecision = boolean | { status: 401 | 403 | 404; detail?: string };
+
+export type AuthorizeSession = (request: Request, sessionId: string) => AuthorizeDecision | Promise<AuthorizeDecision>;
 
 /** Where the handler reports problems meant for you, never for the browser. `console` fits. */
 export interface SessionHandlerLogger {
@@ -101,9 +108,11 @@ export interface SessionHandlerOptions {
    * session, e.g. by looking the session up in your database against the user
    * from your auth cookie. Called on every request before anything is served,
    * cached copies included. `sessionId` is a lower-case UUID. Resolve `true` to
-   * allow; `false` (or anything else) answers 403 without calling Maven; a throw
-   * answers 500 and is logged. For an internal tool already behind your own
-   * auth, pass `() => true` explicitly.
+   * allow; `false` answers 403 without calling Maven; `{ status: 401 | 403 | 404,
+   * detail? }` answers that status (e.g. 401 when nobody is signed in, 404 for an
+   * id your records do not have), also without calling Maven; anything else is a
+   * 403 with a logged warning; a throw answers 500 and is logged. For an internal
+   * tool already behind your own auth, pass `() => true` explicitly.
    */
   authorize: AuthorizeSession;
   /**
@@ -422,14 +431,16 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       return errorResponse(request, 500, "The server could not check access to this session.", scrub);
     }
     if (allowed !== true) {
+      const denial = readDenial(allowed);
+      if (denial) return errorResponse(request, denial.status, denial.detail, scrub);
       if (typeof allowed !== "boolean") {
         logOnce(
           "authorize-type",
           "warn",
-          `authorize() resolved to ${typeof allowed}, not a boolean; treated as a denial. Resolve true to allow.`,
+          `authorize() resolved to ${typeof allowed}, not a boolean or a { status } denial; treated as a denial. Resolve true to allow.`,
         );
       }
-      return errorResponse(request, 403, "You do not have access to this session.", scrub);
+      return errorResponse(request, 403, DENIAL_DETAIL[403], scrub);
     }
 
     if (!client) {
@@ -543,4 +554,18 @@ function describeKey(apiKey: string | undefined): string {
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
   return String(error);
+}
+
+const DENIAL_DETAIL = {
+  401: "Sign in to see this session.",
+  403: "You do not have access to this session.",
+  404: "Session not found.",
+} as const;
+
+/** A `{ status, detail? }` decision from `authorize`, with its message; `null` for anything else. */
+function readDenial(decision: unknown): { status: 401 | 403 | 404; detail: string } | null {
+  if (typeof decision !== "object" || decision === null) return null;
+  const { status, detail } = decision as { status?: unknown; detail?: unknown };
+  if (status !== 401 && status !== 403 && status !== 404) return null;
+  return { status, detail: typeof detail === "string" && detail.trim() ? detail : DENIAL_DETAIL[status] };
 }

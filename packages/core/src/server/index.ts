@@ -12,6 +12,7 @@ export {
   DEFAULT_MAX_STALE_MS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
   type AuthorizeSession,
+  type AuthorizeDecision,
   type SessionHandler,
   type SessionHandlerOptions,
   type SessionHandlerLogger,
