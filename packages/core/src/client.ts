@@ -3,7 +3,6 @@ import {
   APIConnectionTimeoutError,
   MavenAPIError,
   MavenError,
-  RateLimitError,
   ResponseValidationError,
   isRetryableStatus,
   parseRetryAfter,
@@ -255,7 +254,8 @@ export function parseSession(body: unknown, expectedSessionId?: string): Session
 /** Delay before retry number `attempt + 1`, or `null` when the server asked for a wait too long to sit through. */
 function retryDelay(attempt: number, error: MavenError): number | null {
   if (error instanceof MavenAPIError) {
-    const retryAfterMs = error instanceof RateLimitError ? error.retryAfterMs : parseRetryAfter(error.headers);
+    // One reading of Retry-After for every status (a 503 may send it too); RateLimitError.retryAfterMs is the same value.
+    const retryAfterMs = parseRetryAfter(error.headers);
     if (retryAfterMs !== null) return retryAfterMs <= MAX_RETRY_AFTER_MS ? retryAfterMs : null;
   }
   const base = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** attempt, MAX_RETRY_DELAY_MS);
