@@ -18,7 +18,16 @@ import {
   type Environment,
   type Session,
 } from "@trymaven/core";
-import { forwardRef, memo, useId, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import {
+  forwardRef,
+  memo,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+  type ComponentPropsWithoutRef,
+  type ReactNode,
+} from "react";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { Code, CopyButton, CopyStatus, Field, Icon, cx, useCopy } from "./parts.js";
 import { ProcessorDetails } from "./processor-details.js";
@@ -44,7 +53,7 @@ export interface SessionCardSharedProps extends Omit<ComponentPropsWithoutRef<"a
   /**
    * The moment relative times ("2 minutes ago") are measured from. Pass one value to a whole list
    * to keep it consistent, or to render the same text on server and client.
-   * @default the time of rendering
+   * @default the time of rendering, measured again every 15 s (every minute once the session is terminal)
    */
   now?: Date | number;
 }
@@ -180,9 +189,21 @@ export const SessionCardView = memo(
     ref,
   ) {
     const labels = useLabels(labelsProp);
+    // Relative times ("expires in 4 min", "updated 2 minutes ago") must not freeze while nothing else
+    // changes (an unchanged poll re-renders nothing): measure them again every 15 s, every minute once
+    // the session is terminal. Not when the `now` prop fixes the moment they are measured from.
+    const [tick, setTick] = useState(0);
+    const tickMs = now === undefined ? (session.is_terminal ? 60_000 : 15_000) : 0;
+    useEffect(() => {
+      if (!tickMs) return;
+      const timer = setInterval(() => setTick((count) => count + 1), tickMs);
+      return () => clearInterval(timer);
+    }, [tickMs]);
     const model = useMemo(
       () => deriveModel(session, labels, locale, timeZone, now, showFullCaller),
-      [session, labels, locale, timeZone, now, showFullCaller],
+      // `tick` is not read: a new one means time has moved on, so the relative times are measured again.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [session, labels, locale, timeZone, now, showFullCaller, tick],
     );
     const [copyState, copy] = useCopy();
     const id = useId();

@@ -6,7 +6,7 @@ import { fixtures, makeSession } from "@trymaven/mock";
 import { HttpResponse, delay, http, type JsonBodyType } from "msw";
 import { StrictMode, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MavenProvider, SessionCard, sessionQueryKey, type UseSessionOptions } from "../../src/index.js";
 import { cleanupAfterEach, expectNoAxeViolations, harness, listenWithMockServer, serve, server } from "./support.js";
 
@@ -153,6 +153,52 @@ describe("SessionCard (connected): loading and live data", () => {
     );
     expect(html).toContain(collecting.description);
     expect(html).toContain("Collecting card details");
+  });
+});
+
+describe("SessionCard (connected): relative times keep moving between unchanged polls (bug: they froze)", () => {
+  const start = Date.parse("2026-03-01T12:00:00Z");
+  const at = (msFromStart: number) => new Date(start + msFromStart).toISOString();
+  // Only the clock and intervals are fake: the mock network and react-query's timeouts stay real.
+  beforeEach(() => vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"], now: start }));
+  afterEach(() => vi.useRealTimers());
+  const passes = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+  /** The text of the `<time>` in the field labelled `label`. */
+  const timeIn = (card: HTMLElement, label: string) =>
+    within(card).getByText(label).closest(".mvn-field")!.querySelector("time")!.textContent;
+
+  it("counts “Expires” down and ages “Updated” while polls bring the same session, and stops the timer on unmount", async () => {
+    const requests = serve(makeSession({ ...collecting, updated_at: at(0), expires_at: at(5 * 60_000) }));
+    const view = renderCard({ retry: 0, intervalMs: 60_000 });
+    const card = await screen.findByRole("article", { name: collecting.description! });
+    expect(timeIn(card, "Expires")).toBe("in 5 minutes");
+    expect(timeIn(card, "Updated")).toBe("now");
+
+    // Two minutes: two unchanged polls (no re-render of their own) and eight ticks of the card's timer.
+    await passes(2 * 60_000);
+    await waitFor(() => expect(requests.count()).toBe(3));
+    await waitFor(() => expect(timeIn(card, "Expires")).toBe("in 3 minutes"));
+    expect(timeIn(card, "Updated")).toBe("2 minutes ago");
+
+    view.unmount();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("ticks once a minute for a terminal session (it no longer polls), and not at all when `now` is given", async () => {
+    serve(makeSession({ ...succeeded, updated_at: at(0), completed_at: at(0) }));
+    const { wrapper } = harness();
+    const view = render(<SessionCard sessionId={ID} sessionOptions={quiet} locale="en-US" />, { wrapper });
+    const card = await screen.findByRole("article", { name: collecting.description! });
+    expect(timeIn(card, "Completed")).toBe("now");
+    // Terminal: react-query's polling interval is gone; the one timer left is the card's (a minute).
+    expect(vi.getTimerCount()).toBe(1);
+    await passes(60_000);
+    expect(timeIn(card, "Completed")).toBe("1 minute ago");
+
+    view.rerender(<SessionCard sessionId={ID} sessionOptions={quiet} locale="en-US" now={start} />);
+    expect(timeIn(card, "Completed")).toBe("now");
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 

@@ -207,6 +207,26 @@ describe("SessionCard (presentational): what it shows", () => {
 });
 
 describe("SessionCard (presentational): behaviour", () => {
+  it("measures relative times again as time passes (bug: they froze until the session changed)", async () => {
+    vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"], now: NOW });
+    try {
+      const pending = makeSession({
+        ...fixtures.collecting,
+        updated_at: new Date(NOW).toISOString(),
+        expires_at: new Date(NOW + 5 * 60_000).toISOString(),
+      });
+      const { unmount } = render(<SessionCard session={pending} locale="en-US" timeZone="UTC" />);
+      expect(valueOf("Expires").querySelector("time")).toHaveTextContent("in 5 minutes");
+      await act(() => vi.advanceTimersByTimeAsync(2 * 60_000));
+      expect(valueOf("Expires").querySelector("time")).toHaveTextContent("in 3 minutes");
+      expect(valueOf("Updated").querySelector("time")).toHaveTextContent("2 minutes ago");
+      unmount();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("announces a status change once, politely, and not the first render", () => {
     const collecting = makeSession({ ...fixtures.collecting });
     const { rerender } = render(<SessionCard session={collecting} {...base} />);
