@@ -114,10 +114,23 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
   // A relative baseUrl means "my proxy": that client is the browser's, even while it is being
   // server-rendered, so it must not pick the key up from the server's environment.
   const apiKey = options.apiKey?.trim() || (isRelative(baseUrl) ? undefined : readServerEnv("MAVEN_API_KEY"));
-  const timeoutMs = numberOption("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  // A line break or other character a header cannot carry would fail every request, with the key in
+  // the platform's error message; say so here instead, without the key.
+  if (apiKey && !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new MavenError("The Maven API key contains spaces, line breaks or other characters a header cannot carry.");
+  }
+  const timeoutMs = numberOption("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, true);
   const maxRetries = numberOption("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES);
-  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
-  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+  // Header names are case-insensitive: `Authorization` from `headers` is replaced by the key, not merged with it.
+  let headers: Headers;
+  try {
+    headers = new Headers(options.headers);
+  } catch {
+    // The platform's message would quote the value.
+    throw new MavenError("headers: a header name or value is not valid in HTTP.");
+  }
+  if (!headers.has("accept")) headers.set("accept", "application/json");
+  if (apiKey) headers.set("authorization", `Bearer ${apiKey}`);
 
   if (apiKey && isBrowserLike() && !options.dangerouslyAllowBrowser) {
     throw new MavenError(
@@ -134,7 +147,9 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
   }
 
   async function request(path: string, requestOptions: RequestOptions = {}): Promise<unknown> {
-    const { signal, maxRetries: retries = maxRetries, timeoutMs: limit = timeoutMs } = requestOptions;
+    const { signal } = requestOptions;
+    const retries = numberOption("maxRetries", requestOptions.maxRetries, maxRetries);
+    const limit = numberOption("timeoutMs", requestOptions.timeoutMs, timeoutMs, true);
     const url = resolveUrl(baseUrl, path);
 
     for (let attempt = 0; ; attempt++) {

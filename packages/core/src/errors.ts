@@ -142,15 +142,22 @@ export function isFatalForPolling(error: unknown): boolean {
   return !(error instanceof APIConnectionError || error instanceof ResponseValidationError);
 }
 
-/** Milliseconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date); `null` when absent or unreadable. */
+/**
+ * Milliseconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date); `null` when absent or unreadable.
+ * A header sent twice (a CDN and the origin) arrives as `"5, 5"`: its first number counts.
+ */
 export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | null {
-  const ms = Number(headers.get("retry-after-ms")?.trim() || Number.NaN);
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const header = headers.get("retry-after");
-  if (!header?.trim()) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : null;
-  const date = Date.parse(header);
+  const ms = Number(headers.get("retry-after-ms")?.split(",")[0]?.trim() || Number.NaN);
+  if (ms >= 0 && ms < Infinity) return ms;
+  const header = headers.get("retry-after")?.trim();
+  if (!header) return null;
+  const seconds = /^[\d.+-][^,]*/.exec(header);
+  if (seconds) {
+    const value = Number(seconds[0].trim());
+    return value >= 0 && value < Infinity ? value * 1000 : null;
+  }
+  // Only an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"): Date.parse also reads "5 5" or "tomorrow" as dates in the past.
+  const date = /GMT$/i.test(header) ? Date.parse(header) : Number.NaN;
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 

@@ -77,14 +77,12 @@ export async function* watchSession(
     DEFAULT_MAX_CONSECUTIVE_ERRORS,
     true,
   );
+  const timeoutMs = options.timeoutMs === undefined ? 0 : numberOption("timeoutMs", options.timeoutMs, 0, true);
+  // Linked only once every option is known to be valid: a throw above leaves nothing on the caller's signal.
   const { controller, dispose } = linkSignal(options.signal);
   const signal = controller.signal;
   let last: Session | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (options.timeoutMs !== undefined) {
-    const timeoutMs = numberOption("timeoutMs", options.timeoutMs, 0, true);
-    timer = setTimeout(() => controller.abort(new PollTimeoutError(timeoutMs, last)), timeoutMs);
-  }
+  const timer = timeoutMs ? setTimeout(() => controller.abort(new PollTimeoutError(timeoutMs, last)), timeoutMs) : 0;
 
   try {
     let failures = 0;
@@ -111,7 +109,7 @@ export async function* watchSession(
       await sleep(intervalMs, signal);
     }
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
     // Aborts a request still in flight when the consumer breaks out early.
     if (!signal.aborted) controller.abort(new DOMException("Polling stopped.", "AbortError"));
     dispose();

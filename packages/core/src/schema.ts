@@ -4,7 +4,7 @@
  * Built on `zod/mini`: the same validation as classic zod at roughly a quarter of
  * the bundle cost, for users who compose these schemas into their own. The client
  * does not use them: it checks the same contract without zod (internal/check-session.ts),
- * and test/contract.test.ts proves the two agree.
+ * and test/schema.test.ts proves the two agree.
  *
  * Strict where the contract is strict (required fields, the amount pattern, the
  * UUID id, ISO timestamps); tolerant where the API will grow: unknown fields are

@@ -242,6 +242,16 @@ describe("retries", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("reads a Retry-After sent twice (a CDN and the origin: “5, 5”) as 5 s, not as a date in the past", async () => {
+    const requests = respondInTurn(status(429, {}, { "retry-after": "5, 5" }), ok);
+    const result = client().sessions.get(SESSION_ID);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(2);
+    await result;
+  });
+
   it("reports retryAfterMs null when a 429 names no wait", async () => {
     respondInTurn(status(429));
     const result = client({ maxRetries: 0 })
@@ -336,6 +346,19 @@ describe("the API key stays secret", () => {
     expect(JSON.stringify(maven)).toContain("[redacted]");
   });
 
+  it.each([
+    ["a line break", `${TEST_KEY}\n${TEST_KEY}`],
+    ["a space", `${TEST_KEY} x`],
+    ["a non-ASCII letter", `${TEST_KEY}é`],
+  ])("refuses a key with %s at creation, without quoting it (the platform's header error would)", (_what, key) => {
+    const requests = respondInTurn(ok);
+    const create = () => createMavenClient({ apiKey: key });
+    expect(create).toThrow(MavenError);
+    expect(create).toThrow(/cannot carry/);
+    expect(create).not.toThrow(TEST_KEY.slice(9));
+    expect(requests).toHaveLength(0);
+  });
+
   it("is not accepted in a browser unless explicitly allowed, and the message points at the proxy", () => {
     vi.stubGlobal("window", { document: {} });
     expect(() => createMavenClient({ apiKey: TEST_KEY })).toThrow(/createSessionHandler/);
@@ -410,8 +433,37 @@ describe("behind a proxy in the browser", () => {
 describe("options", () => {
   it.each([
     ["timeoutMs", { timeoutMs: -1 }],
+    // Every attempt would time out at once.
+    ["timeoutMs", { timeoutMs: 0 }],
+    // Above what a timer can wait, a timer fires at once: "no limit" written this way meant no time at all.
+    ["timeoutMs", { timeoutMs: Number.MAX_SAFE_INTEGER }],
+    ["timeoutMs", { timeoutMs: 2 ** 31 }],
     ["maxRetries", { maxRetries: Number.NaN }],
-  ])("rejects a bad %s", (_name, options) => {
-    expect(() => client(options)).toThrow(MavenError);
+  ])("rejects a bad %s (%j), naming it", (name, options) => {
+    expect(() => client(options)).toThrow(new RegExp(`^${name} must be`));
+  });
+
+  it("checks a call's own timeoutMs and maxRetries the same way, before any request", async () => {
+    const requests = respondInTurn(ok);
+    await expect(client().sessions.get(SESSION_ID, { timeoutMs: Number.NaN })).rejects.toThrow(/^timeoutMs must be/);
+    await expect(client().sessions.get(SESSION_ID, { maxRetries: -1 })).rejects.toThrow(/^maxRetries must be/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("sends the key as the only Authorization, whatever the case of a header passed in `headers`", async () => {
+    const requests = respondInTurn(ok);
+    await client({ headers: { Authorization: "Bearer someone-else", Accept: "application/json; q=1" } }).sessions.get(
+      SESSION_ID,
+    );
+    expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TEST_KEY}`);
+    // Headers the library does not own are the caller's to set.
+    expect(requests[0]!.headers.get("accept")).toBe("application/json; q=1");
+  });
+
+  it("rejects a header that HTTP cannot carry at creation, without quoting it", () => {
+    const create = () => client({ headers: { "x-trace": "a\nb-secret-ish" } });
+    expect(create).toThrow(MavenError);
+    expect(create).toThrow(/^headers: /);
+    expect(create).not.toThrow(/secret-ish/);
   });
 });

@@ -191,13 +191,24 @@ describe("sessions.poll", () => {
     expect(requests).toHaveLength(0);
   });
 
-  it.each([{ intervalMs: 0 }, { intervalMs: -5 }, { timeoutMs: Number.NaN }])(
-    "rejects the option %j",
-    async (options) => {
-      serveLife(collecting);
-      await expect(maven().sessions.poll(SESSION_ID, options)).rejects.toThrow(/must be a positive number/);
-    },
-  );
+  it.each([
+    { intervalMs: 0 },
+    { intervalMs: -5 },
+    { timeoutMs: Number.NaN },
+    // Beyond what a timer can wait: the timer would fire at once (a request storm, or an instant timeout).
+    { intervalMs: 2 ** 31 },
+    { timeoutMs: 30 * 24 * 3_600_000 },
+  ])("rejects the option %j, leaving no listener on the caller's signal", async (options) => {
+    const { requests } = serveLife(collecting);
+    const controller = new AbortController();
+    const add = vi.spyOn(controller.signal, "addEventListener");
+    const remove = vi.spyOn(controller.signal, "removeEventListener");
+    await expect(maven().sessions.poll(SESSION_ID, { ...options, signal: controller.signal })).rejects.toThrow(
+      /must be a positive number no larger than 2147483647/,
+    );
+    expect(add.mock.calls.length).toBe(remove.mock.calls.length);
+    expect(requests).toHaveLength(0);
+  });
 });
 
 describe("sessions.watch", () => {

@@ -295,6 +295,35 @@ describe("the client's contract check agrees with sessionSchema", () => {
     expectAgreement(body);
   });
 
+  it("drops an own __proto__ key at every level, as zod does, so copying the session cannot set a prototype", () => {
+    // JSON.parse makes "__proto__" an own key; spreading it keeps it; assigning it key by key (as
+    // react-query's structural sharing does) would make its value the new object's prototype.
+    const hostile = (json: string) => JSON.parse(`{"__proto__":{"polluted":"yes"},${json.slice(1)}`) as object;
+    const body = hostile(
+      JSON.stringify(
+        sessionBody({
+          processor: hostile(JSON.stringify({ card_brand: "visa" })),
+          error: hostile(JSON.stringify({ code: "card_declined" })),
+        }),
+      ),
+    );
+    expect(Object.hasOwn(body, "__proto__")).toBe(true);
+    const parsed = parseSession(body);
+    const zod = sessionSchema.parse(body);
+    for (const [ours, theirs] of [
+      [parsed, zod],
+      [parsed.processor, zod.processor],
+      [parsed.error, zod.error],
+    ] as const) {
+      expect(Object.hasOwn(ours!, "__proto__")).toBe(Object.hasOwn(theirs!, "__proto__"));
+      expect(Object.hasOwn(ours!, "__proto__")).toBe(false);
+      const assigned: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(ours!)) assigned[key] = value;
+      expect(assigned.polluted).toBeUndefined();
+    }
+    expect(parsed).toStrictEqual(zod);
+  });
+
   it("reads timestamps exactly as zod's iso.datetime({ offset: true, local: true }) does", () => {
     const zodDatetime = z.iso.datetime({ offset: true, local: true });
     const nearIso = fc.oneof(

@@ -38,6 +38,9 @@ describe("sessionQueryOptions", () => {
     [{ intervalMs: 0 }, /intervalMs must be a positive number/],
     [{ maxIntervalMs: -1 }, /maxIntervalMs must be a positive number/],
     [{ terminalIntervalMs: Number.NaN }, /terminalIntervalMs must be a positive number/],
+    // Beyond what a timer can wait, react-query's interval would fire every millisecond: a request storm.
+    [{ intervalMs: 2 ** 31 }, /intervalMs must be a positive number of milliseconds up to 2147483647/],
+    [{ maxIntervalMs: Number.POSITIVE_INFINITY }, /maxIntervalMs must be a positive number/],
     [{ retry: 1.5 }, /retry must be a whole number/],
   ])("rejects %o with a message", (options, message) => {
     expect(() => sessionQueryOptions(maven, SESSION_A, options)).toThrow(message);

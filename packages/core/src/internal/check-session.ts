@@ -66,7 +66,7 @@ const PROCESSOR_FIELDS = [
 export function checkSession(body: unknown, issues: Issues): unknown {
   if (!isObject(body)) return mismatch(issues, ROOT, undefined, "object", body);
   // Field by field in sessionSchema's order, so the issues come out in the same order.
-  const copy = { ...body };
+  const copy = ownCopy(body);
   check(issues, ROOT, "session_id", body.session_id, UUID);
   check(issues, ROOT, "status", body.status, "string");
   check(issues, ROOT, "is_terminal", body.is_terminal, "boolean");
@@ -90,7 +90,7 @@ export function checkSession(body: unknown, issues: Issues): unknown {
 }
 
 function checkProcessor(processor: Body, issues: Issues): Body {
-  const copy = { ...processor };
+  const copy = ownCopy(processor);
   for (const key of PROCESSOR_FIELDS) {
     const value = processor[key];
     // Stored only when absent: a JSON null is already null in the copy.
@@ -101,11 +101,21 @@ function checkProcessor(processor: Body, issues: Issues): Body {
 }
 
 function checkError(error: Body, issues: Issues): Body {
-  return {
-    ...error,
-    code: check(issues, ERROR, "code", error.code, "string"),
-    message: check(issues, ERROR, "message", error.message, "string", true),
-  };
+  const copy = ownCopy(error);
+  copy.code = check(issues, ERROR, "code", error.code, "string");
+  copy.message = check(issues, ERROR, "message", error.message, "string", true);
+  return copy;
+}
+
+/**
+ * A shallow copy without an own `__proto__` key (JSON.parse makes one from `"__proto__": …`), as zod
+ * drops it: code that copies the session by assignment, as structural sharing does, would otherwise
+ * turn its value into the copy's prototype.
+ */
+function ownCopy(object: Body): Body {
+  const copy = { ...object };
+  delete copy.__proto__;
+  return copy;
 }
 
 /** A scalar field: of `kind`, or (when `nullable`) absent or `null`, which reads as `null`. */

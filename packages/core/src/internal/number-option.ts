@@ -1,14 +1,19 @@
 import { MavenError } from "../errors.js";
 
+/** The longest delay timers accept (about 24.8 days): a larger one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
- * Reads a numeric option: `fallback` when absent, else a finite number that is
- * at least 0 (above 0 when `positive`). Throws a `MavenError` naming the option
- * otherwise. Shared by the client's and the poller's options.
+ * Reads a numeric option: `fallback` when absent, else a number from 0 (above 0
+ * when `positive`) to 2147483647, the most a timer can wait. Throws a `MavenError`
+ * naming the option otherwise. Shared by the client's and the poller's options.
  */
 export function numberOption(name: string, value: number | undefined, fallback: number, positive = false): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0 || (positive && value === 0)) {
-    throw new MavenError(`${name} must be a ${positive ? "positive" : "non-negative"} number, got ${value}.`);
+  if (!(value >= 0 && value <= MAX_TIMER_MS) || (positive && value === 0)) {
+    throw new MavenError(
+      `${name} must be a ${positive ? "positive" : "non-negative"} number no larger than ${MAX_TIMER_MS}, got ${value}.`,
+    );
   }
   return value;
 }

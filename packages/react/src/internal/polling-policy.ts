@@ -93,8 +93,9 @@ export function shouldRetry(failureCount: number, error: unknown, settings: Poll
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new MavenError(`${name} must be a positive number of milliseconds, got ${value}.`);
+  // Above 2147483647 (about 24.8 days) a timer fires at once: polling would never pause.
+  if (!(value > 0 && value <= 2_147_483_647)) {
+    throw new MavenError(`${name} must be a positive number of milliseconds up to 2147483647, got ${value}.`);
   }
   return value;
 }
