@@ -102,6 +102,20 @@ async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
+/** A memory store that records the keys it is given, in order. */
+function recordingStore(): SessionStore & { keys: string[] } {
+  const store = createMemorySessionStore();
+  const keys: string[] = [];
+  return {
+    ...store,
+    keys,
+    set: (key, entry, ttlMs) => {
+      if (!keys.includes(key)) keys.push(key);
+      return store.set(key, entry, ttlMs);
+    },
+  };
+}
+
 /** A promise to release an upstream reply when the test says so. */
 function gate() {
   let open!: () => void;
@@ -145,6 +159,16 @@ describe("createSessionHandler: access", () => {
     expect((await json(fromUrl)).session_id).toBe(OTHER_ID);
     const fromCatchAll = await handler(request(THIRD_ID), { params: Promise.resolve({ path: ["v1", "sessions"] }) });
     expect((await json(fromCatchAll)).session_id).toBe(THIRD_ID);
+  });
+
+  it("prefers [sessionId] over an [id] higher in the route (orgs/[id]/sessions/[sessionId])", async () => {
+    upstream(ok());
+    const authorize = vi.fn(() => true);
+    const handler = createHandler({ authorize });
+    const response = await handler(request(), { params: Promise.resolve({ id: OTHER_ID, sessionId: SESSION_ID }) });
+    expect(response.status).toBe(200);
+    expect(authorize).toHaveBeenCalledWith(expect.any(Request), SESSION_ID);
+    expect((await json(response)).session_id).toBe(SESSION_ID);
   });
 
   it("answers HEAD with the same status and headers and no body", async () => {
@@ -335,10 +359,38 @@ describe("createSessionHandler: the key and upstream failures", () => {
     expect(paused.status).toBe(429);
     expect(paused.headers.get("retry-after")).toBe("20");
     expect(calls).toHaveLength(1);
+    // The session that was refused is answered from memory, its wait counting down too.
+    const again = await handler(request(), nextContext());
+    expect(again.status).toBe(429);
+    expect(again.headers.get("retry-after")).toBe("20");
+    expect(calls).toHaveLength(1);
 
     clock.advance(20_000);
     expect((await handler(request(OTHER_ID), nextContext(OTHER_ID))).status).toBe(200);
     expect(calls).toHaveLength(2);
+  });
+
+  it("pauses for one rate-limit window at most, whatever Retry-After an upstream 429 asks for", async () => {
+    const clock = fakeClock();
+    const calls = upstream(status(429, { detail: "Too many requests" }, { "retry-after": "86400" }), ok());
+    const handler = createHandler();
+    const first = await handler(request(), nextContext());
+    expect(first.status).toBe(429);
+    expect(first.headers.get("retry-after")).toBe("60");
+    expect(logger.warn.mock.calls[0]![0]).toMatch(/asked for 86400 s; capped/);
+    clock.advance(60_000);
+    expect((await handler(request(OTHER_ID), nextContext(OTHER_ID))).status).toBe(200);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("logs no part of a key or bearer token that an upstream message echoes, even cut short", async () => {
+    // Core cuts an upstream message at 300 characters: the cut can fall inside the key.
+    upstream(status(400, { detail: `${"x".repeat(265)} Authorization: Bearer ${TEST_KEY}` }));
+    const response = await createHandler()(request(), nextContext());
+    expect(response.status).toBe(502);
+    const logged = logger.error.mock.calls.map(([message]) => message).join("\n");
+    expect(logged).toContain("Bearer [redacted]");
+    expect(logged).not.toMatch(/mvn_test_[0-9a-z]/);
   });
 
   it.each([500, 502, 503])("turns an upstream %i into 502, calling Maven once (no retries)", async (code) => {
@@ -432,14 +484,15 @@ describe("createSessionHandler: the browser client reads the proxy's answers", (
 describe("createSessionHandler: redact", () => {
   it("blanks listed fields (null, or '' for required strings), names them in a header, and caches only the redacted copy", async () => {
     upstream(ok({ memory: "VIP caller", callback: "+14155550000" }));
-    const store = createMemorySessionStore();
+    const store = recordingStore();
     const handler = createHandler({ redact: ["caller", "memory", "callback"], store });
     const response = await handler(request(), nextContext());
     expect(response.headers.get("x-maven-redacted")).toBe("caller,memory,callback");
     const body = await json(response);
     expect(body).toMatchObject({ caller: "", memory: null, callback: null, description: "Order #1042" });
     expect(sessionSchema.safeParse(body).success).toBe(true);
-    const cached = await store.get(SESSION_ID);
+    expect(store.keys).toEqual([expect.stringMatching(new RegExp(`^v[0-9a-z]+:${SESSION_ID}$`))]);
+    const cached = await store.get(store.keys[0]!);
     expect(cached?.session.caller).toBe("");
     expect(cached?.session.memory).toBeNull();
     expect(JSON.stringify(cached)).not.toContain("+14155552671");
@@ -737,7 +790,11 @@ describe("createSessionHandler: upstream frugality", () => {
     expect(store.takeToken).toHaveBeenCalledWith(
       expect.objectContaining({ limit: 20, windowMs: 60_000, minIntervalMs: 0 }),
     );
-    expect(store.set).toHaveBeenCalledWith(SESSION_ID, expect.objectContaining({ redacted: [] }), 300_000);
+    expect(store.set).toHaveBeenCalledWith(
+      expect.stringMatching(new RegExp(`^v[0-9a-z]+:${SESSION_ID}$`)),
+      expect.objectContaining({ redacted: [] }),
+      300_000,
+    );
     expect(store.get).toHaveBeenCalledTimes(2);
   });
 
@@ -751,6 +808,83 @@ describe("createSessionHandler: upstream frugality", () => {
     expect((await second(request(OTHER_ID), nextContext(OTHER_ID))).status).toBe(200);
     expect((await second(request(THIRD_ID), nextContext(THIRD_ID))).status).toBe(429);
     expect(calls).toHaveLength(2);
+  });
+
+  it("never serves one handler's copy to a handler sharing the store that redacts differently", async () => {
+    const calls = upstream(ok({ memory: "VIP caller; refund owed" }));
+    const store = createMemorySessionStore();
+    const admin = createHandler({ store });
+    const customer = createHandler({ store, redact: ["caller", "memory"] });
+    const sameAsCustomer = createHandler({ store, redact: ["memory", "caller"] });
+    expect((await json(await admin(request(), nextContext()))).memory).toBe("VIP caller; refund owed");
+
+    const response = await customer(request(), nextContext());
+    expect(response.headers.get("x-maven-cache")).toBe("miss");
+    expect(response.headers.get("x-maven-redacted")).toBe("caller,memory");
+    expect(await json(response)).toMatchObject({ caller: "", memory: null });
+    expect(calls).toHaveLength(2);
+
+    // The same redaction (in any order) is the same view: its copy is shared.
+    const shared = await sameAsCustomer(request(), nextContext());
+    expect(shared.headers.get("x-maven-cache")).toBe("hit");
+    expect(await json(shared)).toMatchObject({ caller: "", memory: null });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("keeps a session that keeps failing to its share of the budget, so the sessions beside it stay fresh", async () => {
+    const clock = fakeClock();
+    const brokenCalls: number[] = [];
+    server.use(
+      http.get(UPSTREAM, ({ request: incoming }) => {
+        const id = new URL(incoming.url).pathname.split("/").at(-1)!;
+        if (id !== OTHER_ID) return HttpResponse.json(sessionBody({ session_id: id }));
+        brokenCalls.push(Date.now());
+        return HttpResponse.json({ session_id: OTHER_ID, status: 42 }); // breaks the contract
+      }),
+    );
+    const handler = createHandler();
+    const healthyAges: number[] = [];
+    const healthyStatuses = new Set<number>();
+    // Three minutes of both sessions polled every 3 s (each browser backs off a little, but not this one).
+    for (let tick = 0; tick < 60; tick++) {
+      const broken = await handler(request(OTHER_ID), nextContext(OTHER_ID));
+      expect(broken.status).toBe(502);
+      const healthy = await handler(request(), nextContext());
+      healthyStatuses.add(healthy.status);
+      healthyAges.push(Number(healthy.headers.get("age")));
+      clock.advance(3_000);
+    }
+    expect([...healthyStatuses]).toEqual([200]);
+    // Fair shares of the refresh budget (15 a minute, spaced 4 s): each session about once per 8 s.
+    expect(Math.max(...healthyAges)).toBeLessThanOrEqual(12);
+    expect(brokenCalls.length).toBeLessThanOrEqual(25);
+    // Before this, the broken session was a "new" session on every request: 60 calls in 3 minutes,
+    // the whole budget, and the healthy one was served stale and then refused.
+    expect(brokenCalls.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    [404, 404],
+    [401, 502],
+    [403, 502],
+  ])("does not serve an older copy once Maven answers %i (gone, or our key refused): %i", async (code, expected) => {
+    const clock = fakeClock();
+    const calls = upstream(ok(), status(code, { detail: "no" }));
+    const handler = createHandler();
+    expect((await handler(request(), nextContext())).status).toBe(200);
+    // The next refresh is due after 4 s (the refresh spacing); until then the copy is served.
+    clock.advance(4_000);
+    expect((await handler(request(), nextContext())).status).toBe(expected);
+    expect(calls).toHaveLength(2);
+    const statuses: number[] = [];
+    for (let tick = 0; tick < 10; tick++) {
+      clock.advance(3_000);
+      statuses.push((await handler(request(), nextContext())).status);
+    }
+    // Before, the copy from before came back as a stale 200 whenever a refresh had to wait.
+    expect(statuses).toEqual(Array(10).fill(expected));
+    // The failure is remembered for a moment, not asked again on every request.
+    expect(calls.length).toBeLessThan(2 + 10);
   });
 
   it("answers 500 with a safe message when the store fails, and logs it", async () => {

@@ -32,6 +32,8 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 8_000;
 const LOG_PREFIX = "[@trymaven/core/server]";
 /** A session counts as on screen while it was requested this recently (browsers poll every 3 s by default). */
 const WATCHED_FOR_MS = 10_000;
+/** Sessions whose last failure is remembered, at most (the oldest is forgotten first). */
+const MAX_REMEMBERED_FAILURES = 1_000;
 
 /** Who may see which session. Resolve `true` to allow; anything else denies (403). */
 /**
@@ -162,7 +164,8 @@ export interface SessionHandlerOptions {
    * Where copies and the budget live. Defaults to a new in-memory store (1000
    * sessions at most). Pass a shared one (see `SessionStore`) when several
    * server instances use one key, or one `createMemorySessionStore()` to share a
-   * budget between handlers in one process.
+   * budget between handlers in one process. Handlers sharing a store share copies
+   * only when they redact alike (and use the same kind of key and `baseUrl`).
    */
   store?: SessionStore;
   /** Where server-side problems are reported (never the key). @default console */
@@ -180,9 +183,24 @@ export type SessionRouteParams = { readonly [name: string]: string | string[] | 
 /** A Web-standard request handler: Next.js App Router, Remix, Hono, Bun, Deno, Workers. */
 export type SessionHandler = (request: Request, context?: SessionRouteContext) => Promise<Response>;
 
-type Outcome =
-  | { ok: true; entry: CachedSession; cache: CacheState }
-  | { ok: false; status: number; detail: string; retryAfterMs?: number; transient?: boolean };
+type Failure = {
+  ok: false;
+  status: number;
+  detail: string;
+  retryAfterMs?: number;
+  /** Maven may answer differently in a moment: a copy may be served instead. */
+  transient?: boolean;
+  /** Maven said the session is gone (404) or refused our key (401, 403): a copy from before is not served. */
+  supersedesCopy?: boolean;
+};
+type Outcome = { ok: true; entry: CachedSession; cache: CacheState } | Failure;
+type RememberedFailure = { failure: Failure; at: number };
+
+/** A remembered failure answered again `now`: its Retry-After counts down from when it was given. */
+function replay({ failure, at }: RememberedFailure, now: number): Failure {
+  if (failure.retryAfterMs === undefined) return failure;
+  return { ...failure, retryAfterMs: Math.max(0, failure.retryAfterMs - (now - at)) };
+}
 
 /**
  * Creates the proxy route that lets a browser read a session without ever holding the API key.
@@ -237,6 +255,13 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const store = options.store ?? createMemorySessionStore({ now: clock });
 
   const apiKey = options.apiKey?.trim() || readServerEnv("MAVEN_API_KEY");
+  /**
+   * Copies are stored under what this handler would serve: its redaction, its kind of key and its
+   * upstream. Handlers sharing a store always share the budget, and share copies only when those
+   * match, so a handler that redacts is never served another handler's unredacted copy.
+   */
+  const view = viewFingerprint(options.redact, apiKey, options.baseUrl);
+  const cacheKey = (sessionId: string) => `${view}:${sessionId}`;
   const client: MavenClient | null = apiKey
     ? createMavenClient({
         apiKey,
@@ -250,9 +275,15 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
 
   const scrub = (text: string): string =>
     apiKey && text.includes(apiKey) ? text.split(apiKey).join("[redacted]") : text;
+  // Log lines also lose anything shaped like a credential: an upstream message cut at 300 characters
+  // may hold part of a key, which `scrub` (the whole key) would not find.
+  const scrubLog = (text: string) =>
+    scrub(text)
+      .replace(/\b(Bearer|Basic)\s+[^\s"',;]+/gi, "$1 [redacted]")
+      .replace(/\bmvn_(?:test|live)_[\w-]+/g, "mvn_[redacted]");
   const log = {
-    warn: (message: string) => logger.warn(scrub(`${LOG_PREFIX} ${message}`)),
-    error: (message: string) => logger.error(scrub(`${LOG_PREFIX} ${message}`)),
+    warn: (message: string) => logger.warn(scrubLog(`${LOG_PREFIX} ${message}`)),
+    error: (message: string) => logger.error(scrubLog(`${LOG_PREFIX} ${message}`)),
   };
   const loggedOnce = new Set<string>();
   const logOnce = (key: string, level: "warn" | "error", message: string) => {
@@ -263,6 +294,24 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
 
   /** Upstream calls in flight, by session id: concurrent requests for one session share one. */
   const inFlight = new Map<string, Promise<Outcome>>();
+  /**
+   * The last failure of each session that failed lately (this process only). Until its hold ends it is
+   * answered again without a call; after, the session is retried as a refresh (spaced, from the
+   * refreshes' share of the budget), so a session that keeps failing cannot spend what other sessions need.
+   */
+  const failures = new Map<string, RememberedFailure>();
+  const failureHoldMs = () =>
+    Math.max(cacheOptions ? activeTtlMs : 0, budget ? budget.refreshSpacingMs * Math.max(1, watched.size) : 0);
+  function noteFailure(sessionId: string, failure: Failure): Failure {
+    failures.delete(sessionId);
+    failures.set(sessionId, { failure, at: clock() });
+    // Oldest first: keep the map bounded like the default store.
+    for (const oldest of failures.keys()) {
+      if (failures.size <= MAX_REMEMBERED_FAILURES) break;
+      failures.delete(oldest);
+    }
+    return failure;
+  }
 
   const freshFor = (entry: CachedSession) => (entry.session.is_terminal ? terminalTtlMs : activeTtlMs);
   const servableStale = (entry: CachedSession | undefined, now: number): entry is CachedSession =>
@@ -285,12 +334,16 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   async function loadSession(sessionId: string): Promise<Outcome> {
     const joined = inFlight.get(sessionId);
     if (joined) return joined;
-    let cached = cacheOptions ? await store.get(sessionId) : undefined;
+    let cached = cacheOptions ? await store.get(cacheKey(sessionId)) : undefined;
     const now = clock();
+    const failed = failures.get(sessionId);
+    // A copy from before Maven said the session is gone, or refused our key, is not served again.
+    if (failed?.failure.supersedesCopy && cached && cached.fetchedAt <= failed.at) cached = undefined;
     if (budget && !cached?.session.is_terminal) noteWatched(sessionId, now);
     if (cached && now - cached.fetchedAt < freshFor(cached)) return { ok: true, entry: cached, cache: "hit" };
     // Too old to fall back on: load it as if it were new.
     if (!servableStale(cached, now)) cached = undefined;
+    if (failed && !cached && now - failed.at < failureHoldMs()) return replay(failed, now);
     if (budget && cached && !cached.session.is_terminal) {
       const fairShareMs = budget.refreshSpacingMs * watched.size;
       if (now - cached.fetchedAt < fairShareMs) return { ok: true, entry: cached, cache: "stale" };
@@ -298,15 +351,20 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     // Someone may have started a call while we read the store.
     const started = inFlight.get(sessionId);
     if (started) return started;
-    const flight = refresh(sessionId, cached).finally(() => inFlight.delete(sessionId));
+    const flight = refresh(sessionId, cached, failed).finally(() => inFlight.delete(sessionId));
     inFlight.set(sessionId, flight);
     return flight;
   }
 
-  async function refresh(sessionId: string, cached: CachedSession | undefined): Promise<Outcome> {
+  async function refresh(
+    sessionId: string,
+    cached: CachedSession | undefined,
+    lastFailure: RememberedFailure | undefined,
+  ): Promise<Outcome> {
     let grant: TokenGrant | undefined;
     if (budget) {
-      const isRefresh = cached !== undefined;
+      // A session that failed lately is asked for again as a refresh, not as a new one.
+      const isRefresh = cached !== undefined || lastFailure !== undefined;
       grant = await store.takeToken({
         now: clock(),
         limit: isRefresh ? budget.requests - budget.reserve : budget.requests,
@@ -315,6 +373,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       });
       if (!grant.granted) {
         if (servableStale(cached, clock())) return { ok: true, entry: cached, cache: "stale" };
+        // Not its turn yet: the last answer Maven gave stands.
+        if (lastFailure) return replay(lastFailure, clock());
         return {
           ok: false,
           status: 429,
@@ -331,7 +391,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     } catch (error) {
       const outcome = await describeUpstreamFailure(error, sessionId);
       if (outcome.transient && servableStale(cached, clock())) return { ok: true, entry: cached, cache: "stale" };
-      return outcome;
+      return noteFailure(sessionId, outcome);
     } finally {
       if (grant?.granted) await grant.settle(clock());
     }
@@ -343,16 +403,17 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     } catch (error) {
       if (!(error instanceof RedactionError)) throw error;
       log.error(`redact failed for session ${sessionId}: ${error.message}`);
-      return { ok: false, status: 500, detail: "The server could not prepare this session." };
+      return noteFailure(sessionId, { ok: false, status: 500, detail: "The server could not prepare this session." });
     }
-    if (cacheOptions) await store.set(sessionId, entry, retentionMs);
+    failures.delete(sessionId);
+    if (cacheOptions) await store.set(cacheKey(sessionId), entry, retentionMs);
     return { ok: true, entry, cache: "miss" };
   }
 
   /** Maps an upstream failure to a safe answer, logging what the operator needs to know. */
-  async function describeUpstreamFailure(error: unknown, sessionId: string): Promise<Outcome & { ok: false }> {
+  async function describeUpstreamFailure(error: unknown, sessionId: string): Promise<Failure> {
     if (error instanceof NotFoundError) {
-      return { ok: false, status: 404, detail: "Session not found." };
+      return { ok: false, status: 404, detail: "Session not found.", supersedesCopy: true };
     }
     if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
       const problem =
@@ -362,14 +423,25 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       log.error(
         `Maven ${problem}. The proxy is using ${describeKey(apiKey)}; check the apiKey option or MAVEN_API_KEY on the server. Answered 502.`,
       );
-      return { ok: false, status: 502, detail: "The session service rejected this server's credentials." };
+      return {
+        ok: false,
+        status: 502,
+        detail: "The session service rejected this server's credentials.",
+        supersedesCopy: true,
+      };
     }
     if (error instanceof RateLimitError) {
-      const retryAfterMs = error.retryAfterMs ?? budget?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
+      const windowMs = budget?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
+      // At most one window: a "Retry-After: 86400" (from a CDN, say) must not refuse every new session for a day.
+      const retryAfterMs = Math.min(error.retryAfterMs ?? windowMs, windowMs);
       await store.pauseUntil(clock() + retryAfterMs);
+      const asked =
+        error.retryAfterMs !== null && error.retryAfterMs > windowMs
+          ? ` (it asked for ${Math.ceil(error.retryAfterMs / 1000)} s; capped at the rate-limit window)`
+          : "";
       log.warn(
         `Maven answered 429 for session ${sessionId}: something else (another process, or code using the same key or IP) ` +
-          `shares the rate limit. Upstream calls paused for ${Math.ceil(retryAfterMs / 1000)} s; consider a lower rateLimit or a shared store.`,
+          `shares the rate limit. Upstream calls paused for ${Math.ceil(retryAfterMs / 1000)} s${asked}; consider a lower rateLimit or a shared store.`,
       );
       return {
         ok: false,
@@ -480,8 +552,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
 // ── Helpers ──────────────────────────────────────────────────────────────────
 
 /**
- * The session id from the route's params (`[id]`, `[sessionId]` or
- * `[session_id]`; a Promise since Next 15, a plain object elsewhere), else the
+ * The session id from the route's params (`[sessionId]`, `[session_id]` or
+ * `[id]`; a Promise since Next 15, a plain object elsewhere), else the
  * last segment of the URL path.
  */
 async function readSessionId(request: Request, context: SessionRouteContext | undefined): Promise<string | undefined> {
@@ -492,7 +564,8 @@ async function readSessionId(request: Request, context: SessionRouteContext | un
     params = undefined;
   }
   if (typeof params === "object" && params !== null) {
-    for (const name of ["id", "sessionId", "session_id"]) {
+    // The most specific name first: in `orgs/[id]/sessions/[sessionId]`, `id` is the organisation.
+    for (const name of ["sessionId", "session_id", "id"]) {
       const value = (params as Record<string, unknown>)[name];
       if (typeof value === "string") return value;
     }
@@ -541,6 +614,37 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
     throw new MavenError(`createSessionHandler: ${name} must be a non-negative number of milliseconds, got ${value}.`);
   }
   return value;
+}
+
+/**
+ * A short, stable name for what a handler serves: the same for handlers (and server instances) with
+ * the same redaction (field list, or function source), kind of key (test or live) and upstream. No
+ * part of the key goes in it.
+ */
+function viewFingerprint(
+  redact: SessionRedaction | undefined,
+  apiKey: string | undefined,
+  baseUrl: string | undefined,
+) {
+  const redaction =
+    typeof redact === "function"
+      ? `fn:${String(redact)}`
+      : Array.isArray(redact)
+        ? [...new Set(redact)].sort().join(",")
+        : "";
+  const keyKind = apiKey?.startsWith("mvn_live_") ? "live" : apiKey?.startsWith("mvn_test_") ? "test" : "other";
+  const text = `${keyKind}|${baseUrl?.trim() || ""}|${redaction}`;
+  // Two 32-bit multiplicative hashes (cyrb53): a name, not a secret, long enough that views never collide.
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `v${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }
 
 /** Says which kind of key is in use without showing any of it. */

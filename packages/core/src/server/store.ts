@@ -50,10 +50,14 @@ export type TokenGrant =
  * plain JSON.
  */
 export interface SessionStore {
-  /** The cached copy of a session, or `undefined`. `sessionId` is lower-case. */
-  get(sessionId: string): Promise<CachedSession | undefined>;
-  /** Stores a copy; the store may drop it after `ttlMs` milliseconds (and may drop it earlier to bound its size). */
-  set(sessionId: string, entry: CachedSession, ttlMs: number): Promise<void>;
+  /**
+   * The cached copy stored under `key`, or `undefined`. A key is the session's lower-case id after the
+   * name of the handler's view of it (`v1x2y3z:3f1c…`): handlers that redact differently, or use another
+   * kind of key or upstream, keep separate copies in one store.
+   */
+  get(key: string): Promise<CachedSession | undefined>;
+  /** Stores a copy under `key`; the store may drop it after `ttlMs` milliseconds (and may drop it earlier to bound its size). */
+  set(key: string, entry: CachedSession, ttlMs: number): Promise<void>;
   /** Atomically checks the budget and, when a call fits, records it. */
   takeToken(request: TokenRequest): Promise<TokenGrant>;
   /** Grants no token before `until` (epoch ms): Maven answered 429, so someone else shares the limit. */
@@ -88,25 +92,25 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
   let pausedUntil = Number.NEGATIVE_INFINITY;
 
   return {
-    async get(sessionId) {
-      const found = entries.get(sessionId);
+    async get(key) {
+      const found = entries.get(key);
       if (!found) return undefined;
       if (found.expiresAt <= clock()) {
-        entries.delete(sessionId);
+        entries.delete(key);
         return undefined;
       }
       // Re-insert so the Map's order is least- to most-recently used.
-      entries.delete(sessionId);
-      entries.set(sessionId, found);
+      entries.delete(key);
+      entries.set(key, found);
       return found.entry;
     },
 
-    async set(sessionId, entry, ttlMs) {
-      entries.delete(sessionId);
-      entries.set(sessionId, { entry, expiresAt: clock() + ttlMs });
-      for (const key of entries.keys()) {
+    async set(key, entry, ttlMs) {
+      entries.delete(key);
+      entries.set(key, { entry, expiresAt: clock() + ttlMs });
+      for (const oldest of entries.keys()) {
         if (entries.size <= maxEntries) break;
-        entries.delete(key);
+        entries.delete(oldest);
       }
     },
 
