@@ -13,9 +13,10 @@ export interface SessionPollingOptions {
    */
   intervalMs?: number;
   /**
-   * Upper bound, in milliseconds, of the backoff after failures and of any
-   * `Retry-After` a 429 asks for. After failures the wait doubles from `intervalMs`
-   * for each failed request in a row (retries included) until it reaches this.
+   * Upper bound, in milliseconds, of the backoff after failures: the wait doubles
+   * from `intervalMs` for each failed request in a row (retries included) until it
+   * reaches this. A 429's `Retry-After` is still waited out when longer (up to
+   * 5 minutes), since asking earlier only earns another 429.
    * @default 30000
    */
   maxIntervalMs?: number;
@@ -70,7 +71,7 @@ export type SessionQueryOptions = UnusedSkipTokenOptions<Session, Error, Session
  *   the data is older than `intervalMs`.
  * - Retries transient failures inside react-query only (`retry`), never in the
  *   client as well: requests go out with `maxRetries: 0`. Backs off with core's
- *   `backoffDelay`, honouring a 429's `Retry-After` up to `maxIntervalMs`.
+ *   `backoffDelay`, honouring a 429's `Retry-After` (beyond `maxIntervalMs` if need be, up to 5 minutes).
  * - Terminal data never goes stale (`staleTime: Infinity`) unless
  *   `terminalIntervalMs` asks for more.
  *

@@ -35,7 +35,6 @@ const WATCHED_FOR_MS = 10_000;
 /** Sessions whose last failure is remembered, at most (the oldest is forgotten first). */
 const MAX_REMEMBERED_FAILURES = 1_000;
 
-/** Who may see which session. Resolve `true` to allow; anything else denies (403). */
 /**
  * What `authorize` decides: `true` to allow, `false` to deny (403), or a denial with its own status:
  * 401 when nobody is signed in, 404 for a session that does not exist for this user (so a guessed id
