@@ -11,6 +11,7 @@ import {
   processorSchema,
   ResponseValidationError,
   sessionSchema,
+  SESSION_FIELDS,
   TERMINAL_STATUSES,
   validationErrorSchema,
 } from "../src/index.js";
@@ -91,6 +92,13 @@ describe("sessionSchema", () => {
     ]) {
       expect(sessionSchema.safeParse(sessionBody({ created_at })).success).toBe(true);
     }
+  });
+});
+
+describe("SESSION_FIELDS", () => {
+  // Screens list the contract's fields without importing the schema (which would bundle zod): keep them equal.
+  it("is exactly sessionSchema's keys, in order", () => {
+    expect([...SESSION_FIELDS]).toEqual(Object.keys(sessionSchema.shape));
   });
 });
 

@@ -82,9 +82,8 @@ export function useSession(sessionId: string | null | undefined, options: UseSes
   const client = useMavenClientFor("useSession()");
   if (useContext(QueryClientContext) === undefined) {
     throw new Error(
-      "useSession() could not find a QueryClient. Wrap your app in <QueryClientProvider client={queryClient}> " +
-        'from "@tanstack/react-query", outside <MavenProvider>. (With a QueryClientProvider already there, check ' +
-        "that only one copy of @tanstack/react-query is installed.)",
+      'useSession() needs a <QueryClientProvider> from "@tanstack/react-query" around <MavenProvider>. ' +
+        "(If there is one, check that only one copy of @tanstack/react-query is installed.)",
     );
   }
   const queryClient = useQueryClient();
@@ -152,6 +151,21 @@ type SessionCallbacks = Pick<UseSessionOptions, "onTerminal" | "onStatusChange">
  * and reading the callbacks' data does not subscribe the component to `data`.
  * Returns the unsubscribe function.
  */
+/**
+ * A callback whose throw is reported like an uncaught error (`reportError`: the page's `error` event and
+ * console) instead of escaping: react-query runs a batch of notifications in one loop, and a throw would
+ * drop the rest of it, leaving other components showing an older state and an `onTerminal` unsent.
+ */
+function isolated(callback: () => void): () => void {
+  return () => {
+    try {
+      callback();
+    } catch (error) {
+      (globalThis.reportError ?? console.error)(error);
+    }
+  };
+}
+
 function watchSessionEvents(
   queryClient: QueryClient,
   sessionId: string,
@@ -174,10 +188,10 @@ function watchSessionEvents(
     // Scheduled, not called inline: this runs inside react-query's state update,
     // which a throwing or cache-touching callback must not interrupt.
     if (onStatusChange && before !== undefined && before.status !== session.status) {
-      notifyManager.schedule(() => onStatusChange(session, before));
+      notifyManager.schedule(isolated(() => onStatusChange(session, before)));
     }
     if (onTerminal && session.is_terminal && claimTerminalNotification(queryClient, sessionId)) {
-      notifyManager.schedule(() => onTerminal(session));
+      notifyManager.schedule(isolated(() => onTerminal(session)));
     }
   };
 

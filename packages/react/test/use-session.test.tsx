@@ -40,15 +40,13 @@ describe("misuse", () => {
         wrapper: ({ children }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>,
       }),
     ).toThrow(
-      /useSession\(\) could not find a Maven client\. Wrap the part of your app that calls useSession\(\) in <MavenProvider client=\{/,
+      /useSession\(\) needs a <MavenProvider client=\{createMavenClient\(\{ baseUrl: "\/api\/maven" \}\)\}> above it/,
     );
   });
 
   test("useMavenClient outside <MavenProvider> names itself", () => {
     quietly();
-    expect(() => renderHook(() => useMavenClient())).toThrow(
-      /Wrap the part of your app that calls useMavenClient\(\) in <MavenProvider/,
-    );
+    expect(() => renderHook(() => useMavenClient())).toThrow(/useMavenClient\(\) needs a <MavenProvider/);
   });
 
   test("useSession without a QueryClientProvider says so", () => {
@@ -58,7 +56,7 @@ describe("misuse", () => {
       renderHook(() => useSession(SESSION_A), {
         wrapper: ({ children }) => <MavenProvider client={maven}>{children}</MavenProvider>,
       }),
-    ).toThrow(/useSession\(\) could not find a QueryClient\. Wrap your app in <QueryClientProvider/);
+    ).toThrow(/useSession\(\) needs a <QueryClientProvider> from "@tanstack\/react-query"/);
   });
 
   test("<MavenProvider> without a client says what to pass", () => {
@@ -157,6 +155,37 @@ describe("onStatusChange", () => {
       ["pending", "collecting"],
       ["collecting", "payment-success"],
     ]);
+  });
+
+  test("a callback that throws is reported, and the other components and callbacks still get the update", async () => {
+    const api = liveSession(pending);
+    serveSessions(api.respond);
+    const reported = vi.spyOn(console, "error").mockImplementation(() => {});
+    const onTerminal = vi.fn();
+    const failure = new Error("analytics down");
+    const { wrapper } = createHarness();
+    render(
+      <>
+        <Watcher
+          id={SESSION_A}
+          onStatusChange={() => {
+            throw failure;
+          }}
+          onTerminal={onTerminal}
+        />
+        <Watcher id={SESSION_A} />
+      </>,
+      { wrapper },
+    );
+    await advance(0);
+    expect(screen.getAllByText("pending")).toHaveLength(2);
+    // One batch of notifications: the throwing onStatusChange, then onTerminal and the other component.
+    api.set(succeeded);
+    await advance(3_000);
+    expect(screen.getAllByText("payment-success")).toHaveLength(2);
+    expect(onTerminal).toHaveBeenCalledTimes(1);
+    expect(reported).toHaveBeenCalledWith(failure);
+    reported.mockRestore();
   });
 
   test("does not fire when switching to another session", async () => {

@@ -15,6 +15,7 @@ import {
   maskPhone,
   parseTimestamp,
   revealInvisible,
+  SESSION_FIELDS,
   type Environment,
   type Session,
 } from "@trymaven/core";
@@ -25,6 +26,7 @@ import {
   useId,
   useMemo,
   useState,
+  useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type ReactNode,
 } from "react";
@@ -35,9 +37,15 @@ import { SessionStatusBadge } from "./session-status-badge.js";
 
 /** Props shared by both forms of `SessionCard`. */
 export interface SessionCardSharedProps extends Omit<ComponentPropsWithoutRef<"article">, "children"> {
-  /** BCP 47 locale for the amount and dates, e.g. `"de-DE"`. @default the runtime's locale */
+  /**
+   * BCP 47 locale for the amount and dates, e.g. `"de-DE"`.
+   * @default the browser's locale; `"en-US"` on a server and while hydrating, so the two renders match
+   */
   locale?: string;
-  /** IANA time zone for absolute dates, e.g. `"Europe/Paris"`. Pass it when rendering on a server. @default the runtime's zone */
+  /**
+   * IANA time zone for absolute dates, e.g. `"Europe/Paris"`.
+   * @default the browser's zone; `"UTC"` on a server and while hydrating, so the two renders match
+   */
   timeZone?: string;
   /** Text overrides, merged over {@link defaultLabels}. Keep the object stable (module constant or `useMemo`). */
   labels?: Partial<SessionCardLabels>;
@@ -66,32 +74,10 @@ export interface SessionCardViewProps extends SessionCardSharedProps {
   banner?: ReactNode;
 }
 
-/**
- * The contract's fields, spelled out. Reading them from `sessionSchema.shape` pulled zod into every
- * bundle with a SessionCard (5.3 kB gzip, issue 11); test/components/known-fields.test.ts keeps this
- * list equal to the schema's.
- */
-export const KNOWN_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  "session_id",
-  "status",
-  "is_terminal",
-  "processor",
-  "error",
-  "amount",
-  "currency",
-  "mode",
-  "description",
-  "caller",
-  "project_slug",
-  "gateway",
-  "callback",
-  "memory",
-  "transfer_status",
-  "created_at",
-  "updated_at",
-  "expires_at",
-  "completed_at",
-]);
+const subscribeToNothing = () => () => {};
+const isClient = () => true;
+const isServer = () => false;
+
 const PREVIEW_CHARS = 400;
 const PREVIEW_LINES = 6;
 
@@ -164,7 +150,8 @@ function deriveModel(
     hasProcessor:
       describeProcessor(processor, session.gateway).length > 0 || !!(card.brand || card.last4 || card.rawReceipt),
     other: Object.keys(session).flatMap((key) => {
-      const value = KNOWN_FIELDS.has(key) ? null : display((session as Record<string, unknown>)[key]);
+      const known = (SESSION_FIELDS as readonly string[]).includes(key);
+      const value = known ? null : display((session as Record<string, unknown>)[key]);
       return value ? [[key, value] as const] : [];
     }),
   };
@@ -189,6 +176,14 @@ export const SessionCardView = memo(
     ref,
   ) {
     const labels = useLabels(labelsProp);
+    // A server cannot know the browser's locale and time zone: without the props, the server's render and
+    // the hydrating one use en-US and UTC (so they match), and the card re-renders in the browser's own
+    // once hydrated. Rendered in the browser alone, it uses the browser's from the start.
+    const hydrated = useSyncExternalStore(subscribeToNothing, isClient, isServer);
+    if (!hydrated) {
+      locale ??= "en-US";
+      timeZone ??= "UTC";
+    }
     // Relative times ("expires in 4 min", "updated 2 minutes ago") must not freeze while nothing else
     // changes (an unchanged poll re-renders nothing): measure them again every 15 s, every minute once
     // the session is terminal. Not when the `now` prop fixes the moment they are measured from.
@@ -289,7 +284,8 @@ export const SessionCardView = memo(
           )}
           {model.gateway && <Field label={labels.gateway}>{model.gateway}</Field>}
           {text(session.transfer_status) && <Field label={labels.transferStatus}>{session.transfer_status}</Field>}
-          {model.times.map(([label, when]) => when && <Time key={label} label={label} when={when} />)}
+          {/* Keyed by position: two labels may read the same ("Ended"). */}
+          {model.times.map(([label, when], index) => when && <Time key={index} label={label} when={when} />)}
           {sessionId && (
             <Field label={labels.sessionId}>
               <Code>{sessionId}</Code>

@@ -136,8 +136,9 @@ function errorKind(error: unknown): ErrorKind {
   if (error instanceof NotFoundError) return "not-found";
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return "unauthorized";
   if (error instanceof RateLimitError) return "rate-limited";
-  if (error instanceof APIConnectionError || isOffline()) return "network";
+  // Before the offline test: a broken body stays a contract problem, details and all, when the network goes.
   if (error instanceof ResponseValidationError) return "contract";
+  if (error instanceof APIConnectionError || isOffline()) return "network";
   return "unknown";
 }
 

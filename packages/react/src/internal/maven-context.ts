@@ -9,9 +9,8 @@ export function useMavenClientFor(hookName: string): MavenClient {
   const client = useContext(MavenContext);
   if (client === null) {
     throw new Error(
-      `${hookName} could not find a Maven client. Wrap the part of your app that calls ${hookName} in ` +
-        `<MavenProvider client={createMavenClient({ baseUrl: "/api/maven" })}> (from "@trymaven/react" and ` +
-        `"@trymaven/core"), inside your <QueryClientProvider>.`,
+      `${hookName} needs a <MavenProvider client={createMavenClient({ baseUrl: "/api/maven" })}> above it, ` +
+        `inside your <QueryClientProvider>.`,
     );
   }
   return client;

@@ -366,6 +366,25 @@ describe("SessionCard (connected): a message per failure", () => {
     expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
   });
 
+  it("keeps a broken response a contract problem, details and all, when the browser then goes offline", async () => {
+    const { status: _status, ...withoutStatus } = collecting;
+    serve(HttpResponse.json(withoutStatus));
+    renderCard();
+    await screen.findByRole("heading", { name: "Unexpected response" });
+    Object.defineProperty(navigator, "onLine", { value: false, configurable: true });
+    act(() => void window.dispatchEvent(new Event("offline")));
+    try {
+      // The card re-renders for the online state; the problem it describes has not changed.
+      expect(screen.getByRole("article")).toHaveAttribute("data-error", "contract");
+      expect(screen.getByRole("heading", { name: "Unexpected response" })).toBeInTheDocument();
+      expect(screen.getByText("Details")).toBeInTheDocument();
+      expect(screen.queryByText("You appear to be offline.")).toBeNull();
+    } finally {
+      Reflect.deleteProperty(navigator, "onLine");
+      act(() => void window.dispatchEvent(new Event("online")));
+    }
+  });
+
   it.each([
     ["a 500", () => error(500, { detail: "Internal Server Error" })],
     ["a 400", () => error(400, { detail: "Bad request" })],

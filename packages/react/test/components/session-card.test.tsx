@@ -207,6 +207,24 @@ describe("SessionCard (presentational): what it shows", () => {
 });
 
 describe("SessionCard (presentational): behaviour", () => {
+  it("shows times under labels that read the same without a duplicate-key warning", () => {
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const expired = makeSession({
+        ...fixtures.collecting,
+        status: "expired",
+        is_terminal: true,
+        expires_at: "2026-11-24T16:00:00Z",
+        completed_at: "2026-11-24T16:00:00Z",
+      });
+      render(<SessionCard session={expired} {...base} labels={{ expired: "Ended", completed: "Ended" }} />);
+      expect(screen.getAllByText("Ended", { selector: "dt" })).toHaveLength(2);
+      expect(consoleError).not.toHaveBeenCalled();
+    } finally {
+      consoleError.mockRestore();
+    }
+  });
+
   it("measures relative times again as time passes (bug: they froze until the session changed)", async () => {
     vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"], now: NOW });
     try {
