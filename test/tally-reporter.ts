@@ -3,9 +3,10 @@ import type { Reporter, TestModule } from "vitest/node";
 /**
  * Prints one closing line, `tests: N passed, N failed, N skipped`, after the
  * default reporter's summary, so that CI logs end with a plain, greppable tally.
+ * Unhandled errors fail the run too, so the line counts them when there are any.
  */
 export default class TallyReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown> = []): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -19,6 +20,9 @@ export default class TallyReporter implements Reporter {
       // A file that failed to load has no tests but must still count as a failure.
       if (module.state() === "failed" && !module.children.size) failed += 1;
     }
-    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}\n`);
+    const unhandled = unhandledErrors.length ? `, ${unhandledErrors.length} unhandled errors (the run fails)` : "";
+    process.stdout.write(
+      `\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}${unhandled}\n`,
+    );
   }
 }

@@ -368,7 +368,8 @@ describe("SessionCard (connected): a message per failure", () => {
 
   it("keeps a broken response a contract problem, details and all, when the browser then goes offline", async () => {
     const { status: _status, ...withoutStatus } = collecting;
-    serve(HttpResponse.json(withoutStatus));
+    // A new response each time: coming back online makes react-query ask again.
+    serve(() => HttpResponse.json(withoutStatus));
     renderCard();
     await screen.findByRole("heading", { name: "Unexpected response" });
     Object.defineProperty(navigator, "onLine", { value: false, configurable: true });
