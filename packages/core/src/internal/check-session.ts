@@ -95,7 +95,8 @@ function checkProcessor(processor: Body, issues: Issues): Body {
     const value = processor[key];
     // Stored only when absent: a JSON null is already null in the copy.
     if (value === undefined) copy[key] = null;
-    else if (value !== null) check(issues, PROCESSOR, key, value, "string");
+    // The common case (a string) tested inline: this loop runs for 23 fields on every poll.
+    else if (value !== null && typeof value !== "string") mismatch(issues, PROCESSOR, key, "string", value);
   }
   return copy;
 }
