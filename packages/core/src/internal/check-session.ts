@@ -115,7 +115,7 @@ function checkError(error: Body, issues: Issues): Body {
  */
 function ownCopy(object: Body): Body {
   const copy = { ...object };
-  // Checked first: a \`delete\` on every poll slows the copy down even when there is nothing to delete.
+  // Checked first: a `delete` on every poll slows the copy down even when there is nothing to delete.
   if (Object.hasOwn(copy, "__proto__")) delete copy.__proto__;
   return copy;
 }
