@@ -12,6 +12,7 @@ import {
   InternalServerError,
   isRetryableStatus,
 } from "../errors.js";
+import { setNewest } from "../internal/bounded-map.js";
 import { readServerEnv } from "../internal/env.js";
 import { isSessionId, type Session } from "../schema.js";
 import { RedactionError, compileRedaction, type SessionRedaction } from "./redact.js";
@@ -302,13 +303,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const failureHoldMs = () =>
     Math.max(cacheOptions ? activeTtlMs : 0, budget ? budget.refreshSpacingMs * Math.max(1, watched.size) : 0);
   function noteFailure(sessionId: string, failure: Failure): Failure {
-    failures.delete(sessionId);
-    failures.set(sessionId, { failure, at: clock() });
-    // Oldest first: keep the map bounded like the default store.
-    for (const oldest of failures.keys()) {
-      if (failures.size <= MAX_REMEMBERED_FAILURES) break;
-      failures.delete(oldest);
-    }
+    setNewest(failures, sessionId, { failure, at: clock() }, MAX_REMEMBERED_FAILURES);
     return failure;
   }
 
@@ -631,8 +626,7 @@ function viewFingerprint(
       : Array.isArray(redact)
         ? [...new Set(redact)].sort().join(",")
         : "";
-  const keyKind = apiKey?.startsWith("mvn_live_") ? "live" : apiKey?.startsWith("mvn_test_") ? "test" : "other";
-  const text = `${keyKind}|${baseUrl?.trim() || ""}|${redaction}`;
+  const text = `${keyKind(apiKey) ?? "other"}|${baseUrl?.trim() || ""}|${redaction}`;
   // Two 32-bit multiplicative hashes (cyrb53): a name, not a secret, long enough that views never collide.
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -648,10 +642,18 @@ function viewFingerprint(
 
 /** Says which kind of key is in use without showing any of it. */
 function describeKey(apiKey: string | undefined): string {
-  if (!apiKey) return "no key";
-  if (apiKey.startsWith("mvn_test_")) return "a test key (mvn_test_…)";
-  if (apiKey.startsWith("mvn_live_")) return "a live key (mvn_live_…)";
-  return "a key that does not look like a Maven key (expected mvn_test_… or mvn_live_…)";
+  const kind = keyKind(apiKey);
+  if (kind === undefined) return "no key";
+  if (kind === "other") return "a key that does not look like a Maven key (expected mvn_test_… or mvn_live_…)";
+  return `a ${kind} key (mvn_${kind}_…)`;
+}
+
+/** Which kind of Maven key this is, from its prefix alone; `undefined` without a key. */
+function keyKind(apiKey: string | undefined): "test" | "live" | "other" | undefined {
+  if (!apiKey) return undefined;
+  if (apiKey.startsWith("mvn_test_")) return "test";
+  if (apiKey.startsWith("mvn_live_")) return "live";
+  return "other";
 }
 
 function describeError(error: unknown): string {

@@ -1,3 +1,4 @@
+import { setNewest } from "../internal/bounded-map.js";
 import type { Session } from "../schema.js";
 
 /** A copy of a session as the proxy serves it (after `redact`), kept to spare upstream calls. */
@@ -99,19 +100,13 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
         entries.delete(key);
         return undefined;
       }
-      // Re-insert so the Map's order is least- to most-recently used.
-      entries.delete(key);
-      entries.set(key, found);
+      // Now the most recently used.
+      setNewest(entries, key, found, maxEntries);
       return found.entry;
     },
 
     async set(key, entry, ttlMs) {
-      entries.delete(key);
-      entries.set(key, { entry, expiresAt: clock() + ttlMs });
-      for (const oldest of entries.keys()) {
-        if (entries.size <= maxEntries) break;
-        entries.delete(oldest);
-      }
+      setNewest(entries, key, { entry, expiresAt: clock() + ttlMs }, maxEntries);
     },
 
     async takeToken({ now, limit, windowMs, minIntervalMs }) {
