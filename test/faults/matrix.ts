@@ -350,8 +350,10 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     times: 1,
     policy: "accept",
     shows: "Show more",
-    proxy: { status: 200 },
-    behaviour: "parsed; the memory collapsed to a preview, the layout holds; then the true terminal state",
+    // Over the proxy's 1 MiB maxBodyBytes: refused like a broken body, never cached or passed on.
+    proxy: { status: 502, detail: UNEXPECTED },
+    behaviour:
+      "parsed; the memory collapsed to a preview, the layout holds; then the true terminal state. The proxy reads 1 MiB at most (`maxBodyBytes`)",
   },
 ];
 

@@ -96,7 +96,6 @@ describe.concurrent("createSessionHandler, one upstream fault mid-session", () =
         expect([body.status, body.is_terminal]).toEqual(["payment-refunded", true]);
       if (row.id === "unknown-gateway") expect(body.gateway).toBe("adyen");
       if (row.id === "extra-fields") expect(body.metadata).toEqual({ order_id: "A-1029", source: "ivr" });
-      if (row.id === "oversized") expect((body.memory as string).length).toBe(2 * 1024 * 1024);
     } else {
       // Every faulty upstream answer is mapped to the same safe answer (one upstream call each, no retries).
       for (let fault = 0; fault < row.times; fault++) expectFaultAnswer(row, await proxy.get(id));

@@ -123,6 +123,46 @@ function gate() {
   return { open, opened };
 }
 
+/** The default maxBodyBytes, and the size of the chunks a streamed upstream body arrives in. */
+const CAP = 1024 * 1024;
+const CHUNK = 16 * 1024;
+
+/** A valid session body of exactly `bytes` bytes (ASCII), its `memory` starting with details that must not leak. */
+function sessionOfBytes(bytes: number): string {
+  const memory = `VIP caller, card on file; echoed ${TEST_KEY}. `;
+  const shortest = JSON.stringify(sessionBody({ memory }));
+  return JSON.stringify(sessionBody({ memory: memory.padEnd(memory.length + bytes - shortest.length, "x") }));
+}
+
+/**
+ * Replies with `text`, produced in 16 KiB chunks only as it is read, with or without an honest
+ * Content-Length; `produced.bytes` says how much of it the proxy pulled.
+ */
+function streamed(text: string, { declareLength = true, code = 200, headers = {} as Record<string, string> } = {}) {
+  const bytes = new TextEncoder().encode(text);
+  const produced = { bytes: 0 };
+  const reply: Reply = () =>
+    new HttpResponse(
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (produced.bytes >= bytes.length) return controller.close();
+          const chunk = bytes.subarray(produced.bytes, produced.bytes + CHUNK);
+          produced.bytes += chunk.length;
+          controller.enqueue(chunk);
+        },
+      }),
+      {
+        status: code,
+        headers: {
+          "content-type": "application/json",
+          ...(declareLength ? { "content-length": String(bytes.length) } : {}),
+          ...headers,
+        },
+      },
+    );
+  return { reply, produced };
+}
+
 /** Fakes only the clock, so msw and the client's own timers keep running. */
 function fakeClock(start = Date.parse("2026-11-26T10:00:00Z")) {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -445,6 +485,129 @@ describe("createSessionHandler: the key and upstream failures", () => {
   });
 });
 
+describe("createSessionHandler: upstream body size (maxBodyBytes)", () => {
+  /** How an upstream body may arrive: announced by an honest Content-Length, or chunked with none. */
+  const ARRIVALS = [
+    ["with Content-Length", true],
+    ["chunked", false],
+  ] as const;
+
+  /** The safe 502 of a body that breaks the contract, with nothing of the upstream body in it (nor the key: see afterEach). */
+  async function expectRefused(response: Response) {
+    expect(response.status).toBe(502);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ detail: "The session service returned an unexpected response." });
+    expect(text).not.toContain("VIP caller");
+  }
+
+  it("refuses a session whose honest Content-Length is over the cap without reading its body, with the safe 502", async () => {
+    const { reply, produced } = streamed(sessionOfBytes(2 * 1024 * 1024));
+    const calls = upstream(reply);
+    await expectRefused(await createHandler()(request(), nextContext()));
+    expect(calls).toHaveLength(1);
+    // Nothing is read past what the network layer had already buffered (msw pre-reads up to two chunks).
+    expect(produced.bytes).toBeLessThanOrEqual(2 * CHUNK);
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    const logged = logger.error.mock.calls[0]![0];
+    expect(logged).toContain(
+      `session ${SESSION_ID} exceeded ${CAP} bytes (Content-Length: ${2 * 1024 * 1024}; not read)`,
+    );
+    expect(logged).not.toContain("VIP caller");
+  });
+
+  it.each([
+    ["the default", undefined, CAP],
+    ["a custom", 4_096, 4_096],
+  ])(
+    "cuts off a chunked session with no Content-Length once it grows past %s cap",
+    async (_name, maxBodyBytes, cap) => {
+      const { reply, produced } = streamed(sessionOfBytes(2 * 1024 * 1024), { declareLength: false });
+      upstream(reply);
+      await expectRefused(await createHandler({ maxBodyBytes })(request(), nextContext()));
+      // The chunk that crossed the cap, and what was buffered ahead of it: never the 2 MiB.
+      expect(produced.bytes).toBeLessThanOrEqual(cap + 3 * CHUNK);
+      const logged = logger.error.mock.calls.map(([message]) => message).join("\n");
+      expect(logged).toMatch(new RegExp(`session ${SESSION_ID} exceeded ${cap} bytes, the maxBodyBytes cap`));
+      expect(logged).not.toContain("VIP caller");
+    },
+  );
+
+  it.each(ARRIVALS)(
+    "serves a session of exactly the cap (%s), and refuses one a byte longer",
+    async (_name, declareLength) => {
+      const exact = sessionOfBytes(CAP);
+      expect(new TextEncoder().encode(exact).byteLength).toBe(CAP);
+      upstream(streamed(exact, { declareLength }).reply, streamed(sessionOfBytes(CAP + 1), { declareLength }).reply);
+      const handler = createHandler({ cache: false, rateLimit: false });
+      const served = await handler(request(), nextContext());
+      expect(served.status).toBe(200);
+      // Whole, the echoed key scrubbed as in any session.
+      expect(await json(served)).toEqual(JSON.parse(exact.replace(TEST_KEY, "[redacted]")));
+      await expectRefused(await handler(request(), nextContext()));
+    },
+  );
+
+  it("neither caches an oversized session nor asks for it again at once", async () => {
+    fakeClock();
+    const store = recordingStore();
+    const calls = upstream(streamed(sessionOfBytes(CAP + 1), { declareLength: false }).reply);
+    const handler = createHandler({ store });
+    await expectRefused(await handler(request(), nextContext()));
+    // Answered again from the remembered failure, as for a body that breaks the contract: no second call.
+    expect((await handler(request(), nextContext())).status).toBe(502);
+    expect(calls).toHaveLength(1);
+    expect(store.keys).toEqual([]);
+  });
+
+  it("keeps the earlier good copy as it was, and follows the contract-break policy for it", async () => {
+    const clock = fakeClock();
+    const store = recordingStore();
+    const calls = upstream(ok(), streamed(sessionOfBytes(2 * CAP)).reply, ok({ status: "processing" }));
+    const handler = createHandler({ store });
+    expect((await handler(request(), nextContext())).status).toBe(200);
+    clock.advance(4_000);
+    await expectRefused(await handler(request(), nextContext()));
+    // Until the next refresh slot, the copy from before is served stale, untouched by the oversized answer.
+    const stale = await handler(request(), nextContext());
+    expect(stale.headers.get("x-maven-cache")).toBe("stale");
+    expect((await json(stale)).memory).toBeNull();
+    expect((await store.get(store.keys[0]!))?.session.memory).toBeNull();
+    expect(calls).toHaveLength(2);
+    clock.advance(4_000);
+    expect((await json(await handler(request(), nextContext()))).status).toBe("processing");
+    expect(calls).toHaveLength(3);
+  });
+
+  it.each(ARRIVALS)(
+    "keeps an error status's meaning when its body (%s) is over the cap, reading no more than the cap",
+    async (_name, declareLength) => {
+      const huge = JSON.stringify({ detail: `slow down ${"x".repeat(2 * 1024 * 1024)}` });
+      const { reply, produced } = streamed(huge, { declareLength, code: 429, headers: { "retry-after": "30" } });
+      upstream(reply);
+      const response = await createHandler()(request(), nextContext());
+      expect(response.status).toBe(429);
+      expect(response.headers.get("retry-after")).toBe("30");
+      expect(produced.bytes).toBeLessThanOrEqual(CAP + 3 * CHUNK);
+    },
+  );
+
+  it("still calls upstream through your own fetch", async () => {
+    const calls = upstream(ok(), streamed(sessionOfBytes(CAP + 1)).reply);
+    const ownFetch = vi.fn<typeof fetch>((input, init) => fetch(input, init));
+    const handler = createHandler({ fetch: ownFetch, cache: false, rateLimit: false });
+    expect((await handler(request(), nextContext())).status).toBe(200);
+    await expectRefused(await handler(request(), nextContext()));
+    expect(ownFetch).toHaveBeenCalledTimes(2);
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])("refuses maxBodyBytes: %s at construction", (value) => {
+    expect(() => createSessionHandler({ apiKey: TEST_KEY, authorize: () => true, maxBodyBytes: value })).toThrow(
+      `createSessionHandler: maxBodyBytes must be a positive whole number of bytes, got ${value}.`,
+    );
+  });
+});
+
 describe("createSessionHandler: the browser client reads the proxy's answers", () => {
   /** A browser-style client whose requests msw hands to the proxy, which calls the mocked Maven API. */
   function browserClient(options: Partial<SessionHandlerOptions> = {}) {
@@ -471,6 +634,7 @@ describe("createSessionHandler: the browser client reads the proxy's answers", (
     [429, "upstream rate limit", RateLimitError, {}, status(429, { detail: "slow down" }, { "retry-after": "7" })],
     [502, "upstream 503", InternalServerError, {}, status(503)],
     [502, "bad key", InternalServerError, {}, status(401)],
+    [502, "session over maxBodyBytes", InternalServerError, {}, streamed(sessionOfBytes(CAP + 1)).reply],
   ] as const)("maps a %i (%s) to the right error class", async (_code, _name, ErrorClass, options, reply) => {
     upstream(reply);
     const error = await browserClient(options)

@@ -15,6 +15,7 @@ import {
 import { setNewest } from "../internal/bounded-map.js";
 import { readServerEnv } from "../internal/env.js";
 import { isSessionId, type Session } from "../schema.js";
+import { UpstreamBodyTooLargeError, limitBodySize } from "./body-limit.js";
 import { RedactionError, compileRedaction, type SessionRedaction } from "./redact.js";
 import { errorResponse, jsonResponse, retryAfterSeconds, type CacheState } from "./responses.js";
 import { createMemorySessionStore, type CachedSession, type SessionStore, type TokenGrant } from "./store.js";
@@ -29,6 +30,11 @@ export const DEFAULT_TERMINAL_TTL_MS = 60_000;
 export const DEFAULT_MAX_STALE_MS = 5 * 60_000;
 /** Shorter than the browser client's 10 s, so the proxy answers 504 before the browser gives up on it. */
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 8_000;
+/**
+ * The largest upstream body read: 1 MiB. A real session is about 2 KB, but the contract puts no bound on its
+ * free text (`memory` holds a call's context), so the cap stops a runaway upstream without judging long fields.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 const LOG_PREFIX = "[@trymaven/core/server]";
 /** A session counts as on screen while it was requested this recently (browsers poll every 3 s by default). */
@@ -145,6 +151,15 @@ export interface SessionHandlerOptions {
    */
   timeoutMs?: number;
   /**
+   * The largest upstream response body read, in bytes (counted after any
+   * decompression). A body whose `Content-Length` is larger is not read at all;
+   * one without it is cut off as soon as it grows past this. A session over the
+   * cap answers 502 like a body that breaks the contract, and is neither cached
+   * nor passed on; an error status over it keeps its meaning, its body cut short.
+   * @default 1048576 (1 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
    * Short-lived copies of sessions, so many viewers cost few upstream calls.
    * `false` disables caching (concurrent requests still share one call, and the
    * budget still applies: with no copy to fall back on, a spent budget answers 429).
@@ -252,6 +267,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   /** How long the store keeps a copy: long enough to serve it fresh and to fall back on it. */
   const retentionMs = Math.max(activeTtlMs, terminalTtlMs, maxStaleMs);
   const budget = readBudget(options.rateLimit);
+  const maxBodyBytes = positiveBytes("maxBodyBytes", options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
   const store = options.store ?? createMemorySessionStore({ now: clock });
 
   const apiKey = options.apiKey?.trim() || readServerEnv("MAVEN_API_KEY");
@@ -266,7 +282,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     ? createMavenClient({
         apiKey,
         baseUrl: options.baseUrl,
-        fetch: options.fetch,
+        // Your fetch (or the global one, looked up on each call), with the body cap around it.
+        fetch: limitBodySize(() => options.fetch ?? globalThis.fetch, maxBodyBytes),
         timeoutMs: options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
         // One call per grant: retries would spend the budget again, and the browser's polling retries anyway.
         maxRetries: 0,
@@ -445,6 +462,15 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
         transient: true,
       };
     }
+    if (error instanceof APIConnectionError && error.cause instanceof UpstreamBodyTooLargeError) {
+      // Sizes only: the body may hold the caller's details.
+      const { limit, declaredBytes } = error.cause;
+      const declared = declaredBytes === undefined ? "" : ` (Content-Length: ${declaredBytes}; not read)`;
+      log.error(
+        `Maven's answer for session ${sessionId} exceeded ${limit} bytes${declared}, the maxBodyBytes cap. Answered 502.`,
+      );
+      return { ok: false, status: 502, detail: "The session service returned an unexpected response." };
+    }
     if (error instanceof APIConnectionTimeoutError) {
       log.warn(`Maven did not answer in time for session ${sessionId} (${error.message}). Answered 504.`);
       return { ok: false, status: 504, detail: "The session service did not answer in time.", transient: true };
@@ -600,6 +626,14 @@ function readBudget(
   // Refreshes get what the reserve leaves, spread evenly over the window.
   const refreshSpacingMs = windowMs / (requests - resolvedReserve);
   return { requests, windowMs, reserve: resolvedReserve, refreshSpacingMs };
+}
+
+function positiveBytes(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new MavenError(`createSessionHandler: ${name} must be a positive whole number of bytes, got ${value}.`);
+  }
+  return value;
 }
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {

@@ -11,6 +11,7 @@ export {
   DEFAULT_TERMINAL_TTL_MS,
   DEFAULT_MAX_STALE_MS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
+  DEFAULT_MAX_BODY_BYTES,
   type AuthorizeSession,
   type AuthorizeDecision,
   type SessionHandler,
