@@ -423,6 +423,23 @@ export const Loading: Story = {
   },
 };
 
+export const Idle: Story = {
+  name: "Idle (query disabled)",
+  // The Loading story's id, but `enabled: false`: nothing is asked for, so nothing is loading.
+  args: { sessionId: errorIds.loading, sessionOptions: { enabled: false } },
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole("article");
+    await expect(card).toHaveAttribute("data-state", "idle");
+    await expect(card).not.toHaveAttribute("aria-busy");
+    await expect(canvas.getByText("No session loaded.")).toBeVisible();
+    await expect(canvas.queryByRole("status")).toBeNull();
+    // The placeholder bars stay still.
+    for (const bar of card.querySelectorAll(".mvn-skeleton__bar")) {
+      await expect(getComputedStyle(bar).animationName).toBe("none");
+    }
+  },
+};
+
 export const SlowThenLoaded: Story = {
   name: "Slow answer, then loaded",
   args: { sessionId: errorIds.slow, sessionOptions: FAST_POLLING },
@@ -734,6 +751,10 @@ function AllStatesGrid(props: AllStatesArgs) {
       </Section>
       <Section title="Loading and errors (connected)">
         {connected("loading", errorIds.loading)}
+        {card(
+          "idle (query disabled)",
+          <SessionCard sessionId={errorIds.loading} sessionOptions={{ enabled: false }} {...props} />,
+        )}
         {connected("404 not found", errorIds.notFound)}
         {connected("401 unauthorized", errorIds.unauthorized)}
         {connected("403 forbidden", errorIds.forbidden)}
@@ -770,7 +791,7 @@ export const AllStates: StoryObj<AllStatesArgs & Pick<CardArgs, "session" | "ses
     docs: {
       description: {
         story:
-          "Every status, every gateway, loading and every error class, and the awkward data, side by side for a " +
+          "Every status, every gateway, loading, idle and every error class, and the awkward data, side by side for a " +
           "one-glance review. `pnpm screenshot` takes a picture of it in light and dark.",
       },
     },

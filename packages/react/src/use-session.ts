@@ -138,7 +138,8 @@ function withSessionFields(
     ownKeys: (target) => [...Reflect.ownKeys(target), ...EXTRA_KEYS],
     getOwnPropertyDescriptor: (target, key) =>
       EXTRA_FIELDS.has(key)
-        ? { value: field(key), enumerable: true, configurable: true, writable: false }
+        ? // `writable` is left out: a descriptor from this trap is completed with `writable: false`.
+          { value: field(key), enumerable: true, configurable: true }
         : Reflect.getOwnPropertyDescriptor(target, key),
   }) as UseSessionResult;
 }

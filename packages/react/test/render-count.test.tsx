@@ -1,8 +1,8 @@
-import { memo } from "react";
+import { Profiler, memo } from "react";
 import { render } from "@testing-library/react";
 import type { Session } from "@trymaven/core";
 import { describe, expect, test } from "vitest";
-import { useSession } from "../src/index.js";
+import { SessionCard, useSession } from "../src/index.js";
 import {
   SESSION_A,
   advance,
@@ -115,5 +115,31 @@ describe("re-renders only for the fields a component reads", () => {
     expect(counter.renders).toBe(2);
     await advance(3_000);
     expect(counter.renders).toBe(3);
+  });
+});
+
+describe("the connected SessionCard", () => {
+  // A fixed clock: relative times would otherwise re-render the card on their own every 15 s.
+  const NOW = Date.parse("2026-01-01T12:00:00Z");
+
+  test("switched on after starting disabled, it commits nothing for unchanged polls", async () => {
+    const api = serveSessions(sequence(session({ status: "collecting" })));
+    const { wrapper } = createHarness();
+    const commits = { count: 0 };
+    const Card = ({ enabled }: { enabled: boolean }) => (
+      <Profiler id="card" onRender={() => commits.count++}>
+        <SessionCard sessionId={SESSION_A} sessionOptions={{ enabled }} now={NOW} />
+      </Profiler>
+    );
+    const view = render(<Card enabled={false} />, { wrapper });
+    await advance(0);
+    expect(view.container.querySelector("article")?.dataset.state).toBe("idle");
+    view.rerender(<Card enabled />);
+    await advance(0);
+    expect(view.getByText("collecting", { exact: false })).toBeTruthy();
+    const afterLoad = commits.count;
+    for (let poll = 0; poll < POLLS; poll++) await advance(3_000);
+    expect(api.count()).toBe(POLLS + 1);
+    expect(commits.count - afterLoad).toBe(0);
   });
 });

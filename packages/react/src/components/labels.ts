@@ -87,6 +87,8 @@ export interface SessionCardLabels {
   copyFailed: string;
   /** Text of the loading skeleton. */
   loading: string;
+  /** Muted text of the connected card while its query is disabled (`enabled: false` or no id): nothing is loading. */
+  idle: string;
   /** Heading for a 404. */
   notFound: string;
   /** Hint under `notFound`. */
@@ -160,6 +162,7 @@ export const defaultLabels: SessionCardLabels = {
   copied: "Copied",
   copyFailed: "Couldn't copy. The text is selected: press Ctrl+C or ⌘C to copy it.",
   loading: "Loading session…",
+  idle: "No session loaded.",
   notFound: "Session not found",
   notFoundHint: "No session has this ID. Check the link or the ID.",
   unauthorized: "Not authorised",

@@ -89,7 +89,7 @@ export function useCopy(): [CopyState | null, (key: string, text: string, button
       clearTimeout(timer.current);
       timer.current = setTimeout(() => setState(null), RESET_MS);
     };
-    const clipboard = typeof navigator === "undefined" ? undefined : navigator.clipboard;
+    const clipboard = globalThis.navigator?.clipboard;
     if (clipboard?.writeText) {
       clipboard.writeText(text).then(
         () => done(true),
@@ -103,10 +103,9 @@ export function useCopy(): [CopyState | null, (key: string, text: string, button
 function legacyCopy(text: string): boolean {
   const area = document.createElement("textarea");
   area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
+  area.readOnly = true;
+  area.style.cssText = "position:fixed;opacity:0";
+  document.body.append(area);
   area.select();
   try {
     return document.execCommand("copy");

@@ -30,8 +30,9 @@ export type SessionCardProps = SessionCardSharedProps &
     | {
         /**
          * The session to fetch and keep live through `useSession` (needs `MavenProvider` inside a
-         * `QueryClientProvider`). Shows a skeleton while loading, an error message per failure,
-         * a "Live" indicator while polling, and announces status changes.
+         * `QueryClientProvider`). Shows a skeleton while loading, a calm placeholder while the query
+         * is disabled (`enabled: false` or an empty id), an error message per failure, a "Live"
+         * indicator while polling, and announces status changes.
          */
         sessionId: string;
         session?: never;
@@ -114,7 +115,11 @@ const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function Co
         {...shared}
       />
     ) : (
-      <StateCard ref={ref} {...shared} />
+      // Idle, not loading: the hook will not fetch on its own (`enabled: false`, no id) and nothing is fetching
+      // (a request sent before `enabled` turned false, or a prefetch, is loading). `isLoading`, not `fetchStatus`:
+      // react-query re-renders for the fields a component read, and once data has come `isLoading` stays false
+      // on every poll, while `fetchStatus` changes twice per poll.
+      <StateCard ref={ref} idle={!isPolling && !result.isLoading} {...shared} />
     );
   }
   return (
@@ -142,7 +147,8 @@ function errorKind(error: unknown): ErrorKind {
   return "unknown";
 }
 
-const isOffline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+// `globalThis.navigator`: undefined on servers without one, where this is false.
+const isOffline = () => globalThis.navigator?.onLine === false;
 
 /** Title, hint and whether a Retry button helps, per kind. */
 function describeProblem(kind: ErrorKind, labels: SessionCardLabels): [string, string | null, boolean] {
@@ -190,7 +196,7 @@ function RetryButton({ onRetry, labels }: { onRetry: (() => void) | undefined; l
 }
 
 type StateProps = SessionCardSharedProps & {
-  /** The failure to describe; without one, the card is loading. */
+  /** The failure to describe; without one, the card is loading (or idle). */
   kind?: ErrorKind;
   error?: unknown;
   onRetry?: (() => void) | undefined;
@@ -198,11 +204,14 @@ type StateProps = SessionCardSharedProps & {
   retrying?: boolean;
   /** An alert (`role="alert"`) rather than a polite status. @default true */
   assertive?: boolean | undefined;
+  /** Nothing is loading (the query is disabled): no failure, no busy state. */
+  idle?: boolean;
 };
 
 /**
  * No session to show. Loading: a skeleton with readable text, `aria-busy` and
- * `data-state="loading"`. Failed: a heading that names the problem, a hint, and Retry where it helps.
+ * `data-state="loading"`. Idle: the same frame, still, with `data-state="idle"` and muted text, not busy
+ * and not announced. Failed: a heading that names the problem, a hint, and Retry where it helps.
  */
 const StateCard = forwardRef<HTMLElement, StateProps>(function StateCard(
   {
@@ -211,6 +220,7 @@ const StateCard = forwardRef<HTMLElement, StateProps>(function StateCard(
     onRetry,
     retrying,
     assertive = true,
+    idle,
     labels: labelsProp,
     headingLevel = 3,
     className,
@@ -228,10 +238,12 @@ const StateCard = forwardRef<HTMLElement, StateProps>(function StateCard(
   const id = useId();
   const props = { ref, className: cx("mvn-root mvn-card", className), ...rest };
   if (!kind) {
+    // The state names its text: `labels.idle` or `labels.loading`.
+    const state = idle ? "idle" : "loading";
     return (
-      <article aria-busy="true" data-state="loading" {...props}>
-        <p className="mvn-muted mvn-pre" role="status">
-          {labels.loading}
+      <article aria-busy={!idle || undefined} data-state={state} {...props}>
+        <p className="mvn-muted mvn-pre" role={idle ? undefined : "status"}>
+          {labels[state]}
         </p>
         <div className="mvn-skeleton__bar" aria-hidden="true" />
         <div className="mvn-skeleton__bar" aria-hidden="true" />

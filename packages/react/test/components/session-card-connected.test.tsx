@@ -7,7 +7,13 @@ import { HttpResponse, delay, http, type JsonBodyType } from "msw";
 import { StrictMode, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MavenProvider, SessionCard, sessionQueryKey, type UseSessionOptions } from "../../src/index.js";
+import {
+  MavenProvider,
+  SessionCard,
+  sessionQueryKey,
+  sessionQueryOptions,
+  type UseSessionOptions,
+} from "../../src/index.js";
 import { cleanupAfterEach, expectNoAxeViolations, harness, listenWithMockServer, serve, server } from "./support.js";
 
 cleanupAfterEach();
@@ -153,6 +159,123 @@ describe("SessionCard (connected): loading and live data", () => {
     );
     expect(html).toContain(collecting.description);
     expect(html).toContain("Collecting card details");
+  });
+});
+
+describe("SessionCard (connected): idle while the query is disabled (bug: a busy skeleton for as long as it stayed off)", () => {
+  /** A calm placeholder: the card's frame, not busy, nothing announced, the bars still. */
+  function expectIdle(text = "No session loaded.") {
+    const card = screen.getByRole("article");
+    expect(card).toHaveAttribute("data-state", "idle");
+    expect(card).not.toHaveAttribute("aria-busy");
+    expect(screen.getByText(text)).toBeVisible();
+    expect(screen.queryByText("Loading session…")).toBeNull();
+    expect(screen.queryByRole("status")).toBeNull();
+    return card;
+  }
+  /** The busy skeleton. */
+  function expectLoading() {
+    const card = screen.getByRole("article");
+    expect(card).toHaveAttribute("data-state", "loading");
+    expect(card).toHaveAttribute("aria-busy", "true");
+  }
+  /** Answers `collecting` once the test calls `release`, counting the requests. */
+  function serveHeld() {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const requests = serve(async () => {
+      await gate;
+      return collecting;
+    });
+    return { requests, release };
+  }
+  /** Real time passing, long enough for several polls at `intervalMs: 20`. */
+  const someTimePasses = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 100)));
+
+  it("shows “No session loaded.”, not busy and not announced, and asks for nothing while `enabled` is false", async () => {
+    const requests = serve(collecting);
+    renderCard({ retry: 0, intervalMs: 20, enabled: false });
+    await expectNoAxeViolations(expectIdle());
+    await someTimePasses();
+    expectIdle();
+    expect(requests.count()).toBe(0);
+  });
+
+  it("is idle for an empty session id too, on the server and in the browser", () => {
+    const requests = serve(collecting);
+    const { wrapper } = harness();
+    const html = renderToString(wrapper({ children: <SessionCard sessionId="" /> }));
+    expect(html).toContain('data-state="idle"');
+    expect(html).not.toContain("aria-busy");
+    render(<SessionCard sessionId="" />, { wrapper });
+    expectIdle();
+    expect(requests.count()).toBe(0);
+  });
+
+  it("says the `idle` label instead when one is given", () => {
+    const { wrapper } = harness();
+    render(
+      <SessionCard
+        sessionId={ID}
+        sessionOptions={{ enabled: false }}
+        labels={{ idle: "Pick a call to see its payment." }}
+      />,
+      { wrapper },
+    );
+    expectIdle("Pick a call to see its payment.");
+    expect(screen.queryByText("No session loaded.")).toBeNull();
+  });
+
+  it("goes to loading, then the session, once `enabled` turns true", async () => {
+    const { requests, release } = serveHeld();
+    const { wrapper } = harness();
+    const card = (enabled: boolean) => (
+      <SessionCard sessionId={ID} sessionOptions={{ ...quiet, enabled }} locale="en-US" timeZone="UTC" />
+    );
+    const { rerender } = render(card(false), { wrapper });
+    expectIdle();
+    rerender(card(true));
+    expectLoading();
+    expect(screen.getByRole("status")).toHaveTextContent("Loading session…");
+    await waitFor(() => expect(requests.count()).toBe(1));
+    release();
+    const loaded = await screen.findByRole("article", { name: collecting.description! });
+    expect(loaded).toHaveAttribute("data-state", "ready");
+    expect(screen.getByText("Collecting card details")).toBeVisible();
+  });
+
+  it("enabled while offline: loading (the request waits for the network), not idle; then the session once back online", async () => {
+    const requests = serve(collecting);
+    const { wrapper } = harness();
+    const card = (enabled: boolean) => <SessionCard sessionId={ID} sessionOptions={{ ...quiet, enabled }} />;
+    const { rerender } = render(card(false), { wrapper });
+    expectIdle();
+    try {
+      act(() => void window.dispatchEvent(new Event("offline")));
+      rerender(card(true));
+      // react-query holds the request (fetchStatus "paused"): still on its way, so busy, not idle.
+      await someTimePasses();
+      expectLoading();
+      expect(requests.count()).toBe(0);
+    } finally {
+      act(() => void window.dispatchEvent(new Event("online")));
+    }
+    await screen.findByText("Collecting card details");
+    expect(requests.count()).toBe(1);
+  });
+
+  it("shows loading, not idle, while the app itself fetches the session it is waiting for", async () => {
+    const { requests, release } = serveHeld();
+    const { wrapper, queryClient, maven } = harness();
+    render(<SessionCard sessionId={ID} sessionOptions={{ ...quiet, enabled: false }} />, { wrapper });
+    expectIdle();
+    let prefetched: Promise<void> = Promise.resolve();
+    act(() => void (prefetched = queryClient.prefetchQuery(sessionQueryOptions(maven, ID, quiet))));
+    await waitFor(expectLoading);
+    release();
+    await act(() => prefetched);
+    await screen.findByText("Collecting card details");
+    expect(requests.count()).toBe(1);
   });
 });
 

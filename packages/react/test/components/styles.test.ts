@@ -132,6 +132,11 @@ describe("styles.css", () => {
     expect(block).toContain("animation:none");
   });
 
+  it("keeps an idle card's placeholder bars still: only a loading skeleton shimmers", () => {
+    expect(declarations(".mvn-skeleton__bar").animation).toContain("mvn-shimmer");
+    expect(declarations('[data-state="idle"]>.mvn-skeleton__bar').animation).toBe("none");
+  });
+
   it("draws a visible focus ring and wraps long values", () => {
     expect(declarations(".mvn-root :focus-visible").outline).toContain("var(--mvn-focus)");
     expect(declarations(".mvn-root")["overflow-wrap"]).toBe("anywhere");
