@@ -8,6 +8,8 @@ export default defineConfig({
       // @trymaven/react again, against React 18
       "packages/react/vitest.react18.config.ts",
       "test/*/vitest.config.ts",
+      // examples/redis-session-store, against a real redis-server
+      "examples/*/vitest.config.ts",
     ],
     reporters: ["default", "./test/tally-reporter.ts"],
   },

@@ -48,7 +48,7 @@ export type TokenGrant =
  * instances of your server share one Maven key or egress IP, implement this over
  * a shared store (Redis, a KV) so they share one budget and one cache: `takeToken`
  * must check and record atomically (a Lua script or a transaction). Entries are
- * plain JSON.
+ * plain JSON. The repository's `examples/redis-session-store` is one for Redis, to copy.
  */
 export interface SessionStore {
   /**
