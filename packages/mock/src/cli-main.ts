@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { API_KEY_PATTERN, MOCK_API_KEY } from "./api-key.js";
-import { isScenarioName, SCENARIO_NAMES, scenarios, type ScenarioName } from "./scenarios.js";
+import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from "./scenarios.js";
 import { startMockServer, type MockServer } from "./server.js";
 import type { ScenarioSessionInit } from "./simulator.js";
 
@@ -22,6 +22,7 @@ Options:
   --latency <ms>      Delay every answer (default 0)
   --api-key <key>     Accept only this key (default: any well-formed mvn_test_/mvn_live_ key)
   --no-fixtures       Do not serve the built-in fixtures
+  --cors              Answer CORS preflights, for a browser page calling the mock directly
   --help              Show this help
 
 Control endpoints (loopback only): GET /__mock/stats, GET /__mock/requests,
@@ -72,6 +73,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<Running
         latency: { type: "string" },
         "api-key": { type: "string" },
         "no-fixtures": { type: "boolean" },
+        cors: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -110,6 +112,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<Running
     host: values.host ?? "127.0.0.1",
     sessions,
     fixtures: !values["no-fixtures"],
+    cors: values.cors ?? false,
     latencyMs: readNumber("latency", values.latency, 0),
     ...(apiKey === undefined ? {} : { apiKey }),
   });
@@ -119,9 +122,11 @@ export async function runCli(argv: string[], output: CliOutput): Promise<Running
     `  key:      Authorization: Bearer ${apiKey ?? MOCK_API_KEY}`,
     `  sessions: ${server.url}/__mock/sessions`,
   ];
-  for (const session of server.simulator.listSessions()) {
-    const scenario = Object.values(scenarios).find((s) => s.sessionId === session.session_id);
-    if (scenario) lines.push(`  ${scenario.name.padEnd(24)} ${server.url}/v1/sessions/${session.session_id}`);
+  // Sessions are listed in the order they were added: the scenarios' come last, in the order asked for
+  // (a scenario asked for twice gets a second id of its own).
+  const played = sessions.length === 0 ? [] : server.simulator.listSessions().slice(-sessions.length);
+  for (const [i, session] of played.entries()) {
+    lines.push(`  ${requested[i]!.padEnd(24)} ${server.url}/v1/sessions/${session.session_id}`);
   }
   output.stdout(`${lines.join("\n")}\n`);
   return { server, stop: () => server.close() };

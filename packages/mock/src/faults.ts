@@ -3,6 +3,7 @@
  * Each one is a plain object so it can cross HTTP (`POST /__mock/faults`) as JSON.
  */
 import type { Session } from "@trymaven/core";
+import { EMPTY_PROCESSOR } from "./make-session.js";
 
 /** A fault by name, with its defaults. */
 export type FaultName = Fault["type"];
@@ -35,7 +36,7 @@ export type Fault =
   | { type: "bad-gateway" }
   /** 503 `{detail: "Service Unavailable"}`. */
   | { type: "service-unavailable" }
-  /** Any status with any JSON body (`{detail: <status text>}` by default) and headers. */
+  /** Any status from 200 to 599 with any JSON body (`{detail: <status text>}` by default; none for 204, 205 and 304) and headers. */
   | { type: "status"; status: number; body?: unknown; headers?: Record<string, string> }
   | {
       /** An HTML error page from a proxy or load balancer (nginx style). */
@@ -87,7 +88,10 @@ export type Fault =
       isTerminal?: boolean;
     }
   | {
-      /** Schema drift: 200 with a gateway the toolkit does not know, and a processor field of its own. */
+      /**
+       * Schema drift: 200 with a gateway the toolkit does not know, and a processor field of its own.
+       * The card stays; the known gateways' ids and the receipt are `null`.
+       */
       type: "unknown-gateway";
       /** @default "adyen" */
       gateway?: string;
@@ -142,10 +146,41 @@ const STATUS_FAULTS: Record<number, Fault> = {
   503: { type: "service-unavailable" },
 };
 
-/** Turns a name or a status into a fault object; throws a `TypeError` for anything else. */
+function isHttpStatus(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 200 && value <= 599;
+}
+
+function isNonNegative(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
+
+/** The reason a fault object could not be sent, or `null` when it can: checked when it is injected, not when a request meets it. */
+function faultProblem(fault: Fault): string | null {
+  switch (fault.type) {
+    case "status":
+      return isHttpStatus(fault.status) ? null : `status must be an HTTP status from 200 to 599, got ${fault.status}`;
+    case "html-error":
+    case "empty-body":
+      return fault.status === undefined || isHttpStatus(fault.status)
+        ? null
+        : `status must be an HTTP status from 200 to 599, got ${fault.status}`;
+    case "slow":
+      return fault.delayMs === undefined || isNonNegative(fault.delayMs)
+        ? null
+        : `delayMs must be a non-negative number, got ${fault.delayMs}`;
+    case "oversized":
+      return fault.bytes === undefined || (isNonNegative(fault.bytes) && Number.isInteger(fault.bytes))
+        ? null
+        : `bytes must be a non-negative integer, got ${fault.bytes}`;
+    default:
+      return null;
+  }
+}
+
+/** Turns a name or a status into a fault object; throws a `TypeError` for anything else, or for a fault that cannot be sent. */
 export function normalizeFault(input: FaultInput): Fault {
   if (typeof input === "number") {
-    if (!Number.isInteger(input) || input < 200 || input > 599) {
+    if (!isHttpStatus(input)) {
       throw new TypeError(`A status fault must be an HTTP status from 200 to 599, got ${input}.`);
     }
     return STATUS_FAULTS[input] ?? { type: "status", status: input };
@@ -155,7 +190,11 @@ export function normalizeFault(input: FaultInput): Fault {
     throw new TypeError(`Unknown fault "${input}". Known faults: ${FAULT_NAMES.join(", ")}, or an HTTP status.`);
   }
   if (typeof input === "object" && input !== null && typeof input.type === "string") {
-    if (input.type === "status" || (FAULT_NAMES as readonly string[]).includes(input.type)) return input;
+    if (input.type === "status" || (FAULT_NAMES as readonly string[]).includes(input.type)) {
+      const problem = faultProblem(input);
+      if (problem !== null) throw new TypeError(`Fault "${input.type}": ${problem}.`);
+      return input;
+    }
   }
   throw new TypeError(`Not a fault: ${JSON.stringify(input)}. Pass { type }, a fault name, or an HTTP status.`);
 }
@@ -164,9 +203,18 @@ export function normalizeFault(input: FaultInput): Fault {
 
 const JSON_HEADERS = { "content-type": "application/json" };
 
+/** Statuses that never carry a body (a `Response` with one throws). */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/** A response with `text` as its body, or none for a status that cannot have one (204, 205, 304). */
+function textResponse(status: number, text: string, headers: Record<string, string>): Response {
+  if (NULL_BODY_STATUSES.has(status)) return new Response(null, { status, headers });
+  return new Response(text, { status, headers });
+}
+
 /** A JSON response the way FastAPI writes one. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+  return textResponse(status, JSON.stringify(body), { ...JSON_HEADERS, ...headers });
 }
 
 /** FastAPI's `{detail: "..."}` error. */
@@ -255,7 +303,7 @@ export function faultOutcome(fault: Fault, session: Session, requestedId: string
       return jsonResponse(fault.status, fault.body ?? { detail: statusText(fault.status) }, fault.headers);
     case "html-error": {
       const status = fault.status ?? 502;
-      return new Response(htmlErrorPage(status), { status, headers: { "content-type": "text/html" } });
+      return textResponse(status, htmlErrorPage(status), { "content-type": "text/html" });
     }
     case "empty-body":
       return new Response(null, { status: fault.status ?? 200 });
@@ -285,11 +333,12 @@ export function faultOutcome(fault: Fault, session: Session, requestedId: string
         is_terminal: fault.isTerminal ?? true,
       });
     case "unknown-gateway":
+      // The card stays; the known gateways' ids (and Stripe's receipt) go: another gateway reports none of them.
       return jsonResponse(200, {
         ...session,
         gateway: fault.gateway ?? "adyen",
         processor: {
-          ...session.processor,
+          ...EMPTY_PROCESSOR,
           card_brand: session.processor?.card_brand ?? "visa",
           card_last4: session.processor?.card_last4 ?? "4242",
           adyen_psp_reference: "NC6HT9CRT65ZGN82",

@@ -45,6 +45,12 @@ export function makeProcessor(fields: ProcessorFields = {}): Processor {
 
 const PAID_STATUSES = new Set(["payment-success", "payment-authorized"]);
 
+/** How long a session waits for a call before it expires: `expires_at` is this long after `created_at`. */
+export const DEFAULT_EXPIRY_MS = 15 * 60_000;
+
+/** The error of a `payment-failed` session when none is given. */
+export const DEFAULT_DECLINE = { code: "card_declined", message: "Your card was declined." } as const;
+
 /**
  * The processor fields a gateway reports once a card went through, in the
  * gateway's own spelling. Ids look like real ones (prefixes, lengths) but are made up.
@@ -147,7 +153,7 @@ export function defaultProcessor(gateway: string, mode: string, status: string):
  * the session stays consistent with itself:
  *
  * - `is_terminal` follows `status` (known terminal statuses), `completed_at` is
- *   set only for terminal sessions;
+ *   set only for terminal sessions; an `expired` session ended at its `expires_at`;
  * - `processor` follows `gateway`, `mode` and `status` (null before a card is
  *   taken); a partial `processor` is deep-merged over that default;
  * - `error` is a `card_declined` error for `payment-failed`, null otherwise;
@@ -174,9 +180,11 @@ export function makeSession(overrides: SessionOverrides = {}): Session {
   const isTerminal = rest.is_terminal ?? isTerminalStatus(status);
   const createdAt = rest.created_at ?? DEFAULT_CREATED_AT;
   const created = msOf(createdAt);
-  const elapsedMs = isTerminal ? 94_000 : status === "collecting" ? 21_000 : 0;
+  // An expired session ended when it expired; the others a moment after the call began.
+  const elapsedMs =
+    status === "expired" ? DEFAULT_EXPIRY_MS : isTerminal ? 94_000 : status === "collecting" ? 21_000 : 0;
   const updatedAt = rest.updated_at ?? (Number.isNaN(created) ? createdAt : isoAt(created + elapsedMs));
-  const expiresAt = Number.isNaN(created) ? null : isoAt(created + 15 * 60_000);
+  const expiresAt = Number.isNaN(created) ? null : isoAt(created + DEFAULT_EXPIRY_MS);
 
   const baseProcessor = defaultProcessor(gateway, mode, status);
   let mergedProcessor: Session["processor"];
@@ -186,8 +194,7 @@ export function makeSession(overrides: SessionOverrides = {}): Session {
 
   let mergedError: Session["error"];
   if (error === null) mergedError = null;
-  else if (error === undefined)
-    mergedError = status === "payment-failed" ? { code: "card_declined", message: "Your card was declined." } : null;
+  else if (error === undefined) mergedError = status === "payment-failed" ? { ...DEFAULT_DECLINE } : null;
   else mergedError = { message: null, ...error };
 
   const session: Session = {

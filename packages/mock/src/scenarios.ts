@@ -4,13 +4,14 @@
  * `is_terminal` and `completed_at` consistent as the patches land.
  */
 import { isTerminalStatus, KNOWN_STATUSES, type Session } from "@trymaven/core";
-import { isoAt } from "./internal/time.js";
-import { defaultProcessor, EMPTY_PROCESSOR, type SessionOverrides } from "./make-session.js";
+import { isoAt, msOf } from "./internal/time.js";
+import { DEFAULT_DECLINE, defaultProcessor, EMPTY_PROCESSOR, type SessionOverrides } from "./make-session.js";
 
 /**
  * A change to a session. Any field may be given; `processor` is deep-merged
  * (`null` clears it), `error` replaces the previous error (`null` clears it).
- * `updated_at`, `is_terminal` and `completed_at` are derived unless given.
+ * `updated_at`, `is_terminal` and `completed_at` are derived unless given, and
+ * so are `error` and `processor` when the status changes (see `applySessionPatch`).
  */
 export type SessionPatch = SessionOverrides;
 
@@ -160,31 +161,54 @@ export function defineScenario(scenario: Scenario): Scenario {
 }
 
 const KNOWN = new Set<string>(KNOWN_STATUSES);
+const BEFORE_CARD = new Set<string>(["pending", "collecting"]);
+const CARD_TAKEN = new Set<string>(["payment-success", "payment-authorized", "payment-failed"]);
 
 /**
- * Applies a patch the way the API would: `processor` deep-merged, `updated_at`
- * moved to `atMs`, `is_terminal` following a known status, `completed_at` set
- * when the session becomes terminal (and kept after, e.g. when only
- * `transfer_status` changes). Fields given in the patch always win.
+ * Applies a patch the way the API would. Fields given in the patch always win; the rest follow:
+ *
+ * - `processor` is deep-merged;
+ * - `updated_at` moves to `atMs`, never back (a clock behind the session's own
+ *   `updated_at`, e.g. fake timers set before a fixture's date, keeps it);
+ * - `is_terminal` follows a known status; `completed_at` is set when the session
+ *   becomes terminal (and kept after, e.g. when only `transfer_status` changes);
+ * - when a known status changes: `error` is a `card_declined` error for
+ *   `payment-failed` (unless the session has one) and `null` otherwise;
+ *   `processor` is the gateway's default once a card is taken (unless the session
+ *   has one) and `null` before (`pending`, `collecting`); an `expired` session's
+ *   `expires_at` is no later than the moment it expired.
  */
 export function applySessionPatch(current: Session, patch: SessionPatch, atMs: number): Session {
   const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as SessionPatch;
-  const { processor, error } = given;
+  const { processor, error, status } = given;
   const next = { ...current, ...given } as Session;
+  const statusChanged = status !== undefined && status !== current.status && KNOWN.has(status);
 
   if (processor !== undefined) {
     next.processor =
       processor === null ? null : ({ ...EMPTY_PROCESSOR, ...current.processor, ...processor } as Session["processor"]);
+  } else if (statusChanged && BEFORE_CARD.has(status)) {
+    next.processor = null;
+  } else if (statusChanged && CARD_TAKEN.has(status) && current.processor === null) {
+    next.processor = defaultProcessor(next.gateway, next.mode, status);
   }
   if (error !== undefined) next.error = error === null ? null : { message: null, ...error };
+  else if (statusChanged) next.error = status === "payment-failed" ? (current.error ?? { ...DEFAULT_DECLINE }) : null;
 
-  if (given.is_terminal === undefined && given.status !== undefined && KNOWN.has(given.status)) {
-    next.is_terminal = isTerminalStatus(given.status);
+  if (given.is_terminal === undefined && status !== undefined && KNOWN.has(status)) {
+    next.is_terminal = isTerminalStatus(status);
   }
-  if (given.updated_at === undefined) next.updated_at = isoAt(atMs);
+  if (given.updated_at === undefined) {
+    const previous = msOf(current.updated_at);
+    next.updated_at = previous > atMs ? current.updated_at : isoAt(atMs);
+  }
   if (given.completed_at === undefined) {
     if (!next.is_terminal) next.completed_at = null;
     else if (!current.is_terminal || current.completed_at === null) next.completed_at = next.updated_at;
+  }
+  if (statusChanged && status === "expired" && given.expires_at === undefined) {
+    const expiredAt = msOf(next.updated_at);
+    if (next.expires_at === null || !(msOf(next.expires_at) <= expiredAt)) next.expires_at = next.updated_at;
   }
   return next;
 }

@@ -35,9 +35,11 @@ export interface MockServerOptions extends MavenSimulatorOptions {
    */
   control?: boolean;
   /**
-   * Answer CORS preflights and add `Access-Control-Allow-Origin: *`, for a
-   * browser calling the mock directly. The real API's CORS policy is not
-   * documented; keep this off to match a server-to-server setup.
+   * Answer CORS preflights (allowing the methods and headers asked for) and add
+   * `Access-Control-Allow-Origin: *` and `Access-Control-Expose-Headers` (so a
+   * browser's client can read `Retry-After`), for a browser calling the mock
+   * directly. The real API's CORS policy is not documented; keep this off to
+   * match a server-to-server setup.
    * @default false
    */
   cors?: boolean;
@@ -60,6 +62,11 @@ export interface MockServer {
 
 const CONTROL_PREFIX = "/__mock/";
 const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
+/** Methods a Fetch API `Request` refuses to carry: answered here, as the API answers any other method. */
+const FETCH_FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+/** Response headers a browser hides from cross-origin scripts unless exposed (not CORS-safelisted). */
+const EXPOSED_HEADERS = "Retry-After, WWW-Authenticate, Allow";
+const PREFLIGHT_HEADERS = "authorization, content-type, accept";
 
 /** Marks a control-request failure the caller should see as a 4xx with this message. */
 class ControlError extends Error {
@@ -115,6 +122,16 @@ function asObject(value: unknown, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Runs a simulator call, turning the `TypeError` it throws for bad input into a 400 with its message. */
+function badInputAs400<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof TypeError) throw new ControlError(400, error.message);
+    throw error;
+  }
+}
+
 /** JSON has no Infinity: accept `"Infinity"` or `null` for a fault that never runs out. */
 function readTimes(value: unknown): number | undefined {
   if (value === undefined) return undefined;
@@ -156,23 +173,24 @@ async function handleControl(
   }
   if (method === "POST" && route === "sessions") {
     const init = asObject(await readBody(request), "The session") as unknown as SessionInit;
-    try {
-      return { status: 201, body: simulator.addSession(init) };
-    } catch (error) {
-      throw new ControlError(400, (error as Error).message);
-    }
+    return { status: 201, body: badInputAs400(() => simulator.addSession(init)) };
   }
   if (sessionRoute) {
-    const sessionId = decodeURIComponent(sessionRoute[1]!);
+    let sessionId: string;
+    try {
+      sessionId = decodeURIComponent(sessionRoute[1]!);
+    } catch {
+      throw new ControlError(400, `The session id ${JSON.stringify(sessionRoute[1])} is not valid percent-encoding.`);
+    }
     if (!simulator.getSession(sessionId)) throw new ControlError(404, `No session ${JSON.stringify(sessionId)}.`);
     if (method === "PATCH" && !sessionRoute[2]) {
       const patch = asObject(await readBody(request), "The patch") as SessionPatch;
-      return { status: 200, body: simulator.updateSession(sessionId, patch) };
+      return { status: 200, body: badInputAs400(() => simulator.updateSession(sessionId, patch)) };
     }
     if (method === "POST" && sessionRoute[2]) {
       const { steps } = asObject(await readBody(request), "The body");
       if (steps !== undefined && typeof steps !== "number") throw new ControlError(400, "steps must be a number.");
-      return { status: 200, body: simulator.advance(sessionId, steps) };
+      return { status: 200, body: badInputAs400(() => simulator.advance(sessionId, steps)) };
     }
     if (method === "DELETE" && !sessionRoute[2]) {
       simulator.removeSession(sessionId);
@@ -200,20 +218,16 @@ async function handleControl(
       if (typeof body.sessionId === "string") options.sessionId = body.sessionId;
       const times = readTimes(body.times);
       if (times !== undefined) options.times = times;
-      try {
-        const injected = simulator.injectFault(normalizeFault(body.fault as FaultInput), options);
-        const { remaining } = injected;
-        return {
-          status: 201,
-          body: {
-            fault: injected.fault,
-            sessionId: injected.sessionId,
-            remaining: remaining === Infinity ? "Infinity" : remaining,
-          },
-        };
-      } catch (error) {
-        throw new ControlError(400, (error as Error).message);
-      }
+      const injected = badInputAs400(() => simulator.injectFault(normalizeFault(body.fault as FaultInput), options));
+      const { remaining } = injected;
+      return {
+        status: 201,
+        body: {
+          fault: injected.fault,
+          sessionId: injected.sessionId,
+          remaining: remaining === Infinity ? "Infinity" : remaining,
+        },
+      };
     }
   }
   throw new ControlError(404, `No control endpoint ${method} ${path}.`);
@@ -252,7 +266,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const { port: requestedPort = 0, host = "127.0.0.1", simulator: given, control = true, cors = false } = options;
   const simulator = given ?? createMavenSimulator(options);
   const sockets = new Set<Socket>();
-  const corsHeaders: Record<string, string> = cors ? { "access-control-allow-origin": "*" } : {};
+  const corsHeaders: Record<string, string> = cors
+    ? { "access-control-allow-origin": "*", "access-control-expose-headers": EXPOSED_HEADERS }
+    : {};
   let origin = "";
 
   const server = createServer((request, response) => {
@@ -270,11 +286,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const path = (request.url ?? "/").split("?")[0]!;
 
     if (cors && method === "OPTIONS") {
+      // Allow whatever headers the page's client sends (its own `headers` option included).
+      const asked = request.headers["access-control-request-headers"];
       response.writeHead(204, {
         ...corsHeaders,
         "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
-        "access-control-allow-headers": "authorization, content-type, accept",
+        "access-control-allow-headers": asked ? asked : PREFLIGHT_HEADERS,
         "access-control-max-age": "600",
+        vary: "Access-Control-Request-Headers",
       });
       response.end();
       return;
@@ -297,6 +316,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         if (!(error instanceof ControlError)) throw error;
         sendJson(response, error.status, { detail: error.message }, corsHeaders);
       }
+      return;
+    }
+
+    if (FETCH_FORBIDDEN_METHODS.has(method.toUpperCase())) {
+      sendJson(response, 405, { detail: "Method Not Allowed" }, { ...corsHeaders, allow: "GET" });
       return;
     }
 

@@ -10,8 +10,8 @@ import type { Fault, FaultInput, FaultName } from "./faults.js";
 import { listFixtures } from "./fixtures.js";
 import { abortableSleep } from "./internal/sleep.js";
 import { isoAt } from "./internal/time.js";
-import { randomUuid } from "./internal/uuid.js";
-import { makeSession, type SessionOverrides } from "./make-session.js";
+import { derivedUuid } from "./internal/uuid.js";
+import { DEFAULT_EXPIRY_MS, makeSession, type SessionOverrides } from "./make-session.js";
 import {
   applySessionPatch,
   isScenarioName,
@@ -28,8 +28,9 @@ export interface ScenarioSessionInit {
   /** A built-in scenario's name, or a scenario of your own (see `defineScenario`). */
   scenario: ScenarioName | Scenario;
   /**
-   * The session's id (a UUID). Defaults to the scenario's own fixed id, or a
-   * random one when that id is already taken.
+   * The session's id (a UUID). Defaults to the scenario's own fixed id or, when
+   * that id is already taken, one derived from it: the same on every run (and
+   * after `reset()`), so a test that adds a scenario twice stays reproducible.
    */
   sessionId?: string;
   /** Fields to set on the session at the start, over the scenario's (e.g. `{ gateway: "braintree" }`). */
@@ -52,6 +53,7 @@ export interface ScenarioSessionInit {
 /** What `addSession` accepts: a session (validated against the contract) or a scenario to play. */
 export type SessionInit = SessionInput | ScenarioSessionInit;
 
+/** Options of `createMavenSimulator` (also accepted by `createMavenHandlers` and `startMockServer`). */
 export interface MavenSimulatorOptions {
   /**
    * The clock, in milliseconds since the epoch. Scenarios advance by it, and
@@ -97,7 +99,8 @@ export interface InjectFaultOptions {
   /** Only requests for this session id are affected. By default every request to the sessions endpoint is. */
   sessionId?: string;
   /**
-   * How many requests the fault answers before it is used up. `Infinity` keeps it until removed.
+   * How many requests the fault answers before it is used up: a whole number from 1, or
+   * `Infinity` to keep it until removed.
    * @default 1
    */
   times?: number;
@@ -151,13 +154,21 @@ export interface MavenSimulatorStats {
 export interface MavenSimulator {
   /** Answers one request to `GET …/v1/sessions/{id}`, whatever the base path. Never rejects. */
   handle(request: Request): Promise<Response>;
-  /** Adds (or replaces) a session, static or playing a scenario. Returns its current state. */
+  /**
+   * Adds (or replaces) a session, static or playing a scenario. Returns its current state.
+   * Throws a `TypeError` when the session (or a scenario's start, with its `session` overrides)
+   * does not match the contract: to serve an invalid body on purpose, inject a drift fault.
+   */
   addSession(init: SessionInit): Session;
   /** The session's current state (scenarios advanced to now), or `undefined`. */
   getSession(sessionId: string): Session | undefined;
   /** Every session's current state. */
   listSessions(): Session[];
-  /** Changes a session now, as a scenario step would (updated_at, is_terminal, completed_at kept consistent). */
+  /**
+   * Changes a session now, as a scenario step would (see `applySessionPatch`: updated_at,
+   * is_terminal, completed_at, and on a status change error and processor, kept consistent).
+   * Throws a `TypeError`, changing nothing, when the result would not match the contract.
+   */
   updateSession(sessionId: string, patch: SessionPatch): Session;
   /** Applies the next `steps` steps of the session's scenario now, without waiting. */
   advance(sessionId: string, steps?: number): Session;
@@ -184,7 +195,6 @@ export interface MavenSimulator {
 
 const SIMULATOR_BRAND = Symbol.for("@trymaven/mock/simulator");
 const SESSION_PATH = /\/v1\/sessions\/([^/]+)\/?$/;
-const DEFAULT_EXPIRY_MS = 15 * 60_000;
 
 interface SessionRecord {
   session: Session;
@@ -230,7 +240,11 @@ function isScenarioInit(init: SessionInit): init is ScenarioSessionInit {
   return typeof init === "object" && init !== null && "scenario" in init && init.scenario !== undefined;
 }
 
-function parseSessionOrThrow(input: SessionInput): Session {
+/**
+ * The session parsed by the contract's schema; throws a `TypeError` naming `what` and the first
+ * issues otherwise, so a session the real API could never send is never served as a 200.
+ */
+function parseSessionOrThrow(input: SessionInput, what: string): Session {
   const result = sessionSchema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues
@@ -238,7 +252,7 @@ function parseSessionOrThrow(input: SessionInput): Session {
     .map((issue) => `${issue.path.map(String).join(".") || "(session)"}: ${issue.message}`)
     .join("; ");
   throw new TypeError(
-    `addSession: the session does not match the Maven API contract (${issues}). ` +
+    `${what} does not match the Maven API contract (${issues}). ` +
       `To serve an invalid body on purpose, use injectFault with a drift fault.`,
   );
 }
@@ -293,7 +307,7 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
 
   function applyStep(record: SessionRecord, step: ScenarioStep, at: number): void {
     const patch = typeof step.patch === "function" ? step.patch(record.session) : step.patch;
-    record.session = applySessionPatch(record.session, patch, at);
+    record.session = checked(applySessionPatch(record.session, patch, at), `Step ${record.next + 1} of the scenario`);
     record.lastStepAt = at;
     record.servedSinceStep = 0;
     record.next += 1;
@@ -306,6 +320,21 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
     return record;
   }
 
+  /** `session` itself when it matches the contract (see `parseSessionOrThrow`). */
+  function checked(session: Session, what: string): Session {
+    parseSessionOrThrow(session, `${what} (session ${session.session_id})`);
+    return session;
+  }
+
+  /** The scenario's own id when free, else the first free id derived from it. */
+  function freeScenarioId(scenario: Scenario): string {
+    if (!records.has(canonicalId(scenario.sessionId) ?? scenario.sessionId)) return scenario.sessionId;
+    for (let copy = 2; ; copy++) {
+      const id = derivedUuid(`${scenario.sessionId}#${copy}`);
+      if (!records.has(id)) return id;
+    }
+  }
+
   function requireRecord(sessionId: string, method: string): SessionRecord {
     const record = recordFor(sessionId);
     if (!record) throw new Error(`${method}: no session with id ${JSON.stringify(sessionId)}.`);
@@ -314,7 +343,7 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
 
   function addSession(init: SessionInit): Session {
     if (!isScenarioInit(init)) {
-      const session = parseSessionOrThrow(init);
+      const session = parseSessionOrThrow(init, "addSession: the session");
       const id = canonicalId(session.session_id)!;
       records.set(id, { session, steps: [], next: 0, lastStepAt: now(), servedSinceStep: 0 });
       return session;
@@ -329,7 +358,7 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
     } else {
       scenario = init.scenario;
     }
-    const requested = init.sessionId ?? (records.has(scenario.sessionId) ? randomUuid() : scenario.sessionId);
+    const requested = init.sessionId ?? freeScenarioId(scenario);
     const id = canonicalId(requested);
     if (id === null) throw new TypeError(`addSession: sessionId must be a UUID, got ${JSON.stringify(requested)}.`);
     const timeScale = init.timeScale ?? 1;
@@ -346,22 +375,26 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
             patch: step.patch,
           },
     );
-    const session = makeSession({
-      status: "pending",
-      is_terminal: false,
-      completed_at: null,
-      ...scenario.initial,
-      session_id: id,
-      created_at: isoAt(start),
-      updated_at: isoAt(start),
-      expires_at: isoAt(
-        start + (scenario.expiresAfterMs === undefined ? DEFAULT_EXPIRY_MS : scenario.expiresAfterMs * timeScale),
-      ),
-      ...init.session,
-    });
+    const session = checked(
+      makeSession({
+        status: "pending",
+        is_terminal: false,
+        completed_at: null,
+        ...scenario.initial,
+        session_id: id,
+        created_at: isoAt(start),
+        updated_at: isoAt(start),
+        expires_at: isoAt(
+          start + (scenario.expiresAfterMs === undefined ? DEFAULT_EXPIRY_MS : scenario.expiresAfterMs * timeScale),
+        ),
+        ...init.session,
+      }),
+      `addSession: the start of scenario "${scenario.name}"`,
+    );
     const record: SessionRecord = { session, steps, next: 0, lastStepAt: start, servedSinceStep: 0 };
-    records.set(id, record);
+    // Steps due at once (timeScale 0) apply before the session is served: one that breaks the contract throws here.
     advanceRecord(record, start);
+    records.set(id, record);
     return record.session;
   }
 
@@ -531,7 +564,7 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
     },
     updateSession(sessionId, patch) {
       const record = requireRecord(sessionId, "updateSession");
-      record.session = applySessionPatch(record.session, patch, now());
+      record.session = checked(applySessionPatch(record.session, patch, now()), "updateSession: the patched session");
       return record.session;
     },
     advance(sessionId, steps = 1) {
@@ -549,7 +582,9 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
     injectFault(input, faultOptions = {}) {
       const fault = normalizeFault(input);
       const times = faultOptions.times ?? 1;
-      if (!(times > 0)) throw new TypeError(`injectFault: times must be a positive number or Infinity, got ${times}.`);
+      if (!(times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && times > 0))) {
+        throw new TypeError(`injectFault: times must be a whole number from 1, or Infinity, got ${times}.`);
+      }
       let sessionId: string | null = null;
       if (faultOptions.sessionId !== undefined) {
         sessionId = canonicalId(faultOptions.sessionId);

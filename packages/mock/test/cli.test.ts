@@ -52,6 +52,36 @@ describe("maven-mock", () => {
     }
   });
 
+  it("lists every scenario session it serves, a repeated scenario included", async () => {
+    const { output, text } = capture();
+    const running = await runCli(
+      ["--port", "0", "--no-fixtures", "--scenario", "success", "--scenario", "success"],
+      output,
+    );
+    try {
+      const ids = running!.server.simulator.listSessions().map((session) => session.session_id);
+      expect(ids).toHaveLength(2);
+      for (const sessionId of ids)
+        expect(text()).toMatch(new RegExp(`success +${running!.server.url}/v1/sessions/${sessionId}`));
+    } finally {
+      await running!.stop();
+    }
+  });
+
+  it("answers CORS preflights with --cors, for a browser calling it directly", async () => {
+    const running = await runCli(["--port", "0", "--cors"], capture().output);
+    try {
+      const preflight = await fetch(`${running!.server.url}/v1/sessions/${scenarios.success.sessionId}`, {
+        method: "OPTIONS",
+        headers: { origin: "http://127.0.0.1:3000", "access-control-request-method": "GET" },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    } finally {
+      await running!.stop();
+    }
+  });
+
   it("prints usage for --help without starting a server", async () => {
     const { output, text } = capture();
     expect(await runCli(["--help"], output)).toBeNull();

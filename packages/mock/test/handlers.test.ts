@@ -14,13 +14,15 @@ import {
 import {
   createMavenHandlers,
   createMavenSimulator,
+  defineScenario,
   fixtures,
   listFixtures,
   MOCK_API_KEY,
   type FaultInput,
+  type MavenSimulator,
 } from "@trymaven/mock";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 const API = "https://api.trymaven.com";
 const id = fixtures.stripeChargeSuccess.session_id;
@@ -30,6 +32,7 @@ const simulator = createMavenSimulator();
 const handlers = createMavenHandlers(simulator);
 const server = setupServer(...handlers);
 const maven = createMavenClient({ apiKey: MOCK_API_KEY, maxRetries: 0 });
+const auth = { authorization: `Bearer ${MOCK_API_KEY}` };
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
@@ -282,6 +285,45 @@ describe("faults", () => {
     expect(simulator.stats().byStatus).toEqual({ "429": 1, "200": 1 });
   });
 
+  it.each([204, 205, 304])("a %i status fault answers that status with no body", async (status) => {
+    simulator.injectFault(status);
+    const response = await fetch(`${API}/v1/sessions/${id}`, { headers: auth });
+    expect(response.status).toBe(status);
+    expect(await response.text()).toBe("");
+    expect(simulator.requests.at(-1)).toMatchObject({ status, fault: "status" });
+  });
+
+  it("refuses, when injected, a fault it could not send", () => {
+    expect(() => simulator.injectFault({ type: "status" } as never)).toThrow(/status/);
+    expect(() => simulator.injectFault({ type: "status", status: 700 })).toThrow(/status/);
+    expect(() => simulator.injectFault({ type: "html-error", status: 99 })).toThrow(/status/);
+    expect(() => simulator.injectFault({ type: "empty-body", status: 200.5 })).toThrow(/status/);
+    expect(() => simulator.injectFault({ type: "slow", delayMs: -1 })).toThrow(/delayMs/);
+    expect(() => simulator.injectFault({ type: "oversized", bytes: Number.NaN })).toThrow(/bytes/);
+    expect(simulator.faults).toHaveLength(0);
+  });
+
+  it("counts `times` in whole requests", () => {
+    expect(() => simulator.injectFault(503, { times: 1.5 })).toThrow(/times/);
+    expect(() => simulator.injectFault(503, { times: -Infinity })).toThrow(/times/);
+    expect(simulator.injectFault(503, { times: 2 }).remaining).toBe(2);
+  });
+
+  it("unknown-gateway carries none of the previous gateway's ids", async () => {
+    simulator.injectFault("unknown-gateway");
+    const session = await maven.sessions.get(id); // a Stripe charge
+    expect(session.gateway).toBe("adyen");
+    expect(session.processor).toMatchObject({
+      card_brand: "visa",
+      card_last4: "4242",
+      stripe_charge_id: null,
+      stripe_payment_intent_id: null,
+      payment_method_id: null,
+      receipt_url: null,
+      adyen_psp_reference: "NC6HT9CRT65ZGN82",
+    });
+  });
+
   it("rejects faults it does not know", () => {
     expect(() => simulator.injectFault("meltdown" as never)).toThrow(/Unknown fault "meltdown"/);
     expect(() => simulator.injectFault(500, { times: 0 })).toThrow(TypeError);
@@ -355,5 +397,84 @@ describe("managing sessions", () => {
     simulator.removeSession(id);
     simulator.reset();
     expect((await maven.sessions.get(id)).session_id).toBe(id);
+  });
+
+  it("refuses a scenario override or a patch that breaks the contract, as it refuses such a session", async () => {
+    expect(() => simulator.addSession({ scenario: "success", session: { amount: 12 as never } })).toThrow(/amount/);
+    expect(() => simulator.updateSession(other, { status: null as never })).toThrow(/status/);
+    const broken = defineScenario({
+      name: "broken",
+      description: "its first step sends is_terminal as a string",
+      sessionId: "7c0de5a1-9b2f-4e3d-8a6c-5b4d3e2f1a0b",
+      initial: {},
+      steps: [{ patch: { is_terminal: "yes" as never } }],
+    });
+    expect(() => simulator.addSession({ scenario: broken })).toThrow(/is_terminal/);
+    expect(simulator.getSession(broken.sessionId)).toBeUndefined();
+    // Nothing half-applied: the API still answers with a valid session.
+    expect((await maven.sessions.get(other)).status).toBe("pending");
+  });
+
+  it("updateSession keeps error and processor consistent with a new status, as makeSession does", () => {
+    const failed = simulator.updateSession(fixtures.collecting.session_id, { status: "payment-failed" });
+    expect(failed.error).toEqual({ code: "card_declined", message: "Your card was declined." });
+    expect(failed.processor).toMatchObject({ card_brand: "visa", card_last4: "0002" });
+
+    const paid = simulator.updateSession(other, { status: "payment-success" });
+    expect(paid.error).toBeNull();
+    expect(paid.processor?.stripe_payment_intent_id).toMatch(/^pi_/);
+
+    const again = simulator.updateSession(fixtures.cardDeclined.session_id, { status: "collecting" });
+    expect(again).toMatchObject({ is_terminal: false, completed_at: null, error: null, processor: null });
+
+    const own = simulator.updateSession(fixtures.pending.session_id, {
+      status: "payment-failed",
+      error: { code: "do_not_honor" },
+      processor: null,
+    });
+    expect(own).toMatchObject({ error: { code: "do_not_honor", message: null }, processor: null });
+  });
+
+  it("gives repeated scenario sessions the same ids on every run, and again after reset", () => {
+    const ids = (sim: MavenSimulator) => [0, 1, 2].map(() => sim.addSession({ scenario: "declined" }).session_id);
+    const first = ids(createMavenSimulator({ fixtures: false }));
+    const second = createMavenSimulator({ fixtures: false });
+    expect(ids(second)).toEqual(first);
+    expect(new Set(first).size).toBe(3);
+    for (const sid of first)
+      expect(sid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    second.reset();
+    expect(ids(second)).toEqual(first);
+  });
+});
+
+describe("updated_at never goes back", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("a poller sees an update made while the test's clock is behind the fixture's timestamps", async () => {
+    // Before fixtures.pending.updated_at (15:02:11): an update stamped with this clock would look older
+    // than what the poller already has, and core (like useSession) ignores an older state.
+    vi.useFakeTimers({ now: Date.parse("2026-11-24T15:00:00.000Z") });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const done = maven.sessions.poll(other, {
+      intervalMs: 1_000,
+      signal: controller.signal,
+      onUpdate: (session) => seen.push(session.status),
+    });
+    done.catch(() => {});
+    try {
+      await vi.advanceTimersByTimeAsync(1_500);
+      const updated = simulator.updateSession(other, { status: "payment-success" });
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(seen).toEqual(["pending", "payment-success"]);
+      expect((await done).status).toBe("payment-success");
+      expect(Date.parse(updated.updated_at)).toBeGreaterThanOrEqual(Date.parse(fixtures.pending.updated_at));
+      expect(updated.completed_at).toBe(updated.updated_at);
+    } finally {
+      controller.abort();
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
 } from "@trymaven/core";
 import { createMavenHandlers, fixtures, MOCK_API_KEY } from "@trymaven/mock";
 import { startMockServer, type MockServer } from "@trymaven/mock/server";
+import { request as httpRequest } from "node:http";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
@@ -75,6 +76,18 @@ describe("loopback server", () => {
     mock.simulator.injectFault("reset");
     expect(await rejection(maven.sessions.get(id))).toBeInstanceOf(APIConnectionError);
     expect((await maven.sessions.get(id)).session_id).toBe(id);
+  });
+
+  it("answers a method fetch cannot carry (TRACE) with 405, like other methods", async () => {
+    const { status, allow } = await new Promise<{ status?: number; allow?: string | string[] }>((resolve, reject) => {
+      const request = httpRequest(`${mock.url}/v1/sessions/${id}`, { method: "TRACE" }, (response) => {
+        response.resume();
+        resolve({ status: response.statusCode, allow: response.headers.allow });
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect({ status, allow }).toEqual({ status: 405, allow: "GET" });
   });
 
   it("a hung request ends in the client's timeout, and the server notices the client left", async () => {
@@ -155,6 +168,15 @@ describe("control endpoints", () => {
     expect((await control("whatever")).status).toBe(404);
   });
 
+  it("answers a patch that breaks the contract, or an id that is not valid percent-encoding, with a 400", async () => {
+    const sessionId = fixtures.pending.session_id;
+    const patched = await control(`sessions/${sessionId}`, { method: "PATCH", body: JSON.stringify({ amount: 12 }) });
+    expect(patched.status).toBe(400);
+    expect(((await patched.json()) as { detail: string }).detail).toMatch(/amount/);
+    expect(mock.simulator.getSession(sessionId)!.amount).toBe(fixtures.pending.amount);
+    expect((await control("sessions/%E0%A4%A", { method: "DELETE" })).status).toBe(400);
+  });
+
   it("can be turned off, leaving /__mock/ to the API's 404", async () => {
     const closed = await startMockServer({ control: false });
     try {
@@ -199,6 +221,37 @@ describe("closing", () => {
       expect(mock.simulator.stats().bySession[id]).toBe(2);
     } finally {
       msw.close();
+      await mock.close();
+    }
+  });
+});
+
+describe("cors", () => {
+  it("lets a browser read Retry-After and WWW-Authenticate, and preflights the client's own headers", async () => {
+    const mock = await startMockServer({ cors: true });
+    try {
+      const origin = "http://127.0.0.1:6006";
+      const preflight = await fetch(`${mock.url}/v1/sessions/${id}`, {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "GET",
+          "access-control-request-headers": "authorization,x-request-id",
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+      expect(preflight.headers.get("access-control-allow-headers")).toMatch(/x-request-id/);
+
+      mock.simulator.injectFault({ type: "rate-limited", retryAfter: 5 });
+      const limited = await fetch(`${mock.url}/v1/sessions/${id}`, {
+        headers: { origin, authorization: `Bearer ${MOCK_API_KEY}` },
+      });
+      expect(limited.status).toBe(429);
+      // Not safelisted for CORS: without the expose list a browser's client sees no Retry-After at all.
+      const exposed = (limited.headers.get("access-control-expose-headers") ?? "").toLowerCase().split(/\s*,\s*/);
+      expect(exposed).toEqual(expect.arrayContaining(["retry-after", "www-authenticate"]));
+    } finally {
       await mock.close();
     }
   });

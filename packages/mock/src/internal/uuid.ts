@@ -1,15 +1,24 @@
+/** 32-bit FNV-1a hash of `text`. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
 /**
- * A random v4 UUID. Uses `crypto.randomUUID` where it exists; browsers hide it
- * outside secure contexts (a Storybook on a LAN address), so fall back to
- * `getRandomValues`, and to `Math.random` as a last resort: these ids only name
- * mock sessions.
+ * A v4-shaped UUID derived from `seed`: the same seed gives the same id on every
+ * run, so tests and screenshots that add a scenario twice stay reproducible.
+ * Not random and not secret: these ids only name mock sessions.
  */
-export function randomUuid(): string {
-  const webCrypto = (globalThis as { crypto?: Crypto }).crypto;
-  if (typeof webCrypto?.randomUUID === "function") return webCrypto.randomUUID();
+export function derivedUuid(seed: string): string {
   const bytes = new Uint8Array(16);
-  if (typeof webCrypto?.getRandomValues === "function") webCrypto.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  for (let word = 0; word < 4; word++) {
+    const hash = fnv1a(`${word}:${seed}`);
+    for (let i = 0; i < 4; i++) bytes[word * 4 + i] = (hash >>> (24 - 8 * i)) & 0xff;
+  }
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
