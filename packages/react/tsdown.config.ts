@@ -23,6 +23,12 @@ export default defineConfig({
   outputOptions: {
     banner: (chunk) => (CLIENT_ENTRIES.has(chunk.fileName) ? '"use client";' : ""),
   },
-  // The stylesheet arrives with the components; a build without it still succeeds.
-  copy: existsSync("src/styles.css") ? [{ from: "src/styles.css", to: "dist" }] : [],
+  // The stylesheet arrives with the components; a build without it still succeeds. Its declaration
+  // (an empty module) is what TypeScript resolves for `import "@trymaven/react/styles.css"`.
+  copy: existsSync("src/styles.css")
+    ? [
+        { from: "src/styles.css", to: "dist" },
+        { from: "src/styles.css.d.ts", to: "dist" },
+      ]
+    : [],
 });

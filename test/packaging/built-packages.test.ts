@@ -70,6 +70,46 @@ describe("@trymaven/react as built", () => {
     expect(code).not.toMatch(/class MavenAPIError/);
   });
 
+  it("asks for a @tanstack/react-query that gives query functions the QueryClient they read", async () => {
+    // react-query passes `client` in the query function's context from 5.66.0 on; before that,
+    // a queryFn that reads it fails every fetch with "Cannot read properties of undefined".
+    const FIRST_WITH_CLIENT = [5, 66, 0];
+    const { QueryClient } = await import("@tanstack/react-query");
+    const { createMavenClient } = await import("@trymaven/core");
+    const { makeSession } = await import("@trymaven/mock");
+    const { sessionQueryOptions } = await import("@trymaven/react/query-options");
+    const session = makeSession();
+    const maven = createMavenClient({ baseUrl: "https://maven.test", fetch: async () => Response.json(session) });
+    const { queryFn, queryKey } = sessionQueryOptions(maven, session.session_id);
+    const run = (context: object) =>
+      (queryFn as (context: object) => Promise<unknown>)({
+        queryKey,
+        signal: new AbortController().signal,
+        ...context,
+      });
+
+    await expect(run({ client: new QueryClient() })).resolves.toMatchObject({ session_id: session.session_id });
+    const readsClient = await run({}).then(
+      () => false,
+      () => true,
+    );
+    const manifest = JSON.parse(read(join(packageDir("@trymaven/react"), "package.json")));
+    const range: string = manifest.peerDependencies["@tanstack/react-query"];
+    const rank = ([major = 0, minor = 0, patch = 0]: number[]) => (major * 1000 + minor) * 1000 + patch;
+    for (const alternative of range.split("||")) {
+      const floor =
+        alternative
+          .match(/(\d+)\.(\d+)\.(\d+)/)
+          ?.slice(1)
+          .map(Number) ?? [];
+      if (readsClient) {
+        expect(rank(floor), `peer range "${range}" starts below ${FIRST_WITH_CLIENT.join(".")}`).toBeGreaterThanOrEqual(
+          rank(FIRST_WITH_CLIENT),
+        );
+      }
+    }
+  });
+
   it("ships the stylesheet", () => {
     const css = read(require.resolve("@trymaven/react/styles.css"));
     expect(css).toMatch(/\.mvn-/);

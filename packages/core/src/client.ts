@@ -33,46 +33,46 @@ export interface MavenClientOptions {
    * `baseUrl` is relative (a browser client behind your proxy, even while server-rendered).
    * Omit it in a browser and point `baseUrl` at your server proxy instead.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /**
    * Where to send requests. Absolute (`https://api.trymaven.com`), or relative
    * (`/api/maven`) in a browser behind your own proxy (`createSessionHandler`).
    * @default "https://api.trymaven.com"
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** A `fetch` implementation to use instead of the global one (for tests, proxies, instrumentation). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /**
    * Time limit for each attempt, in milliseconds, covering the response body too.
    * A timed-out attempt is retried like a connection error.
    * @default 10000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * How many times to retry a transient failure (connection error, timeout, 408,
    * 409, 429, 5xx) with exponential backoff and jitter, honouring `Retry-After`
    * up to 60 s. GET is idempotent, so retrying is safe. `0` disables retries.
    * @default 2
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Extra headers sent with every request. `Authorization` is always set from `apiKey`. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /**
    * Allow an `apiKey` in browser code. Anyone who opens the page can read the
    * key, so this is only for throwaway test keys; use a server proxy instead.
    * @default false
    */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** Options for a single call. */
 export interface RequestOptions {
   /** Aborts the call, including any wait between retries. Rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the client's `maxRetries` for this call. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 export interface SessionsResource {

@@ -17,13 +17,13 @@ export interface FormatAmountOptions {
    * A malformed locale falls back to the runtime default.
    * @default the runtime's default locale
    */
-  locale?: string;
+  locale?: string | undefined;
   /**
    * How to show the currency: `"symbol"` ("US$" or "$" depending on locale), `"narrowSymbol"` ("$"),
    * or `"code"` ("USD").
    * @default "symbol"
    */
-  currencyDisplay?: "symbol" | "narrowSymbol" | "code";
+  currencyDisplay?: "symbol" | "narrowSymbol" | "code" | undefined;
 }
 
 /** ISO 4217 codes are three letters; Intl accepts any such code and rejects everything else. */

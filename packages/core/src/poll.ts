@@ -24,27 +24,27 @@ export interface PollOptions {
    * Time between one response and the next request, in milliseconds.
    * @default 3000
    */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /**
    * Upper bound of the backoff after failures, in milliseconds. A 429's `Retry-After` is waited out
    * even when longer (up to 5 minutes), since asking earlier only earns another 429.
    * @default 30000
    */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
   /** Give up after this many milliseconds in total, rejecting with `PollTimeoutError`. No limit by default. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Stops polling; the promise rejects (or the iteration throws) with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Stop early once this returns true, e.g. `(s) => s.status === "collecting"`. Terminal sessions always stop. */
-  until?: (session: Session) => boolean;
+  until?: ((session: Session) => boolean) | undefined;
   /** Called with each new state of the session (not for unchanged responses), and the state before it. */
-  onUpdate?: (session: Session, previous: Session | undefined) => void;
+  onUpdate?: ((session: Session, previous: Session | undefined) => void) | undefined;
   /**
    * Transient failures in a row (network, timeout, 429, 5xx, a body that breaks the contract)
    * tolerated before the last one is thrown. 401, 403, 404 and 422 stop at once.
    * @default 5
    */
-  maxConsecutiveErrors?: number;
+  maxConsecutiveErrors?: number | undefined;
 }
 
 /** Polling ran longer than its `timeoutMs`. */

@@ -24,12 +24,12 @@ export interface StatusOptions {
    * mislead: success reads "Card saved", failure "Card not saved".
    * @default "charge"
    */
-  mode?: SessionMode;
+  mode?: SessionMode | undefined;
   /**
    * The session's `is_terminal`. Only used for statuses this library does not know: when the
    * server says the session is still live, the tone is `progress` instead of `neutral`.
    */
-  isTerminal?: boolean;
+  isTerminal?: boolean | undefined;
 }
 
 interface StatusText {

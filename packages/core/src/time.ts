@@ -70,18 +70,18 @@ export interface FormatDateTimeOptions {
    * BCP 47 locale, e.g. `"en-GB"`. A malformed locale falls back to the runtime default.
    * @default the runtime's default locale
    */
-  locale?: string;
+  locale?: string | undefined;
   /**
    * IANA time zone to show the time in, e.g. `"Europe/Paris"` or `"UTC"`. An unknown zone falls
    * back to UTC with the zone's name shown, so the reader is never misled about which clock it is.
    * Pass it explicitly when rendering on a server, or server and browser may disagree.
    * @default the runtime's time zone
    */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** @default "medium" (e.g. "Jan 5, 2025") */
-  dateStyle?: "full" | "long" | "medium" | "short";
+  dateStyle?: "full" | "long" | "medium" | "short" | undefined;
   /** @default "short" (e.g. "3:04 PM"); `"long"` adds seconds and the zone name */
-  timeStyle?: "full" | "long" | "medium" | "short";
+  timeStyle?: "full" | "long" | "medium" | "short" | undefined;
 }
 
 /**
@@ -137,16 +137,16 @@ export interface FormatRelativeTimeOptions {
    * The moment to measure from. Inject it in tests and to keep a list of rows consistent.
    * @default Date.now()
    */
-  now?: Date | number;
+  now?: Date | number | undefined;
   /** BCP 47 locale. @default the runtime's default locale */
-  locale?: string;
+  locale?: string | undefined;
   /**
    * `"auto"` says "yesterday" and "now"; `"always"` says "1 day ago" and "in 0 seconds".
    * @default "auto"
    */
-  numeric?: "auto" | "always";
+  numeric?: "auto" | "always" | undefined;
   /** @default "long" ("2 minutes ago"); `"short"` gives "2 min. ago" */
-  style?: "long" | "short" | "narrow";
+  style?: "long" | "short" | "narrow" | undefined;
 }
 
 /**
@@ -172,9 +172,9 @@ export function formatRelativeTime(value: TimestampInput, options: FormatRelativ
 /** Options of {@link formatExpiry}. */
 export interface FormatExpiryOptions {
   /** The moment to measure from. @default Date.now() */
-  now?: Date | number;
+  now?: Date | number | undefined;
   /** BCP 47 locale for the number and unit ("2 min", "2 Min."). @default the runtime's default locale */
-  locale?: string;
+  locale?: string | undefined;
 }
 
 /** The session fields {@link formatExpiry} reads. */

@@ -11,7 +11,7 @@ export interface SessionPollingOptions {
    * 20 requests per minute per IP, and every viewer behind your proxy shares that IP.
    * @default 3000
    */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /**
    * Upper bound, in milliseconds, of the backoff after failures: the wait doubles
    * from `intervalMs` for each failed request in a row (retries included) until it
@@ -19,20 +19,20 @@ export interface SessionPollingOptions {
    * 5 minutes), since asking earlier only earns another 429.
    * @default 30000
    */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
   /**
    * Stop polling once this returns true, e.g. `(s) => s.status === "collecting"`.
    * Terminal sessions always stop (see `terminalIntervalMs`). Focus and reconnect
    * still refresh the data once it is older than `intervalMs`.
    */
-  until?: (session: Session) => boolean;
+  until?: ((session: Session) => boolean) | undefined;
   /**
    * Keep polling while the page is hidden (another tab, minimised window). Off by
    * default so a forgotten tab spends none of the rate limit; polling resumes, with
    * a fetch when the data is older than `intervalMs`, as soon as the page is visible again.
    * @default false
    */
-  pollInBackground?: boolean;
+  pollInBackground?: boolean | undefined;
   /**
    * Keep polling a terminal session at this slower interval, in milliseconds, e.g.
    * `60_000` to see `transfer_status` change after the payment (the only field
@@ -41,7 +41,7 @@ export interface SessionPollingOptions {
    * still refreshes on demand.
    * @default false
    */
-  terminalIntervalMs?: number | false;
+  terminalIntervalMs?: number | false | undefined;
   /**
    * How many times one fetch retries a transient failure (connection error, timeout,
    * 408, 409, 429, 5xx) before the query shows the error and polling backs off.
@@ -49,7 +49,7 @@ export interface SessionPollingOptions {
    * `maxRetries` is set to 0 for these requests.
    * @default 2 in a browser, 0 on a server (a prefetch should fail fast; the browser fetches again)
    */
-  retry?: number;
+  retry?: number | undefined;
 }
 
 /**

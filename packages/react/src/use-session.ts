@@ -21,7 +21,7 @@ export interface UseSessionOptions extends SessionPollingOptions {
    * A `null` or `undefined` session id disables the hook too.
    * @default true
    */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /**
    * Called once the session is terminal, with its final state: exactly once per
    * session id per QueryClient, including when the session was already terminal
@@ -30,14 +30,14 @@ export interface UseSessionOptions extends SessionPollingOptions {
    * only the first one mounted is called: put the side effect in one place.
    * Runs outside React's render, after react-query has stored the data.
    */
-  onTerminal?: (session: Session) => void;
+  onTerminal?: ((session: Session) => void) | undefined;
   /**
    * Called when this hook sees `status` change, with the new and the previous
    * state (e.g. `pending` -> `collecting` -> `payment-success`). The first load is
    * not a change, and neither is a response that changes other fields only.
    * Runs for every hook that passes it.
    */
-  onStatusChange?: (session: Session, previous: Session) => void;
+  onStatusChange?: ((session: Session, previous: Session) => void) | undefined;
 }
 
 /**

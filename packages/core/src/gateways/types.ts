@@ -26,7 +26,7 @@ export interface DescribeProcessorOptions {
    * the dashboard (Stripe `/test/`, Authorize.net sandbox). When not given, no dashboard links
    * are made: the API does not say, and a test session must never link to a live dashboard.
    */
-  environment?: Environment;
+  environment?: Environment | undefined;
 }
 
 /** How one known field of a gateway is shown. Internal to the gateway modules. */

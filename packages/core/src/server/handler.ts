@@ -47,7 +47,7 @@ const MAX_REMEMBERED_FAILURES = 1_000;
  * 401 when nobody is signed in, 404 for a session that does not exist for this user (so a guessed id
  * learns nothing and costs no call to Maven), 403 otherwise. `detail` is the JSON body's message.
  */
-export type AuthorizeDecision = boolean | { status: 401 | 403 | 404; detail?: string };
+export type AuthorizeDecision = boolean | { status: 401 | 403 | 404; detail?: string | undefined };
 
 export type AuthorizeSession = (request: Request, sessionId: string) => AuthorizeDecision | Promise<AuthorizeDecision>;
 
@@ -64,14 +64,14 @@ export interface SessionCacheOptions {
    * this time shares one upstream call.
    * @default 2000
    */
-  activeTtlMs?: number;
+  activeTtlMs?: number | undefined;
   /**
    * How long a copy of a terminal session is served without asking Maven again,
    * in milliseconds. Not forever: `transfer_status` may still change after a
    * session is terminal.
    * @default 60000
    */
-  terminalTtlMs?: number;
+  terminalTtlMs?: number | undefined;
   /**
    * The oldest copy, in milliseconds since it was fetched, that may still be
    * served (with `X-Maven-Cache: stale`) when the upstream budget is spent or
@@ -79,7 +79,7 @@ export interface SessionCacheOptions {
    * this, the request gets the error (or 429) instead. Also how long the store keeps an entry.
    * @default 300000
    */
-  maxStaleMs?: number;
+  maxStaleMs?: number | undefined;
 }
 
 export interface SessionRateLimitOptions {
@@ -87,20 +87,20 @@ export interface SessionRateLimitOptions {
    * Upstream calls allowed per window, across all sessions (Maven counts per endpoint, not per session).
    * @default 20
    */
-  requests?: number;
+  requests?: number | undefined;
   /**
    * The window, in milliseconds. Each call counts from when it completes, so
    * network latency can never squeeze one call too many into Maven's window.
    * @default 60000
    */
-  windowMs?: number;
+  windowMs?: number | undefined;
   /**
    * Calls per window kept for sessions with no cached copy yet, so viewers opening
    * a new session are not starved by refreshes of sessions already on screen.
    * Refreshes use the rest, spread evenly over the window.
    * @default Math.floor(requests / 4)
    */
-  reserveForNewSessions?: number;
+  reserveForNewSessions?: number | undefined;
 }
 
 export interface SessionHandlerOptions {
@@ -110,7 +110,7 @@ export interface SessionHandlerOptions {
    * neither is set, construction still succeeds (so `next build` works without
    * secrets) and every request answers 500 with a logged explanation.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /**
    * Required. Decides, per request, whether the signed-in user may see this
    * session, e.g. by looking the session up in your database against the user
@@ -134,22 +134,22 @@ export interface SessionHandlerOptions {
    * changed are sent in `X-Maven-Redacted`.
    * @default none
    */
-  redact?: SessionRedaction;
+  redact?: SessionRedaction | undefined;
   /**
    * The Maven API's base URL (absolute).
    * @default "https://api.trymaven.com"
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * A `fetch` implementation for upstream calls instead of the global one.
    * @default globalThis.fetch
    */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /**
    * Time limit for each upstream call, in milliseconds, body included. A timeout answers 504.
    * @default 8000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * The largest upstream response body read, in bytes (counted after any
    * decompression). A body whose `Content-Length` is larger is not read at all;
@@ -158,14 +158,14 @@ export interface SessionHandlerOptions {
    * nor passed on; an error status over it keeps its meaning, its body cut short.
    * @default 1048576 (1 MiB)
    */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /**
    * Short-lived copies of sessions, so many viewers cost few upstream calls.
    * `false` disables caching (concurrent requests still share one call, and the
    * budget still applies: with no copy to fall back on, a spent budget answers 429).
    * @default { activeTtlMs: 2000, terminalTtlMs: 60000, maxStaleMs: 300000 }
    */
-  cache?: SessionCacheOptions | false;
+  cache?: SessionCacheOptions | false | undefined;
   /**
    * The budget of upstream calls this handler (or every handler sharing `store`)
    * may make. When it is spent, the last good copy is served (`X-Maven-Cache: stale`),
@@ -174,7 +174,7 @@ export interface SessionHandlerOptions {
    * with the same key or from the same IP.
    * @default { requests: 20, windowMs: 60000 }
    */
-  rateLimit?: SessionRateLimitOptions | false;
+  rateLimit?: SessionRateLimitOptions | false | undefined;
   /**
    * Where copies and the budget live. Defaults to a new in-memory store (1000
    * sessions at most). Pass a shared one (see `SessionStore`) when several
@@ -182,16 +182,16 @@ export interface SessionHandlerOptions {
    * budget between handlers in one process. Handlers sharing a store share copies
    * only when they redact alike (and use the same kind of key and `baseUrl`).
    */
-  store?: SessionStore;
+  store?: SessionStore | undefined;
   /** Where server-side problems are reported (never the key). @default console */
-  logger?: SessionHandlerLogger;
+  logger?: SessionHandlerLogger | undefined;
   /** The clock, in milliseconds since the epoch; for tests and simulations. @default Date.now */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** The shape of the second argument Next.js passes to a route handler (`params` is a Promise since Next 15). */
 export interface SessionRouteContext {
-  params?: SessionRouteParams | Promise<SessionRouteParams>;
+  params?: SessionRouteParams | Promise<SessionRouteParams> | undefined;
 }
 export type SessionRouteParams = { readonly [name: string]: string | string[] | undefined };
 

@@ -70,9 +70,9 @@ export interface MemorySessionStoreOptions {
    * Most sessions kept; the least recently used is dropped first.
    * @default 1000
    */
-  maxEntries?: number;
+  maxEntries?: number | undefined;
   /** The clock used to expire entries, in milliseconds since the epoch. @default Date.now */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**

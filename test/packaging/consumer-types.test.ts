@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The READMEs' code, typechecked the way a user's project checks it: against the BUILT
+ * declaration files, resolved through node_modules and each package.json's `exports` (no
+ * source paths), with the strict settings a user may well have, our .d.ts files checked too.
+ */
+const root = join(import.meta.dirname, "../..");
+const markdown = (path: string) => readFileSync(join(root, path), "utf8");
+
+/** The `index`th fenced block (0-based) after the line `heading`, in the language `lang`. */
+function codeBlock(text: string, heading: string, lang: string, index = 0): string {
+  const start = text.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`no heading ${heading}`);
+  const blocks = [...text.slice(start).matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)];
+  const block = blocks.filter((match) => match[1] === lang)[index];
+  if (!block?.[2]) throw new Error(`no ${lang} block ${index} after ${heading}`);
+  return block[2];
+}
+
+const readme = markdown("README.md");
+const reactReadme = markdown("packages/react/README.md");
+const mockReadme = markdown("packages/mock/README.md");
+
+/** Each file is a module of the user's app; the snippets are verbatim but for the wiring noted. */
+const files: Record<string, string> = {
+  // Top-level await and a script's statements: a module of its own.
+  "thirty-seconds.ts": codeBlock(readme, "## 30-second example", "ts") + "\nexport {};\n",
+  "payment-panel.tsx": codeBlock(readme, "## In React", "tsx"),
+  // The recipe's own app module ("@/lib/your-app"), stubbed.
+  "route.ts": codeBlock(readme, "## Next.js recipe: the key stays on the server", "ts").replace(
+    '"@/lib/your-app"',
+    '"./your-app.js"',
+  ),
+  "your-app.ts": [
+    "export declare function currentUser(request: Request): Promise<{ projects: string[] } | null>;",
+    "export declare function projectOfSession(sessionId: string): Promise<string>;",
+  ].join("\n"),
+  // "The client component is the React example above."
+  "page.tsx":
+    'import { PaymentPanel } from "./payment-panel.js";\n' +
+    codeBlock(readme, "## Next.js recipe: the key stays on the server", "tsx"),
+  "providers.tsx": codeBlock(reactReadme, "## Set up", "tsx"),
+  "mock-server.ts": codeBlock(mockReadme, "## The loopback server", "ts"),
+  // Options are often filled from the environment or a config, where a value may be undefined.
+  // Under exactOptionalPropertyTypes that compiles only when the property says `| undefined`.
+  "options.ts": `
+    import type * as core from "@trymaven/core";
+    import type * as server from "@trymaven/core/server";
+    import type * as react from "@trymaven/react";
+
+    type Options = {
+      MavenClientOptions: core.MavenClientOptions;
+      RequestOptions: core.RequestOptions;
+      PollOptions: core.PollOptions;
+      FormatAmountOptions: core.FormatAmountOptions;
+      FormatDateTimeOptions: core.FormatDateTimeOptions;
+      FormatRelativeTimeOptions: core.FormatRelativeTimeOptions;
+      FormatExpiryOptions: core.FormatExpiryOptions;
+      StatusOptions: core.StatusOptions;
+      DescribeProcessorOptions: core.DescribeProcessorOptions;
+      SessionHandlerOptions: server.SessionHandlerOptions;
+      SessionCacheOptions: server.SessionCacheOptions;
+      SessionRateLimitOptions: server.SessionRateLimitOptions;
+      SessionRouteContext: server.SessionRouteContext;
+      MemorySessionStoreOptions: server.MemorySessionStoreOptions;
+      AuthorizeDecision: Exclude<server.AuthorizeDecision, boolean>;
+      UseSessionOptions: react.UseSessionOptions;
+      SessionPollingOptions: react.SessionPollingOptions;
+    };
+    /** The optional properties of T that refuse an explicit undefined. */
+    type Refusing<T> = {
+      [K in keyof T]-?: {} extends Pick<T, K> ? (undefined extends Required<T>[K] ? never : K) : never;
+    }[keyof T];
+    declare function acceptUndefined<Properties extends never>(): void;
+    // An error here names a property to fix, as "Options.property".
+    acceptUndefined<{ [N in keyof Options]: \`\${N}.\${Refusing<Options[N]> & string}\` }[keyof Options]>();
+  `,
+};
+
+const strictest: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+  jsx: ts.JsxEmit.ReactJSX,
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  // TypeScript 6's default, set here so the check does not depend on the version: it is what
+  // checks `import "@trymaven/react/styles.css"`.
+  noUncheckedSideEffectImports: true,
+  skipLibCheck: false,
+  types: ["node"],
+  noEmit: true,
+};
+
+/** The diagnostics of a program made of `files`, placed in this directory (node_modules resolution starts here). */
+function typeErrors(options: ts.CompilerOptions): string[] {
+  const dir = join(import.meta.dirname, "consumer");
+  const virtual = new Map(Object.entries(files).map(([name, text]) => [join(dir, name), text]));
+  const host = ts.createCompilerHost(options);
+  const { directoryExists, fileExists, readFile, getSourceFile } = host;
+  host.directoryExists = (path) => path === dir || (directoryExists?.(path) ?? true);
+  host.fileExists = (file) => virtual.has(file) || fileExists(file);
+  host.readFile = (file) => virtual.get(file) ?? readFile(file);
+  host.getSourceFile = (file, language, ...rest) => {
+    const text = virtual.get(file);
+    return text === undefined ? getSourceFile(file, language, ...rest) : ts.createSourceFile(file, text, language);
+  };
+  const program = ts.createProgram([...virtual.keys()], options, host);
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) =>
+    ts.formatDiagnostic(diagnostic, {
+      getCanonicalFileName: (name) => name,
+      getCurrentDirectory: () => root,
+      getNewLine: () => "\n",
+    }),
+  );
+}
+
+describe("the READMEs' code in a user's TypeScript project, against the built packages", () => {
+  it.each([
+    ["bundler", { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }],
+    ["nodenext", { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }],
+  ] as const)(
+    'typechecks with moduleResolution "%s", strict, exactOptionalPropertyTypes and skipLibCheck off',
+    (_name, resolution) => {
+      expect(typeErrors({ ...strictest, ...resolution })).toEqual([]);
+    },
+    60_000,
+  );
+});
