@@ -110,6 +110,35 @@ describe("@trymaven/react as built", () => {
     }
   });
 
+  it("lets a bundler drop the components a user does not import", async () => {
+    // What a user's bundler keeps of `import { name } from "@trymaven/react"`, peers and core left out:
+    // top-level memo(forwardRef(...)) calls must be marked pure, or every component comes along.
+    const { build } = await import("esbuild");
+    const bundle = async (names: string) => {
+      const result = await build({
+        // The built file itself: by its package name, the workspace's tsconfig paths would lead to the source.
+        stdin: { contents: `export { ${names} } from "./index.js";`, resolveDir: dist(), loader: "js" },
+        tsconfigRaw: {},
+        bundle: true,
+        minify: true,
+        format: "esm",
+        write: false,
+        logLevel: "silent",
+        external: ["react", "react-dom", "react/jsx-runtime", "@tanstack/react-query", "@trymaven/core"],
+      });
+      return result.outputFiles[0]!.text;
+    };
+    const everything = await bundle("SessionCard, ProcessorDetails, SessionStatusBadge, useSession");
+    // The card's own classes: present only when the card is (its labels are shared with the badge).
+    const card = /mvn-card|mvn-skeleton__bar/;
+    expect(everything).toMatch(card);
+    for (const name of ["useSession", "SessionStatusBadge", "sessionQueryKey"]) {
+      const code = await bundle(name);
+      expect(code, name).not.toMatch(card);
+      expect(code.length, name).toBeLessThan(everything.length / 2);
+    }
+  });
+
   it("ships the stylesheet", () => {
     const css = read(require.resolve("@trymaven/react/styles.css"));
     expect(css).toMatch(/\.mvn-/);

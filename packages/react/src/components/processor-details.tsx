@@ -31,8 +31,8 @@ export interface ProcessorDetailsProps extends Omit<ComponentPropsWithoutRef<"di
  * with a copy button and, where core knows one, a dashboard link. Authorize.net codes show their
  * decoded meaning. `data-gateway` carries the gateway.
  */
-export const ProcessorDetails = memo(
-  forwardRef<HTMLDivElement, ProcessorDetailsProps>(function ProcessorDetails(
+export const ProcessorDetails = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, ProcessorDetailsProps>(function ProcessorDetails(
     { processor, gateway, environment, labels, className, ...rest },
     ref,
   ) {

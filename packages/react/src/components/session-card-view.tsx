@@ -157,8 +157,8 @@ function deriveModel(
   };
 }
 
-export const SessionCardView = memo(
-  forwardRef<HTMLElement, SessionCardViewProps>(function SessionCardView(
+export const SessionCardView = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLElement, SessionCardViewProps>(function SessionCardView(
     {
       session,
       live,

@@ -47,8 +47,8 @@ export type SessionCardProps = SessionCardSharedProps &
  * `data-terminal` and `data-gateway` for styling. Give it a `session` to render, or a `sessionId`
  * to fetch and follow live.
  */
-export const SessionCard = memo(
-  forwardRef<HTMLElement, SessionCardProps>(function SessionCard(props, ref) {
+export const SessionCard = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLElement, SessionCardProps>(function SessionCard(props, ref) {
     const { session, sessionId, sessionOptions, ...shared } = props;
     if (typeof sessionId === "string") {
       return <ConnectedSessionCard ref={ref} sessionId={sessionId} sessionOptions={sessionOptions} {...shared} />;
@@ -65,7 +65,7 @@ export const SessionCard = memo(
 
 type ConnectedProps = SessionCardSharedProps & { sessionId: string; sessionOptions?: UseSessionOptions | undefined };
 
-const ConnectedSessionCard = forwardRef<HTMLElement, ConnectedProps>(function ConnectedSessionCard(
+const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedProps>(function ConnectedSessionCard(
   { sessionId, sessionOptions, ...shared },
   ref,
 ) {
@@ -213,7 +213,7 @@ type StateProps = SessionCardSharedProps & {
  * `data-state="loading"`. Idle: the same frame, still, with `data-state="idle"` and muted text, not busy
  * and not announced. Failed: a heading that names the problem, a hint, and Retry where it helps.
  */
-const StateCard = forwardRef<HTMLElement, StateProps>(function StateCard(
+const StateCard = /* @__PURE__ */ forwardRef<HTMLElement, StateProps>(function StateCard(
   {
     kind,
     error,

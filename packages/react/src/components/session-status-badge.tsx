@@ -25,8 +25,8 @@ export interface SessionStatusBadgeProps extends Omit<ComponentPropsWithoutRef<"
  * A session's status as a pill: label and tone from `@trymaven/core`, an icon whose shape differs
  * per tone, and `data-status`, `data-tone` and `data-terminal` for styling.
  */
-export const SessionStatusBadge = memo(
-  forwardRef<HTMLSpanElement, SessionStatusBadgeProps>(function SessionStatusBadge(
+export const SessionStatusBadge = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLSpanElement, SessionStatusBadgeProps>(function SessionStatusBadge(
     { status, isTerminal, mode, labels, className, ...rest },
     ref,
   ) {

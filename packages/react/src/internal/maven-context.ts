@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
 import type { MavenClient } from "@trymaven/core";
 
-export const MavenContext = createContext<MavenClient | null>(null);
+export const MavenContext = /* @__PURE__ */ createContext<MavenClient | null>(null);
 MavenContext.displayName = "MavenContext";
 
 /** The provider's client, or a message that says what to wrap, naming the hook that was called. */
