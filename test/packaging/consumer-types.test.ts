@@ -51,6 +51,8 @@ const files: Record<string, string> = {
     import type * as core from "@trymaven/core";
     import type * as server from "@trymaven/core/server";
     import type * as react from "@trymaven/react";
+    import type * as mock from "@trymaven/mock";
+    import type * as mockServer from "@trymaven/mock/server";
 
     type Options = {
       MavenClientOptions: core.MavenClientOptions;
@@ -70,14 +72,69 @@ const files: Record<string, string> = {
       AuthorizeDecision: Exclude<server.AuthorizeDecision, boolean>;
       UseSessionOptions: react.UseSessionOptions;
       SessionPollingOptions: react.SessionPollingOptions;
+      // Component props: ours only refuse; the DOM attributes from @types/react already say \`| undefined\`.
+      MavenProviderProps: react.MavenProviderProps;
+      SessionCardProps: react.SessionCardProps;
+      SessionCardSharedProps: react.SessionCardSharedProps;
+      ProcessorDetailsProps: react.ProcessorDetailsProps;
+      SessionStatusBadgeProps: react.SessionStatusBadgeProps;
+      MavenSimulatorOptions: mock.MavenSimulatorOptions;
+      RateLimitOptions: Exclude<NonNullable<mock.MavenSimulatorOptions["rateLimit"]>, boolean>;
+      MavenHandlersOptions: mock.MavenHandlersOptions;
+      MockServerOptions: mockServer.MockServerOptions;
+      InjectFaultOptions: mock.InjectFaultOptions;
+      ScenarioSessionInit: mock.ScenarioSessionInit;
+      SessionOverrides: mock.SessionOverrides;
+      SessionPatch: mock.SessionPatch;
+      Scenario: mock.Scenario;
+      ScenarioStep: mock.ScenarioStep;
+      Fault: mock.Fault;
+      ProcessorFields: NonNullable<Parameters<typeof mock.makeProcessor>[0]>;
     };
-    /** The optional properties of T that refuse an explicit undefined. */
-    type Refusing<T> = {
-      [K in keyof T]-?: {} extends Pick<T, K> ? (undefined extends Required<T>[K] ? never : K) : never;
-    }[keyof T];
+    /**
+     * The optional properties of T (of each member, for a union) that refuse an explicit undefined.
+     * Index signatures are skipped: indexed by \`string\`, they would hide the named properties
+     * (zod's input types, such as \`SessionOverrides\`, have one).
+     */
+    type Refusing<T> = T extends unknown
+      ? ValueOf<{
+          [K in keyof T as string extends K ? never : number extends K ? never : K]-?: {} extends Pick<T, K>
+            ? undefined extends Required<T>[K]
+              ? never
+              : K
+            : never;
+        }>
+      : never;
+    type ValueOf<O> = O[keyof O];
     declare function acceptUndefined<Properties extends never>(): void;
     // An error here names a property to fix, as "Options.property".
     acceptUndefined<{ [N in keyof Options]: \`\${N}.\${Refusing<Options[N]> & string}\` }[keyof Options]>();
+
+    // The one exception, on purpose: the keys of a \`labels\` prop. The components spread it over
+    // \`defaultLabels\`, so a label set to undefined would erase the default text (or, for a function
+    // label, throw). Accept undefined here only once that merge skips undefined values.
+    declare const translation: string | undefined;
+    // @ts-expect-error: a label may not be undefined
+    export const labels: NonNullable<react.SessionCardProps["labels"]> = { loading: translation };
+  `,
+  // The same for props in JSX, and SessionCard still takes exactly one of session and sessionId.
+  "props.tsx": `
+    import type { Session } from "@trymaven/core";
+    import { ProcessorDetails, SessionCard, SessionStatusBadge, type UseSessionOptions } from "@trymaven/react";
+
+    declare const id: string;
+    declare const session: Session;
+    declare const locale: string | undefined;
+    declare const options: UseSessionOptions | undefined;
+
+    export const connected = <SessionCard sessionId={id} sessionOptions={options} locale={locale} session={undefined} />;
+    export const given = <SessionCard session={session} locale={locale} now={undefined} sessionId={undefined} />;
+    export const badge = <SessionStatusBadge status={session.status} isTerminal={undefined} mode={undefined} />;
+    export const details = <ProcessorDetails processor={null} gateway="stripe" environment={undefined} />;
+    // @ts-expect-error: one of session and sessionId, not both
+    export const both = <SessionCard session={session} sessionId={id} />;
+    // @ts-expect-error: sessionOptions go with sessionId
+    export const optionsWithoutId = <SessionCard session={session} sessionOptions={{}} />;
   `,
 };
 

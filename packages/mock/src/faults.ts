@@ -28,7 +28,7 @@ export type Fault =
        * header (the real API documents none).
        * @default 2
        */
-      retryAfter?: number | string | null;
+      retryAfter?: number | string | null | undefined;
     }
   /** 500 `{detail: "Internal Server Error"}`. */
   | { type: "server-error" }
@@ -37,18 +37,18 @@ export type Fault =
   /** 503 `{detail: "Service Unavailable"}`. */
   | { type: "service-unavailable" }
   /** Any status from 200 to 599 with any JSON body (`{detail: <status text>}` by default; none for 204, 205 and 304) and headers. */
-  | { type: "status"; status: number; body?: unknown; headers?: Record<string, string> }
+  | { type: "status"; status: number; body?: unknown; headers?: Record<string, string> | undefined }
   | {
       /** An HTML error page from a proxy or load balancer (nginx style). */
       type: "html-error";
       /** @default 502 */
-      status?: number;
+      status?: number | undefined;
     }
   | {
       /** A response with no body. */
       type: "empty-body";
       /** @default 200 */
-      status?: number;
+      status?: number | undefined;
     }
   /** 200 with `Content-Type: application/json` and a truncated, unparseable body. */
   | { type: "malformed-json" }
@@ -59,7 +59,7 @@ export type Fault =
        * How long to wait, in milliseconds.
        * @default 3000
        */
-      delayMs?: number;
+      delayMs?: number | undefined;
     }
   /** Never answers; the request stays open until it is aborted (or the server closes). */
   | { type: "hang" }
@@ -69,13 +69,13 @@ export type Fault =
       /** Schema drift: 200 with a required field missing. */
       type: "missing-field";
       /** @default "status" */
-      field?: string;
+      field?: string | undefined;
     }
   | {
       /** Schema drift: 200 with a field of the wrong type. */
       type: "wrong-type";
       /** @default "amount" */
-      field?: string;
+      field?: string | undefined;
       /** The value sent instead. Defaults to `amount` as a number, as webhooks send it; other fields get `12345`. */
       value?: unknown;
     }
@@ -83,9 +83,9 @@ export type Fault =
       /** Schema drift: 200 with a status the toolkit does not know. */
       type: "unknown-status";
       /** @default "payment-refunded" */
-      status?: string;
+      status?: string | undefined;
       /** @default true */
-      isTerminal?: boolean;
+      isTerminal?: boolean | undefined;
     }
   | {
       /**
@@ -94,7 +94,7 @@ export type Fault =
        */
       type: "unknown-gateway";
       /** @default "adyen" */
-      gateway?: string;
+      gateway?: string | undefined;
     }
   /** Schema drift: 200 with fields the contract does not list, at the top level and in `processor`. */
   | { type: "extra-fields" }
@@ -105,7 +105,7 @@ export type Fault =
        * Size of the padding, in bytes.
        * @default 2097152 (2 MiB)
        */
-      bytes?: number;
+      bytes?: number | undefined;
     };
 
 /** What `injectFault` accepts: a fault object, a fault name, or an HTTP status. */
@@ -323,7 +323,8 @@ export function faultOutcome(fault: Fault, session: Session, requestedId: string
     }
     case "wrong-type": {
       const field = fault.field ?? "amount";
-      const value = "value" in fault ? fault.value : field === "amount" ? Number(session.amount) : 12345;
+      // `value: undefined` is "not given" (JSON has no undefined: sending it would drop the field).
+      const value = fault.value !== undefined ? fault.value : field === "amount" ? Number(session.amount) : 12345;
       return jsonResponse(200, { ...session, [field]: value });
     }
     case "unknown-status":

@@ -16,18 +16,18 @@ export interface MavenHandlersOptions extends MavenSimulatorOptions {
    * A relative base matches that path on any origin.
    * @default "https://api.trymaven.com"
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * An existing simulator to serve, e.g. one your test also drives. When given,
    * the simulator options here are ignored.
    */
-  simulator?: MavenSimulator;
+  simulator?: MavenSimulator | undefined;
   /**
    * Inherited from the simulator options. Defaults to `true` for an absolute
    * `baseUrl` (the API itself needs a key) and `false` for a relative one (a
    * browser calling your proxy sends no key; the proxy adds it).
    */
-  requireAuth?: boolean;
+  requireAuth?: boolean | undefined;
 }
 
 /** msw handlers for the Maven API, with the simulator that answers them. Spread it into `setupServer`/`setupWorker`. */

@@ -1,8 +1,12 @@
 import { isTerminalStatus, type Processor, type Session, type SessionInput } from "@trymaven/core";
+import { defined } from "./internal/defined.js";
 import { isoAt, msOf } from "./internal/time.js";
 
-/** What `makeSession` accepts: any field of a session; `processor` and `error` may be partial. */
-export type SessionOverrides = Partial<SessionInput>;
+/**
+ * What `makeSession` accepts: any field of a session; `processor` and `error` may be partial.
+ * A field set to `undefined` is not given: it keeps its default.
+ */
+export type SessionOverrides = { [K in keyof SessionInput]?: SessionInput[K] | undefined };
 
 /** The `session_id` of `makeSession()` when none is given. Pass your own to keep ids unique. */
 export const DEFAULT_SESSION_ID = "0b05a489-0ed0-44af-b733-c17d2ec92c9c";
@@ -36,11 +40,11 @@ export const EMPTY_PROCESSOR: Processor = {
   shift4_card_id: null,
 };
 
-type ProcessorFields = Partial<Processor> & Record<string, unknown>;
+type ProcessorFields = { [K in keyof Processor]?: Processor[K] | undefined } & Record<string, unknown>;
 
-/** A full processor object: every known field present (null when not given), extra fields kept. */
+/** A full processor object: every known field present (null when not given or `undefined`), extra fields kept. */
 export function makeProcessor(fields: ProcessorFields = {}): Processor {
-  return { ...EMPTY_PROCESSOR, ...fields };
+  return { ...EMPTY_PROCESSOR, ...defined(fields) };
 }
 
 const PAID_STATUSES = new Set(["payment-success", "payment-authorized"]);
@@ -171,9 +175,7 @@ export function defaultProcessor(gateway: string, mode: string, status: string):
 export function makeSession(overrides: SessionOverrides = {}): Session {
   const { processor, error } = overrides;
   // `{ status: undefined }` means "not given", not "erase the default".
-  const rest = Object.fromEntries(
-    Object.entries(overrides).filter(([, value]) => value !== undefined),
-  ) as SessionOverrides;
+  const rest = defined(overrides);
   const status = rest.status ?? "payment-success";
   const gateway = rest.gateway ?? "stripe";
   const mode = rest.mode ?? "charge";
@@ -190,12 +192,12 @@ export function makeSession(overrides: SessionOverrides = {}): Session {
   let mergedProcessor: Session["processor"];
   if (processor === null) mergedProcessor = null;
   else if (processor === undefined) mergedProcessor = baseProcessor;
-  else mergedProcessor = { ...EMPTY_PROCESSOR, ...baseProcessor, ...processor } as Processor;
+  else mergedProcessor = { ...EMPTY_PROCESSOR, ...baseProcessor, ...defined(processor) } as Processor;
 
   let mergedError: Session["error"];
   if (error === null) mergedError = null;
   else if (error === undefined) mergedError = status === "payment-failed" ? { ...DEFAULT_DECLINE } : null;
-  else mergedError = { message: null, ...error };
+  else mergedError = { message: null, ...defined(error) };
 
   const session: Session = {
     session_id: DEFAULT_SESSION_ID,

@@ -4,6 +4,7 @@
  * `is_terminal` and `completed_at` consistent as the patches land.
  */
 import { isTerminalStatus, KNOWN_STATUSES, type Session } from "@trymaven/core";
+import { defined } from "./internal/defined.js";
 import { isoAt, msOf } from "./internal/time.js";
 import { DEFAULT_DECLINE, defaultProcessor, EMPTY_PROCESSOR, type SessionOverrides } from "./make-session.js";
 
@@ -22,12 +23,12 @@ export interface ScenarioStep {
    * before this step applies, measured on the simulator's clock (`now`).
    * With neither `after` nor `afterRequests`, the step applies at once.
    */
-  after?: number;
+  after?: number | undefined;
   /**
    * Apply this step once this many requests for the session have been answered
    * (with a 200) since the previous step. With `after` too, whichever comes first wins.
    */
-  afterRequests?: number;
+  afterRequests?: number | undefined;
   /** The change, or a function of the current state returning it (e.g. to pick the session's own gateway's processor). */
   patch: SessionPatch | ((session: Session) => SessionPatch);
 }
@@ -43,7 +44,7 @@ export interface Scenario {
   /** Fields of the session when it is added. Status defaults to `pending`. */
   initial: SessionPatch;
   /** When set, `expires_at` is this many milliseconds after the session was added (scaled by `timeScale`). */
-  expiresAfterMs?: number;
+  expiresAfterMs?: number | undefined;
   steps: ScenarioStep[];
 }
 
@@ -179,20 +180,22 @@ const CARD_TAKEN = new Set<string>(["payment-success", "payment-authorized", "pa
  *   `expires_at` is no later than the moment it expired.
  */
 export function applySessionPatch(current: Session, patch: SessionPatch, atMs: number): Session {
-  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as SessionPatch;
+  const given = defined(patch);
   const { processor, error, status } = given;
   const next = { ...current, ...given } as Session;
   const statusChanged = status !== undefined && status !== current.status && KNOWN.has(status);
 
   if (processor !== undefined) {
     next.processor =
-      processor === null ? null : ({ ...EMPTY_PROCESSOR, ...current.processor, ...processor } as Session["processor"]);
+      processor === null
+        ? null
+        : ({ ...EMPTY_PROCESSOR, ...current.processor, ...defined(processor) } as Session["processor"]);
   } else if (statusChanged && BEFORE_CARD.has(status)) {
     next.processor = null;
   } else if (statusChanged && CARD_TAKEN.has(status) && current.processor === null) {
     next.processor = defaultProcessor(next.gateway, next.mode, status);
   }
-  if (error !== undefined) next.error = error === null ? null : { message: null, ...error };
+  if (error !== undefined) next.error = error === null ? null : { message: null, ...defined(error) };
   else if (statusChanged) next.error = status === "payment-failed" ? (current.error ?? { ...DEFAULT_DECLINE }) : null;
 
   if (given.is_terminal === undefined && status !== undefined && KNOWN.has(status)) {

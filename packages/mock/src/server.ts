@@ -20,20 +20,20 @@ export interface MockServerOptions extends MavenSimulatorOptions {
    * Port to listen on; `0` picks a free one (read it from the result).
    * @default 0
    */
-  port?: number;
+  port?: number | undefined;
   /**
    * Interface to listen on. Keep it on loopback: the mock accepts any well-formed key.
    * @default "127.0.0.1"
    */
-  host?: string;
+  host?: string | undefined;
   /** An existing simulator to serve (e.g. shared with msw handlers). When given, the simulator options here are ignored. */
-  simulator?: MavenSimulator;
+  simulator?: MavenSimulator | undefined;
   /**
    * Serve the `/__mock/*` control endpoints (stats, reset, sessions, faults).
    * They answer only requests from a loopback address.
    * @default true
    */
-  control?: boolean;
+  control?: boolean | undefined;
   /**
    * Answer CORS preflights (allowing the methods and headers asked for) and add
    * `Access-Control-Allow-Origin: *` and `Access-Control-Expose-Headers` (so a
@@ -42,7 +42,7 @@ export interface MockServerOptions extends MavenSimulatorOptions {
    * match a server-to-server setup.
    * @default false
    */
-  cors?: boolean;
+  cors?: boolean | undefined;
 }
 
 export interface MockServer {

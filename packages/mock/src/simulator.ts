@@ -8,6 +8,7 @@ import { API_KEY_PATTERN } from "./api-key.js";
 import { detailResponse, faultOutcome, invalidUuidResponse, jsonResponse, normalizeFault } from "./faults.js";
 import type { Fault, FaultInput, FaultName } from "./faults.js";
 import { listFixtures } from "./fixtures.js";
+import { defined } from "./internal/defined.js";
 import { abortableSleep } from "./internal/sleep.js";
 import { isoAt } from "./internal/time.js";
 import { derivedUuid } from "./internal/uuid.js";
@@ -32,22 +33,22 @@ export interface ScenarioSessionInit {
    * that id is already taken, one derived from it: the same on every run (and
    * after `reset()`), so a test that adds a scenario twice stays reproducible.
    */
-  sessionId?: string;
+  sessionId?: string | undefined;
   /** Fields to set on the session at the start, over the scenario's (e.g. `{ gateway: "braintree" }`). */
-  session?: SessionOverrides;
+  session?: SessionOverrides | undefined;
   /**
    * What moves the session along: `"time"` follows each step's `after` on the
    * simulator's clock; `"request"` applies one step per answered request
    * (or the step's own `afterRequests`), ignoring time.
    * @default "time"
    */
-  advanceBy?: "time" | "request";
+  advanceBy?: "time" | "request" | undefined;
   /**
    * Multiplies every step's `after` (and `expiresAfterMs`): `0.1` plays ten times
    * faster, `10` ten times slower.
    * @default 1
    */
-  timeScale?: number;
+  timeScale?: number | undefined;
 }
 
 /** What `addSession` accepts: a session (validated against the contract) or a scenario to play. */
@@ -61,29 +62,29 @@ export interface MavenSimulatorOptions {
    * `Date.now` already follows `vi.useFakeTimers()`.
    * @default Date.now
    */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /**
    * Serve every fixture (see `fixtures`) under its own `session_id`.
    * @default true
    */
-  fixtures?: boolean;
+  fixtures?: boolean | undefined;
   /** Sessions present from the start, and again after `reset()`: sessions, or scenarios to play. */
-  sessions?: SessionInit[];
+  sessions?: SessionInit[] | undefined;
   /**
    * Answer 401 unless the request carries `Authorization: Bearer mvn_test_…`
    * (or `mvn_live_…`) with 32 letters or digits, like the real API. Turn it off
    * for a browser talking to your proxy path, which sends no key.
    * @default true
    */
-  requireAuth?: boolean;
+  requireAuth?: boolean | undefined;
   /** Accept only this exact key (other well-formed keys get 401). Implies `requireAuth`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /**
    * Delay before every answer, in milliseconds, to make loading states visible.
    * Aborting the request ends the wait.
    * @default 0
    */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /**
    * Enforce a rate limit like Maven's (20 requests per minute), answering 429
    * with no `Retry-After` (the real API documents none). Counted over every
@@ -91,19 +92,19 @@ export interface MavenSimulatorOptions {
    * `true` means `{ limit: 20, windowMs: 60000 }`.
    * @default false
    */
-  rateLimit?: boolean | { limit?: number; windowMs?: number };
+  rateLimit?: boolean | { limit?: number | undefined; windowMs?: number | undefined } | undefined;
 }
 
 /** Where to inject a fault and how often. */
 export interface InjectFaultOptions {
   /** Only requests for this session id are affected. By default every request to the sessions endpoint is. */
-  sessionId?: string;
+  sessionId?: string | undefined;
   /**
    * How many requests the fault answers before it is used up: a whole number from 1, or
    * `Infinity` to keep it until removed.
    * @default 1
    */
-  times?: number;
+  times?: number | undefined;
 }
 
 /** A fault waiting in the queue. */
@@ -387,7 +388,8 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
         expires_at: isoAt(
           start + (scenario.expiresAfterMs === undefined ? DEFAULT_EXPIRY_MS : scenario.expiresAfterMs * timeScale),
         ),
-        ...init.session,
+        // A field set to undefined keeps the scenario's value (or the id and times above).
+        ...defined(init.session),
       }),
       `addSession: the start of scenario "${scenario.name}"`,
     );

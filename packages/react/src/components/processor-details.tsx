@@ -20,9 +20,9 @@ export interface ProcessorDetailsProps extends Omit<ComponentPropsWithoutRef<"di
    * are shown only when it is given, so a test session never links to a live dashboard.
    * @default undefined (no dashboard links)
    */
-  environment?: Environment;
+  environment?: Environment | undefined;
   /** Text overrides (`processorField`, `processorMeaning`, `copy`, `viewReceipt`…). @default defaultLabels */
-  labels?: Partial<SessionCardLabels>;
+  labels?: Partial<SessionCardLabels> | undefined;
 }
 
 /**

@@ -41,35 +41,35 @@ export interface SessionCardSharedProps extends Omit<ComponentPropsWithoutRef<"a
    * BCP 47 locale for the amount and dates, e.g. `"de-DE"`.
    * @default the browser's locale; `"en-US"` on a server and while hydrating, so the two renders match
    */
-  locale?: string;
+  locale?: string | undefined;
   /**
    * IANA time zone for absolute dates, e.g. `"Europe/Paris"`.
    * @default the browser's zone; `"UTC"` on a server and while hydrating, so the two renders match
    */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Text overrides, merged over {@link defaultLabels}. Keep the object stable (module constant or `useMemo`). */
-  labels?: Partial<SessionCardLabels>;
+  labels?: Partial<SessionCardLabels> | undefined;
   /**
    * Show the caller's full phone number. By default it is masked to the country code and last four digits.
    * @default false
    */
-  showFullCaller?: boolean;
+  showFullCaller?: boolean | undefined;
   /** Level of the card's heading; section headings are one level below. @default 3 */
-  headingLevel?: 2 | 3 | 4 | 5;
+  headingLevel?: 2 | 3 | 4 | 5 | undefined;
   /** Gateway environment for dashboard links (`"test"` for `mvn_test_` keys); see `ProcessorDetails`. @default undefined (no links) */
-  environment?: Environment;
+  environment?: Environment | undefined;
   /**
    * The moment relative times ("2 minutes ago") are measured from. Pass one value to a whole list
    * to keep it consistent, or to render the same text on server and client.
    * @default the time of rendering, measured again every 15 s (every minute once the session is terminal)
    */
-  now?: Date | number;
+  now?: Date | number | undefined;
 }
 
 export interface SessionCardViewProps extends SessionCardSharedProps {
   session: Session;
   /** The connected card's indicator while it polls: "Live", or paused while the browser is offline. */
-  live?: "live" | "paused" | false;
+  live?: "live" | "paused" | false | undefined;
   /** A banner under the header (the connected card's "couldn't refresh" warning). */
   banner?: ReactNode;
 }

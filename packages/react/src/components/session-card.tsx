@@ -24,8 +24,9 @@ export type SessionCardProps = SessionCardSharedProps &
     | {
         /** The session to show, e.g. from `useSession` or a server fetch. The card renders it as given. */
         session: Session;
-        sessionId?: never;
-        sessionOptions?: never;
+        // `?: undefined` rather than `?: never`: under exactOptionalPropertyTypes `never` refuses even `undefined`.
+        sessionId?: undefined;
+        sessionOptions?: undefined;
       }
     | {
         /**
@@ -35,9 +36,9 @@ export type SessionCardProps = SessionCardSharedProps &
          * indicator while polling, and announces status changes.
          */
         sessionId: string;
-        session?: never;
+        session?: undefined;
         /** Options passed to `useSession` (`intervalMs`, `enabled`, `until`, `onTerminal`, `onStatusChange`…). @default {} */
-        sessionOptions?: UseSessionOptions;
+        sessionOptions?: UseSessionOptions | undefined;
       }
   );
 

@@ -11,14 +11,14 @@ export interface SessionStatusBadgeProps extends Omit<ComponentPropsWithoutRef<"
    * `data-terminal="false"`.
    * @default derived from the status (known terminal statuses only)
    */
-  isTerminal?: boolean;
+  isTerminal?: boolean | undefined;
   /**
    * The session's `mode`; in `tokenize` mode success reads "Card saved" instead of "Payment succeeded".
    * @default "charge"
    */
-  mode?: SessionMode;
+  mode?: SessionMode | undefined;
   /** Text overrides; `labels.status` rewrites the status text. @default defaultLabels */
-  labels?: Partial<SessionCardLabels>;
+  labels?: Partial<SessionCardLabels> | undefined;
 }
 
 /**

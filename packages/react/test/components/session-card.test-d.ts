@@ -13,4 +13,11 @@ describe("SessionCardProps", () => {
     expectTypeOf<{ session: Session; sessionOptions: UseSessionOptions }>().not.toExtend<SessionCardProps>();
     expectTypeOf<{ locale: string }>().not.toExtend<SessionCardProps>();
   });
+
+  // Under exactOptionalPropertyTypes (users' setting, not this repo's), test/packaging checks these in JSX.
+  it("takes an explicit undefined for the other form's props", () => {
+    expectTypeOf<{ sessionId: string; session: undefined; sessionOptions: undefined }>().toExtend<SessionCardProps>();
+    expectTypeOf<{ session: Session; sessionId: undefined; sessionOptions: undefined }>().toExtend<SessionCardProps>();
+    expectTypeOf<{ session: Session; sessionId: string | undefined }>().not.toExtend<SessionCardProps>();
+  });
 });
