@@ -110,11 +110,8 @@ const files: Record<string, string> = {
     // An error here names a property to fix, as "Options.property".
     acceptUndefined<{ [N in keyof Options]: \`\${N}.\${Refusing<Options[N]> & string}\` }[keyof Options]>();
 
-    // The one exception, on purpose: the keys of a \`labels\` prop. The components spread it over
-    // \`defaultLabels\`, so a label set to undefined would erase the default text (or, for a function
-    // label, throw). Accept undefined here only once that merge skips undefined values.
+    // The keys of a \`labels\` prop too: a label given as undefined keeps its default (the merge skips it).
     declare const translation: string | undefined;
-    // @ts-expect-error: a label may not be undefined
     export const labels: NonNullable<react.SessionCardProps["labels"]> = { loading: translation };
   `,
   // The same for props in JSX, and SessionCard still takes exactly one of session and sessionId.

@@ -12,4 +12,4 @@ export { sessionQueryKey, type SessionQueryKey } from "./session-query-key.js";
 export { SessionCard, type SessionCardProps, type SessionCardSharedProps } from "./components/session-card.js";
 export { ProcessorDetails, type ProcessorDetailsProps } from "./components/processor-details.js";
 export { SessionStatusBadge, type SessionStatusBadgeProps } from "./components/session-status-badge.js";
-export { defaultLabels, type SessionCardLabels } from "./components/labels.js";
+export { defaultLabels, type SessionCardLabelOverrides, type SessionCardLabels } from "./components/labels.js";

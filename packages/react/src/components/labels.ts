@@ -180,7 +180,21 @@ export const defaultLabels: SessionCardLabels = {
   stale: (updatedAt) => `Couldn't refresh. Showing the session as of ${updatedAt}.`,
 };
 
-/** Merges a partial `labels` prop over the defaults, once per distinct object. */
-export function useLabels(labels: Partial<SessionCardLabels> | undefined): SessionCardLabels {
-  return useMemo(() => (labels ? { ...defaultLabels, ...labels } : defaultLabels), [labels]);
+/**
+ * What a `labels` prop takes: any labels to replace. A key given as `undefined` keeps its default,
+ * so a translation table with gaps can be passed as it is.
+ */
+export type SessionCardLabelOverrides = { [K in keyof SessionCardLabels]?: SessionCardLabels[K] | undefined };
+
+/**
+ * Merges a partial `labels` prop over the defaults, once per distinct object. A key given as `undefined`
+ * (a translation not loaded yet) keeps its default: spread, it would blank a text or, for a function
+ * label, crash the render.
+ */
+export function useLabels(labels: SessionCardLabelOverrides | undefined): SessionCardLabels {
+  return useMemo(() => {
+    const merged: Record<string, unknown> = { ...defaultLabels };
+    for (const key in labels) merged[key] = labels[key as keyof SessionCardLabels] ?? merged[key];
+    return merged as unknown as SessionCardLabels;
+  }, [labels]);
 }

@@ -7,7 +7,7 @@ import {
   type Processor,
 } from "@trymaven/core";
 import { forwardRef, memo, useMemo, type ComponentPropsWithoutRef, type ReactNode } from "react";
-import { useLabels, type SessionCardLabels } from "./labels.js";
+import { useLabels, type SessionCardLabelOverrides } from "./labels.js";
 import { Code, CopyButton, CopyStatus, Field, Icon, cx, useCopy } from "./parts.js";
 
 export interface ProcessorDetailsProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
@@ -22,7 +22,7 @@ export interface ProcessorDetailsProps extends Omit<ComponentPropsWithoutRef<"di
    */
   environment?: Environment | undefined;
   /** Text overrides (`processorField`, `processorMeaning`, `copy`, `viewReceipt`…). @default defaultLabels */
-  labels?: Partial<SessionCardLabels> | undefined;
+  labels?: SessionCardLabelOverrides | undefined;
 }
 
 /**

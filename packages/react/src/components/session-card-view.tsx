@@ -30,7 +30,7 @@ import {
   type ComponentPropsWithoutRef,
   type ReactNode,
 } from "react";
-import { useLabels, type SessionCardLabels } from "./labels.js";
+import { useLabels, type SessionCardLabelOverrides, type SessionCardLabels } from "./labels.js";
 import { Code, CopyButton, CopyStatus, Field, Icon, cx, useCopy } from "./parts.js";
 import { ProcessorDetails } from "./processor-details.js";
 import { SessionStatusBadge } from "./session-status-badge.js";
@@ -48,7 +48,7 @@ export interface SessionCardSharedProps extends Omit<ComponentPropsWithoutRef<"a
    */
   timeZone?: string | undefined;
   /** Text overrides, merged over {@link defaultLabels}. Keep the object stable (module constant or `useMemo`). */
-  labels?: Partial<SessionCardLabels> | undefined;
+  labels?: SessionCardLabelOverrides | undefined;
   /**
    * Show the caller's full phone number. By default it is masked to the country code and last four digits.
    * @default false

@@ -1,6 +1,6 @@
 import { describeStatus, isTerminalStatus, type SessionMode, type SessionStatus } from "@trymaven/core";
 import { forwardRef, memo, type ComponentPropsWithoutRef } from "react";
-import { useLabels, type SessionCardLabels } from "./labels.js";
+import { useLabels, type SessionCardLabelOverrides } from "./labels.js";
 import { Icon, cx } from "./parts.js";
 
 export interface SessionStatusBadgeProps extends Omit<ComponentPropsWithoutRef<"span">, "children"> {
@@ -18,7 +18,7 @@ export interface SessionStatusBadgeProps extends Omit<ComponentPropsWithoutRef<"
    */
   mode?: SessionMode | undefined;
   /** Text overrides; `labels.status` rewrites the status text. @default defaultLabels */
-  labels?: Partial<SessionCardLabels> | undefined;
+  labels?: SessionCardLabelOverrides | undefined;
 }
 
 /**

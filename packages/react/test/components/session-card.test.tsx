@@ -225,6 +225,17 @@ describe("SessionCard (presentational): behaviour", () => {
     }
   });
 
+  it("keeps the default of a label given as undefined (bug: a function label crashed the render, a text went blank)", () => {
+    // A translation table whose entries have not loaded yet: plain TypeScript and JavaScript allow it.
+    const pending = { status: undefined, caller: undefined, paymentDetails: undefined };
+    render(<SessionCard session={paid} {...base} labels={pending} />);
+    expect(screen.getByText("Payment succeeded")).toBeVisible();
+    expect(screen.getByText("Caller", { selector: "dt" })).toBeVisible();
+    // A label given a value still replaces its default.
+    render(<SessionCard session={paid} {...base} labels={{ ...pending, caller: "Anrufer" }} />);
+    expect(screen.getByText("Anrufer", { selector: "dt" })).toBeVisible();
+  });
+
   it("measures relative times again as time passes (bug: they froze until the session changed)", async () => {
     vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"], now: NOW });
     try {
