@@ -26,16 +26,23 @@ export interface FormatAmountOptions {
   currencyDisplay?: "symbol" | "narrowSymbol" | "code" | undefined;
 }
 
-/** ISO 4217 codes are three letters; Intl accepts any such code and rejects everything else. */
+/**
+ * ISO 4217 codes are three letters; Intl accepts any such code and rejects everything else. Checked
+ * before upper-casing: some letters upper-case to ASCII ("ı" to "I", "ſ" to "S", "ß" to "SS"), and
+ * "ınr" must not show as Indian rupees.
+ */
 function currencyCode(currency: string): string | null {
-  const code = typeof currency === "string" ? currency.trim().toUpperCase() : "";
-  return /^[A-Z]{3}$/.test(code) ? code : null;
+  const code = typeof currency === "string" ? currency.trim() : "";
+  return /^[A-Za-z]{3}$/.test(code) ? code.toUpperCase() : null;
 }
 
 /**
  * How many digits the currency has after the decimal point: 2 for USD and EUR, 0 for JPY,
- * 3 for KWD. Codes the runtime does not know but that are well formed get ISO 4217's default, 2.
- * Case and surrounding spaces are ignored ("usd" is USD).
+ * 3 for KWD. These are the runtime's display digits (Intl, from CLDR), which for a few currencies
+ * are fewer than ISO 4217's minor units: 0 for HUF, IDR, COP, PKR and IQD, among others, where
+ * ISO 4217 says 2 (3 for IQD). Use it to display amounts, not to convert minor units.
+ * Codes the runtime does not know but that are well formed get ISO 4217's default, 2.
+ * Case and surrounding spaces are ignored ("usd" is USD); the code must be three ASCII letters.
  *
  * @returns the number of minor-unit digits, or `null` when `currency` is not a three-letter code.
  */

@@ -16,12 +16,19 @@ interface ParsedPhone {
   national: string;
 }
 
-/** Splits an E.164 number ("+14155552671", spaces, dashes, dots and brackets tolerated) into calling code and national number. */
+/**
+ * Splits an E.164 number ("+14155552671", spaces, dashes, dots and brackets tolerated) into calling code
+ * and national number. A "(0)" right after the calling code ("+44 (0)20 …") is the national trunk prefix,
+ * not dialled from abroad: it is left out (and the number refused if those digits are not a calling code).
+ */
 function parseE164(value: string): ParsedPhone | null {
-  const compact = value.trim().replace(/[\s\-.()]/g, "");
+  const text = value.trim();
+  const trunk = /^\+(\d{1,3})[\s\-.]*\(0\)/.exec(text);
+  const compact = (trunk ? `+${trunk[1]}${text.slice(trunk[0].length)}` : text).replace(/[\s\-.()]/g, "");
   if (!/^\+[1-9]\d{6,14}$/.test(compact)) return null;
   const digits = compact.slice(1);
   const length = /^[17]/.test(digits) ? 1 : TWO_DIGIT_CODE.test(digits) ? 2 : 3;
+  if (trunk && trunk[1]!.length !== length) return null;
   return { countryCode: digits.slice(0, length), national: digits.slice(length) };
 }
 
@@ -69,9 +76,14 @@ export function formatPhone(e164: string): string {
   return `+${parsed.countryCode} ${group(parsed.national, groupSizes(parsed))}`;
 }
 
+/** Fewest digits a number needs before its last four are shown, so that at least three stay hidden. */
+const MIN_DIGITS_TO_SHOW_LAST_FOUR = 7;
+
 /**
  * Hides a phone number except its country code and last four digits: "+14155554567" becomes
- * "+1 ••• ••• 4567". Anything that is not an E.164 number shows "••••" and its last four digits
+ * "+1 ••• ••• 4567". The last four are shown only when the national number has at least seven
+ * digits; a shorter one ("+683 4002") is hidden entirely ("+683 ••••"), since four digits would be
+ * all or most of it. Anything that is not an E.164 number shows "••••" and its last four digits
  * only when it has at least seven digits (a short code or extension is hidden entirely).
  * Never reveals more than the last four digits; never throws.
  */
@@ -80,9 +92,10 @@ export function maskPhone(e164: string): string {
   const parsed = parseE164(e164);
   if (!parsed) {
     const digits = e164.replace(/\D/g, "");
-    return digits.length >= 7 ? `•••• ${digits.slice(-4)}` : "••••";
+    return digits.length >= MIN_DIGITS_TO_SHOW_LAST_FOUR ? `•••• ${digits.slice(-4)}` : "••••";
   }
   const { national } = parsed;
-  const masked = "•".repeat(Math.max(0, national.length - 4)) + national.slice(-4);
+  const shown = national.length >= MIN_DIGITS_TO_SHOW_LAST_FOUR ? 4 : 0;
+  const masked = "•".repeat(national.length - shown) + national.slice(national.length - shown);
   return `+${parsed.countryCode} ${group(masked, groupSizes(parsed))}`;
 }

@@ -16,6 +16,10 @@ export const MAX_URL_LENGTH = 2048;
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0020\u007F-\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF\\]/;
 
+// Special-use names that resolve to the viewer's own machine (`*.localhost`, RFC 6761) or network
+// (`.local` mDNS, RFC 6762; `home.arpa`, RFC 8375; `.internal`, reserved by ICANN for private use).
+const LOCAL_NAME = /(?:^|\.)(?:localhost|local|internal|home\.arpa)$/;
+
 // DNS labels: letters, digits, hyphens (underscores occur in real host names), no leading or trailing hyphen.
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 
@@ -28,8 +32,9 @@ const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
  * passwords (`https://user:pass@host`, any `@` before the path); whitespace or control characters
  * anywhere, including leading spaces and tabs inside the scheme (`java\tscript:`); invisible or
  * bidi characters; backslashes; values longer than {@link MAX_URL_LENGTH}; IP-address hosts
- * (IPv4 in any notation, IPv6); and hosts without a dot, so `https://localhost` is rejected too:
- * a receipt is never on the viewer's own machine or network, and such a link would reach it.
+ * (IPv4 in any notation, IPv6); hosts without a dot, so `https://localhost` is rejected too; and
+ * special-use local names (`*.localhost`, `*.local`, `*.internal`, `*.home.arpa`): a receipt is never
+ * on the viewer's own machine or network, and such a link would reach it.
  *
  * Internationalised host names come back in punycode (`xn--...`), which exposes look-alike hosts.
  */
@@ -51,5 +56,6 @@ export function safeHttpsUrl(value: unknown): string | null {
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return null;
   // The top-level domain is letters (or an IDN in punycode); a numeric one means an IP-like host.
   if (!/^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(labels[labels.length - 1]!)) return null;
+  if (LOCAL_NAME.test(host)) return null;
   return url.href.length > MAX_URL_LENGTH ? null : url.href;
 }

@@ -175,6 +175,18 @@ describe("describeProcessor for Authorize.net", () => {
     );
   });
 
+  // Regression: Authorize.net answers transId "0" when no transaction was recorded (errors, Test Mode), and
+  // the row linked to the Merchant Interface page of transaction 0. Only real (numeric) ids are linked.
+  it.each(["0", "000", "abc", "601-2"])("does not link the transaction id %j", (id) => {
+    const row = byId(
+      describeProcessor(processor({ authnet_transaction_id: id, authnet_response_code: "3" }), "authorizenet", {
+        environment: "live",
+      }),
+    )["authnet_transaction_id"];
+    expect(row).toMatchObject({ value: id, copyable: true });
+    expect(row).not.toHaveProperty("href");
+  });
+
   it("offers copying identifiers but not codes", () => {
     const rows = byId(describeProcessor(full, "authorizenet"));
     expect(rows["authnet_transaction_id"]).toMatchObject({ kind: "id", copyable: true });
@@ -225,6 +237,19 @@ describe("describeProcessor for Stripe", () => {
     expect(describeProcessor(full, "stripe").some((row) => row.href)).toBe(false);
     expect(describeProcessor(full, "authorizenet").some((row) => row.href)).toBe(false);
   });
+
+  // Regression: anything but "test" picked the live dashboard, so an untyped "TEST", "sandbox" or
+  // "Test" (an environment variable, say) linked a test session to the live one.
+  it.each(["TEST", "sandbox", "Test", "production", " test"])(
+    "makes no dashboard links for the environment %j, which is neither test nor live",
+    (environment) => {
+      const options = { environment: environment as "test" };
+      expect(describeProcessor(full, "stripe", options).some((row) => row.href)).toBe(false);
+      const authnet = processor({ authnet_transaction_id: "60123456789" });
+      expect(describeProcessor(authnet, "authorizenet", options).some((row) => row.href)).toBe(false);
+      expect(stripeDashboardUrl("pi_1", environment as "test")).toBeUndefined();
+    },
+  );
 
   it("percent-encodes ids in links and links only ids of the expected kind", () => {
     expect(stripeDashboardUrl("pi_1/../../settings?x=#y", "live")).toBe(

@@ -60,6 +60,17 @@ describe("formatAmount", () => {
     expect(formatAmount("5", " eur ", { locale: "en-US" })).toBe("€5.00");
   });
 
+  // Regression: the code was upper-cased before it was checked, and some letters upper-case to ASCII:
+  // "ınr" (dotless ı) showed as "₹5.00" and "uſd" (long s) as "$5.00", though neither is a currency code.
+  it.each([
+    ["ınr", "5 ınr"],
+    ["uſd", "5 uſd"],
+    ["ßd", "5 ßd"],
+  ])("never reads the look-alike %j as a real currency", (currency, expected) => {
+    expect(formatAmount("5", currency, { locale: "en-US" })).toBe(expected);
+    expect(currencyMinorUnits(currency)).toBeNull();
+  });
+
   it.each(["", "1e5", "abc", " 5", "5 ", "1,000", "--5", ".", "+", "-", "+-5", "1.2.3", "NaN", "Infinity", "٣"])(
     "returns the amount %j unchanged when it breaks the contract's pattern",
     (amount) => {

@@ -33,6 +33,22 @@ describe("formatPhone", () => {
   it("never throws for untyped callers", () => {
     expect(formatPhone(null as unknown as string)).toBe("");
   });
+
+  // Regression: brackets were dropped and their digits kept, so "(0)" became part of the number and
+  // "+44 (0) 20 7946 0958" read "+44 020 7946 0958", a number that does not connect from abroad.
+  it.each([
+    ["+44 (0) 20 7946 0958", "+44 207 946 0958"],
+    ["+44 (0)20 7946 0958", "+44 207 946 0958"],
+    ["+49 (0)151 2345 6789", "+49 151 2345 6789"],
+  ])("leaves out the (0) trunk prefix written into %j", (input, expected) => {
+    expect(formatPhone(input)).toBe(expected);
+  });
+
+  it("reads a (0) as a trunk prefix only right after the calling code", () => {
+    expect(formatPhone("+44207946(0)958")).toBe("+44 207 946 0958");
+    expect(formatPhone("+4 (0) 4207946095")).toBe("+4 (0) 4207946095");
+    expect(maskPhone("+44 (0) 20 7946 0958")).toBe("+44 ••• ••• 0958");
+  });
 });
 
 describe("maskPhone", () => {
@@ -60,13 +76,24 @@ describe("maskPhone", () => {
     expect(maskPhone(undefined as unknown as string)).toBe("••••");
   });
 
+  // Regression: a national number of four digits (Niue, +683) was shown whole, and one of five or six
+  // showed all but one or two digits. Like a value that is not E.164, it shows its last four digits
+  // only when at least seven are there, so some stay hidden.
+  it.each([
+    ["+6834002", "+683 ••••"],
+    ["+50031234", "+500 • ••••"],
+    ["+299321000", "+299 •• ••••"],
+    ["+3721234567", "+372 ••• 4567"],
+  ])("hides a short national number %j entirely (%j)", (input, expected) => {
+    expect(maskPhone(input)).toBe(expected);
+  });
+
   it("never reveals more than the country code and the last four digits", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(..."+0123456789 -()abc"), maxLength: 24 }), (input) => {
         const masked = maskPhone(input);
-        const e164 = /^\+[1-9]\d{6,14}$/.test(input.trim().replace(/[\s\-.()]/g, ""));
         // Everything shown after the country code must be the input's last four digits.
-        const shown = (e164 ? masked.replace(/^\+\d+ /, "") : masked).replace(/\D/g, "");
+        const shown = masked.replace(/^\+\d+ /, "").replace(/\D/g, "");
         expect(shown.length).toBeLessThanOrEqual(4);
         expect(input.replace(/\D/g, "").endsWith(shown)).toBe(true);
       }),

@@ -112,6 +112,13 @@ describe("safeHttpsUrl rejects", () => {
     ["IPv6", "https://[::1]/receipt"],
     ["IPv4-mapped IPv6", "https://[::ffff:127.0.0.1]/"],
     ["numeric top-level domain", "https://example.123/"],
+    // Special-use names that resolve to the viewer's machine (RFC 6761) or network (RFC 6762, RFC 8375, .internal)
+    ["subdomain of localhost", "https://receipts.localhost/r"],
+    ["subdomain of localhost, upper case", "https://Receipts.LOCALHOST/r"],
+    ["subdomain of localhost with a trailing dot", "https://receipts.localhost./r"],
+    ["mDNS name", "https://printer.local/receipt"],
+    ["private-use .internal", "https://billing.internal/receipt"],
+    ["home network", "https://router.home.arpa/"],
     // Length
     ["over the length limit", `https://example.com/${"a".repeat(MAX_URL_LENGTH)}`],
     ["grows over the limit when normalised", `https://example.com/${"é".repeat(1000)}`],

@@ -77,6 +77,14 @@ export function authorizeNetTransactionUrl(transactionId: string, environment: E
     : `https://account.authorize.net/ui/themes/anet/transaction/transactiondetail.aspx?transID=${id}`;
 }
 
+/**
+ * The transaction's page, for a real transaction id only: Authorize.net ids are numbers, and it answers
+ * `transId` "0" when no transaction was recorded (an error, or an account in Test Mode).
+ */
+function transactionHref(transactionId: string, environment: Environment): string | undefined {
+  return /^\d*[1-9]\d*$/.test(transactionId) ? authorizeNetTransactionUrl(transactionId, environment) : undefined;
+}
+
 /** Decodes with a table keyed by upper-case codes (the codes are letters and digits). */
 const codeDecoder = (table: Readonly<Record<string, string>>) => (value: string) => ({
   meaning: ownValue(table, value.toUpperCase()) ?? UNRECOGNISED_CODE,
@@ -88,7 +96,7 @@ const codeDecoder = (table: Readonly<Record<string, string>>) => (value: string)
  * module level kept these tables in every bundle that imported anything from it (0.9 KB gzip).
  */
 export const AUTHORIZENET_FIELDS: readonly FieldSpec[] = [
-  { key: "authnet_transaction_id", label: "Transaction ID", kind: "id", href: authorizeNetTransactionUrl },
+  { key: "authnet_transaction_id", label: "Transaction ID", kind: "id", href: transactionHref },
   {
     key: "authnet_response_code",
     label: "Response",

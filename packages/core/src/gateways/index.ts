@@ -90,7 +90,9 @@ function genericKind(key: string): ProcessorRow["kind"] {
  *   different gateway than `gateway`, and fields added to the API later. Nothing is dropped.
  * - `card_brand`, `card_last4` and `receipt_url` are not rows; use {@link describeCard}.
  * - `null`, empty and blank values are skipped; so are objects and arrays.
- * - Dashboard links (`href`) only when `options.environment` is given; see {@link DescribeProcessorOptions}.
+ * - Dashboard links (`href`) only when `options.environment` is `"test"` or `"live"` (any other value,
+ *   such as an untyped `"TEST"` or `"sandbox"`, links nothing); see {@link DescribeProcessorOptions}.
+ *   Authorize.net's transaction is linked only for a numeric id other than "0".
  *
  * @returns the rows in display order; empty when there is no processor.
  */
@@ -103,13 +105,16 @@ export function describeProcessor(
   const fields = processor as Record<string, unknown>;
   const rows: ProcessorRow[] = [];
   const shown = new Set<string>(CARD_FIELDS);
+  // Anything but exactly "test" or "live" would otherwise pick the live dashboard for a test session.
+  const environment =
+    options.environment === "test" || options.environment === "live" ? options.environment : undefined;
 
   for (const spec of ownValue(FIELDS_BY_GATEWAY, gatewayKey(gateway)) ?? []) {
     shown.add(spec.key);
     const raw = shownValue(fields[spec.key]);
     if (raw === null) continue;
     const decoded = spec.decode?.(raw) ?? {};
-    const href = options.environment ? spec.href?.(raw, options.environment) : undefined;
+    const href = environment ? spec.href?.(raw, environment) : undefined;
     rows.push({
       id: spec.key,
       label: spec.label,

@@ -6,11 +6,12 @@ import type { Environment, FieldSpec } from "./types.js";
  * `https://dashboard.stripe.com/payments/pi_123`, with `/test/` after the host in test mode.
  * These paths are observed conventions, not documented by Stripe.
  *
- * @returns the URL, or `undefined` for any other kind of id (no page is guessed).
+ * @returns the URL, or `undefined` for any other kind of id, or an environment other than `"test"`
+ *   or `"live"` (no page is guessed, and an unclear environment never links to the live dashboard).
  */
 export function stripeDashboardUrl(id: string, environment: Environment): string | undefined {
   const section = /^(?:pi|ch)_/.test(id) ? "payments" : id.startsWith("cus_") ? "customers" : undefined;
-  if (!section) return undefined;
+  if (!section || (environment !== "test" && environment !== "live")) return undefined;
   const mode = environment === "test" ? "/test" : "";
   return `https://dashboard.stripe.com${mode}/${section}/${encodeURIComponent(id)}`;
 }

@@ -24,7 +24,8 @@ export interface DescribeProcessorOptions {
   /**
    * The environment the session ran in (match your Maven key: `mvn_test_` is `"test"`). It picks
    * the dashboard (Stripe `/test/`, Authorize.net sandbox). When not given, no dashboard links
-   * are made: the API does not say, and a test session must never link to a live dashboard.
+   * are made: the API does not say, and a test session must never link to a live dashboard. Nor are
+   * they for any value other than `"test"` or `"live"`.
    */
   environment?: Environment | undefined;
 }
