@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { DEFAULT_BASE_URL } from "@trymaven/core";
 import { MOCK_API_KEY, fixtures, scenarios } from "@trymaven/mock";
 import { startMockServer } from "@trymaven/mock/server";
 import { chromium, type Browser, type BrowserContext, type Response as PlaywrightResponse } from "playwright-core";
@@ -184,6 +186,30 @@ describe("examples/next-app, built and started, in Chromium", () => {
     );
   });
 
+  describe("after sign-in, `next` leads only to a page of this app", () => {
+    it("keeps a path of its own", async () => {
+      const own = `/sessions/${fixtures.pending.session_id}?from=sign-in`;
+      const signedIn = await signInFresh(appUrl, /Maria Gomez/, own);
+      expect(signedIn.url).toBe(`${appUrl}${own}`);
+      expect(signedIn.offsite).toEqual([]);
+    });
+
+    // Each starts with one "/" yet, read as a browser reads a URL (tabs and newlines dropped,
+    // "\\" as "/", ".." resolved), names another site.
+    it.each([
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/sessions/../..//evil.example",
+      "/\\evil.example",
+      "//evil.example",
+      "https://evil.example/",
+    ])("%j", async (next) => {
+      const signedIn = await signInFresh(appUrl, /Maria Gomez/, next);
+      expect(signedIn.offsite).toEqual([]);
+      expect(signedIn.url).toBe(`${appUrl}/`);
+    });
+  });
+
   describe("the proxy answers bad requests itself, without calling Maven", () => {
     let cookie = "";
 
@@ -202,7 +228,7 @@ describe("examples/next-app, built and started, in Chromium", () => {
       ["a POST", () => fetch(proxyUrl(LIVE_SESSION_ID), { method: "POST", headers: { cookie } }), 405],
       ["no sign-in", () => get(LIVE_SESSION_ID), 401],
       ["a forged sign-in", () => get(LIVE_SESSION_ID, { cookie: forge(cookie) }), 401],
-      ["another project's session", () => get(OTHER_PROJECT_SESSION_ID, { cookie }), 403],
+      ["another project's session", () => get(OTHER_PROJECT_SESSION_ID, { cookie }), 404],
       ["an unknown session", () => get(UNKNOWN_SESSION_ID, { cookie }), 404],
     ] as const)("%s", async (_name, send, status) => {
       const before = await mockStats();
@@ -217,6 +243,51 @@ describe("examples/next-app, built and started, in Chromium", () => {
       expect((await mockStats()).total).toBe(before.total);
     });
 
+    it("answers another project's session exactly as one that does not exist, on the proxy and the page", async () => {
+      // A 403 here would tell a signed-in user that the id is a session of some other project.
+      const before = await mockStats();
+      const [other, unknown] = await Promise.all([
+        get(OTHER_PROJECT_SESSION_ID, { cookie }),
+        get(UNKNOWN_SESSION_ID, { cookie }),
+      ]);
+      expect({ status: other.status, body: await other.text() }).toEqual({
+        status: unknown.status,
+        body: await unknown.text(),
+      });
+      expect(other.status).toBe(404);
+
+      // The page too, and it is a page a user can go on from, not a bare 404.
+      const page = await context!.newPage();
+      try {
+        for (const id of [OTHER_PROJECT_SESSION_ID, UNKNOWN_SESSION_ID, OTHER_PROJECT_SESSION_ID.toUpperCase()]) {
+          const document = await page.goto(`${appUrl}/sessions/${id}`);
+          expect(document?.status()).toBe(404);
+          const notFound = page.getByTestId("not-found");
+          await notFound.waitFor();
+          await expect(notFound.getByRole("link", { name: "All sessions" }).getAttribute("href")).resolves.toBe("/");
+          await expect(page.locator("body").textContent()).resolves.not.toContain("Orthodontic");
+        }
+      } finally {
+        await page.close();
+      }
+      expect((await mockStats()).total).toBe(before.total);
+    });
+
+    it("reads the sign-in cookie one way on pages and in the proxy, whatever the order of duplicates", async () => {
+      // Two sign-in cookies in one request (a cookie planted with another Path or Domain does that):
+      // the page and the proxy must agree on who is signed in.
+      const sam = await signInFresh(appUrl, /Sam Okafor/);
+      expect(sam.cookie).toMatch(/^demo_session=sam\./);
+      for (const both of [`${sam.cookie}; ${cookie}`, `${cookie}; ${sam.cookie}`]) {
+        const home = await (await fetch(`${appUrl}/`, { headers: { cookie: both }, redirect: "manual" })).text();
+        const pageUser = /data-testid="signed-in-user">([^<·]+)/.exec(home)?.[1]?.trim();
+        expect(["Maria Gomez", "Sam Okafor"]).toContain(pageUser);
+        const proxied = await get(LIVE_SESSION_ID, { cookie: both });
+        // Maria's session: served to Maria, "not found" for Sam.
+        expect(proxied.status, `page: ${pageUser}`).toBe(pageUser === "Maria Gomez" ? 200 : 404);
+      }
+    });
+
     it("serves the signed-in user's own session", async () => {
       const response = await get(LIVE_SESSION_ID, { cookie });
       expect(response.status).toBe(200);
@@ -226,7 +297,133 @@ describe("examples/next-app, built and started, in Chromium", () => {
       expect(JSON.parse(body)).toMatchObject({ session_id: LIVE_SESSION_ID, status: expect.any(String) });
     });
   });
+
+  describe("configured wrongly or partly, on instances of their own", () => {
+    /** A key of the live kind, made up: it must never reach the local mock's port. */
+    const LIVE_KEY = "mvn_live_notarealkeynotarealkeynotarealkey";
+    let noKey: { app: StartedProcess; url: string } | undefined;
+    let keyOnly: { app: StartedProcess; url: string } | undefined;
+
+    beforeAll(async () => {
+      const { MAVEN_API_KEY: _key, MAVEN_BASE_URL: _base, DEMO_AUTH_SECRET: _secret, ...env } = process.env;
+      [noKey, keyOnly] = await Promise.all([
+        // MAVEN_BASE_URL set, MAVEN_API_KEY forgotten.
+        startApp({ ...env, MAVEN_BASE_URL: mock!.url }),
+        // Only MAVEN_API_KEY, as a user pointing the app at Maven would set it. Upstream calls are recorded, not sent.
+        startApp({
+          ...env,
+          MAVEN_API_KEY: LIVE_KEY,
+          NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(join(import.meta.dirname, "record-upstream.mjs")).href}`,
+        }),
+      ]);
+    });
+
+    afterAll(async () => {
+      for (const started of [noKey, keyOnly]) {
+        if (!started) continue;
+        await stopProcess(started.app);
+        expect(isAlive(started.app.pid)).toBe(false);
+        expect(await isListening(Number(new URL(started.url).port))).toBe(false);
+      }
+    });
+
+    it("without MAVEN_API_KEY, a session page is the app's own error page, and the proxy a 500 with a reason", async () => {
+      const { cookie } = await signInFresh(noKey!.url, /Maria Gomez/);
+      const before = await mockStats();
+      const proxied = await fetch(`${noKey!.url}/api/maven/v1/sessions/${LIVE_SESSION_ID}`, { headers: { cookie } });
+      expect(proxied.status).toBe(500);
+      expect(await proxied.json()).toEqual({ detail: expect.any(String) });
+
+      // A context of its own: cookies do not tell ports apart, and the shared one holds the main app's sign-in.
+      const own = await browser!.newContext();
+      try {
+        const separator = cookie.indexOf("=");
+        await own.addCookies([
+          { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: noKey!.url },
+        ]);
+        const page = await own.newPage();
+        const document = await page.goto(`${noKey!.url}/sessions/${LIVE_SESSION_ID}`);
+        expect(document?.status()).toBe(500);
+        // Inside the app's layout, with a way on: not Next's bare "This page couldn't load".
+        const error = page.getByTestId("error-page");
+        await error.waitFor();
+        await expect(error.textContent()).resolves.toContain("could not be shown");
+        await expect(page.getByTestId("signed-in-user").textContent()).resolves.toContain("Maria Gomez");
+        await expect(error.getByRole("link", { name: "All sessions" }).getAttribute("href")).resolves.toBe("/");
+        // Nothing internal: no stack, no message of the server's.
+        await expect(page.locator("body").textContent()).resolves.not.toMatch(/MAVEN_API_KEY|\bat .*\.js:\d+/);
+      } finally {
+        await own.close();
+      }
+      expect((await mockStats()).total).toBe(before.total);
+    });
+
+    it("with MAVEN_API_KEY and no MAVEN_BASE_URL, calls Maven itself, never the local mock's port", async () => {
+      const { cookie } = await signInFresh(keyOnly!.url, /Maria Gomez/);
+      const proxied = await fetch(`${keyOnly!.url}/api/maven/v1/sessions/${LIVE_SESSION_ID}`, { headers: { cookie } });
+      expect(proxied.status).toBe(502);
+      const page = await fetch(`${keyOnly!.url}/sessions/${LIVE_SESSION_ID}`, { headers: { cookie } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).not.toContain(LIVE_KEY);
+
+      const calls = [...keyOnly!.app.output().matchAll(/^\[upstream\] GET (\S+)$/gm)].map((match) => match[1]!);
+      // The proxy's call and the page's prefetch, both to Maven's own URL.
+      expect(calls).toEqual([
+        `${DEFAULT_BASE_URL}/v1/sessions/${LIVE_SESSION_ID}`,
+        `${DEFAULT_BASE_URL}/v1/sessions/${LIVE_SESSION_ID}`,
+      ]);
+      expect(keyOnly!.app.output()).not.toContain(LIVE_KEY);
+    });
+  });
 });
+
+/** Another `next start` of the built app on a free loopback port, with `env` as its whole environment. */
+async function startApp(env: NodeJS.ProcessEnv): Promise<{ app: StartedProcess; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = startNode(nextBin, ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    cwd: exampleDir,
+    env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const { pid } = started;
+  process.once("exit", () => {
+    if (isAlive(pid)) process.kill(pid, "SIGKILL");
+  });
+  await waitForHttp(`${url}/sign-in`, started, 45_000);
+  return { app: started, url };
+}
+
+/**
+ * Signs in through the form, in a browser context of its own, starting from
+ * `/sign-in?next=...` when `next` is given. Nothing leaves loopback: a request
+ * for another site is answered by the browser itself and noted in `offsite`.
+ */
+async function signInFresh(
+  baseUrl: string,
+  user: RegExp,
+  next?: string,
+): Promise<{ cookie: string; url: string; offsite: string[] }> {
+  const fresh = await browser!.newContext();
+  try {
+    const offsite: string[] = [];
+    await fresh.route(
+      (url) => url.origin !== baseUrl,
+      (route) => {
+        offsite.push(route.request().url());
+        return route.fulfill({ status: 200, contentType: "text/plain", body: "another site" });
+      },
+    );
+    const page = await fresh.newPage();
+    await page.goto(`${baseUrl}/sign-in${next === undefined ? "" : `?next=${encodeURIComponent(next)}`}`);
+    await page.getByLabel(user).check();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.href.startsWith(baseUrl) === false || url.pathname !== "/sign-in");
+    const session = (await fresh.cookies(baseUrl)).find((entry) => entry.name === "demo_session");
+    return { cookie: session ? `${session.name}=${session.value}` : "", url: page.url(), offsite };
+  } finally {
+    await fresh.close();
+  }
+}
 
 /** Maria's signed cookie edited to claim another user (Sam, of the other project), signature kept. */
 function forge(cookie: string): string {

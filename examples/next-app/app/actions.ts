@@ -26,10 +26,24 @@ export async function signOut(): Promise<void> {
   redirect("/sign-in");
 }
 
-/** Only same-site paths: `?next=https://evil.example` or `//evil.example` must not become a redirect. */
+/**
+ * Only a path on this site. The check is made on the URL as a browser will read
+ * it, not on the raw text: browsers drop tabs and newlines, read `\` as `/` and
+ * resolve `..`, so `/\t/evil.example` and `/a/../..//evil.example` both start
+ * with a single `/` yet lead to another site. What is returned is the parsed,
+ * normalised path, never the text as given.
+ */
 function safeReturnPath(value: FormDataEntryValue | null): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
+  if (typeof value !== "string" || !value.startsWith("/")) return "/";
+  const here = new URL("http://this-app.invalid");
+  let url: URL;
+  try {
+    url = new URL(value, here);
+  } catch {
     return "/";
   }
-  return value;
+  if (url.origin !== here.origin) return "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // `//host` after `..` was resolved: a path to us, a scheme-relative URL to the browser.
+  return path.startsWith("//") ? "/" : path;
 }

@@ -51,28 +51,10 @@ export function verifySessionToken(token: string | undefined, now = Date.now()):
   return findUser(userId) ?? null;
 }
 
-/** The signed-in user of a Web `Request` (route handlers, where `cookies()` is also available but a Request is what `authorize` gets). */
-export function userFromRequest(request: Request): DemoUser | null {
-  return verifySessionToken(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
-}
-
-function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const index = part.indexOf("=");
-    if (index === -1) continue;
-    if (part.slice(0, index).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(index + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
-
-/** The signed-in user of the current request, for Server Components and Server Actions. */
+/**
+ * The signed-in user of the current request, for Server Components, Server
+ * Actions and route handlers alike: one cookie reader for the whole app.
+ */
 export async function currentUser(): Promise<DemoUser | null> {
   const jar = await cookies();
   return verifySessionToken(jar.get(SESSION_COOKIE)?.value);

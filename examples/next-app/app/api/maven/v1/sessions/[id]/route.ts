@@ -1,6 +1,6 @@
 import { createSessionHandler } from "@trymaven/core/server";
-import { userFromRequest } from "@/lib/auth";
-import { canViewSession, findSessionRecord } from "@/lib/demo-data";
+import { currentUser } from "@/lib/auth";
+import { canViewSession } from "@/lib/demo-data";
 import { mavenSettings } from "@/lib/maven";
 
 // The proxy between the browser and Maven. It mirrors Maven's own path, so the
@@ -15,14 +15,16 @@ export const GET = createSessionHandler({
   apiKey,
   baseUrl,
   // Called for every request, cached copies included, before Maven is asked.
-  authorize: (request, sessionId) => {
-    const user = userFromRequest(request);
+  authorize: async (_request, sessionId) => {
+    // The same reader of the sign-in cookie as the pages and Server Actions use,
+    // so the proxy and the page can never disagree on who is signed in.
+    const user = await currentUser();
     if (!user) return { status: 401, detail: "Sign in to see payment sessions." };
-    // Our own records say which sessions exist for us: an unknown id costs no
-    // upstream call, no rate-limit budget, and reveals nothing.
-    if (!findSessionRecord(sessionId)) return { status: 404, detail: "Session not found." };
-    // The signed-in user must belong to the project that owns the session.
-    return canViewSession(user, sessionId);
+    // One answer for another project's session and for an id we never created:
+    // a 403 would tell a signed-in user that the id exists in some other
+    // project. Neither costs an upstream call or rate-limit budget.
+    if (!canViewSession(user, sessionId)) return { status: 404, detail: "Session not found." };
+    return true;
   },
 });
 
