@@ -1,7 +1,7 @@
 import { isServer, queryOptions, type DataTag, type UnusedSkipTokenOptions } from "@tanstack/react-query";
-import { backoffDelay, isOlderSessionState, type MavenClient, type Session } from "@trymaven/core";
+import { backoffDelay, isOlderSessionState, isTransientError, type MavenClient, type Session } from "@trymaven/core";
 import { failuresUpTo, recordFailure, recordSuccess } from "./internal/failure-streak.js";
-import { nextPollDelay, resolvePollingSettings, shouldRetry, stoppedForGood } from "./internal/polling-policy.js";
+import { nextPollDelay, resolvePollingSettings, stoppedForGood } from "./internal/polling-policy.js";
 import { sessionQueryKey, type SessionQueryKey } from "./session-query-key.js";
 
 /** How a session is fetched and polled. Shared by `useSession` and `sessionQueryOptions`. */
@@ -110,7 +110,8 @@ export function sessionQueryOptions(
         throw error;
       }
     },
-    retry: (failureCount, error) => shouldRetry(failureCount, error, settings),
+    // Only transient failures are retried, and never more than `retry` times per fetch.
+    retry: (failureCount, error) => failureCount < settings.retry && isTransientError(error),
     retryDelay: (failureCount, error) =>
       backoffDelay(failuresUpTo(error, failureCount + 1), error, intervalMs, maxIntervalMs),
     refetchInterval: (query) =>

@@ -60,8 +60,7 @@ export type UseSessionResult = UseQueryResult<Session, Error> & {
   readonly isPolling: boolean;
 };
 
-const EXTRA_KEYS = ["session", "isTerminal", "isPolling"] as const;
-const EXTRA_FIELDS: ReadonlySet<PropertyKey> = new Set(EXTRA_KEYS);
+const EXTRA_KEYS: readonly (string | symbol)[] = ["session", "isTerminal", "isPolling"];
 
 /**
  * Fetches a Maven session and keeps it live until it is terminal, through
@@ -88,16 +87,16 @@ export function useSession(sessionId: string | null | undefined, options: UseSes
   }
   const queryClient = useQueryClient();
 
-  const { enabled = true, onTerminal, onStatusChange, ...polling } = options;
+  const { enabled = true, onTerminal, onStatusChange } = options;
   const id = sessionId ?? "";
   const active = enabled && id !== "";
-  const settings = resolvePollingSettings(polling, isServer);
+  const settings = resolvePollingSettings(options, isServer);
 
-  const result = useQuery({ ...sessionQueryOptions(client, id, polling), enabled: active });
+  const result = useQuery({ ...sessionQueryOptions(client, id, options), enabled: active });
 
-  const callbacks = useRef({ onTerminal, onStatusChange });
+  const callbacks = useRef(options);
   useEffect(() => {
-    callbacks.current = { onTerminal, onStatusChange };
+    callbacks.current = options;
   });
   const listening = active && (onTerminal !== undefined || onStatusChange !== undefined);
   useEffect(
@@ -133,11 +132,11 @@ function withSessionFields(
     return active && !stoppedForGood(sessionId, result.error) && !reachedEnd(session(), settings);
   };
   return new Proxy(result, {
-    get: (target, key) => (EXTRA_FIELDS.has(key) ? field(key) : Reflect.get(target, key)),
-    has: (target, key) => EXTRA_FIELDS.has(key) || Reflect.has(target, key),
+    get: (target, key) => (EXTRA_KEYS.includes(key) ? field(key) : Reflect.get(target, key)),
+    has: (target, key) => EXTRA_KEYS.includes(key) || Reflect.has(target, key),
     ownKeys: (target) => [...Reflect.ownKeys(target), ...EXTRA_KEYS],
     getOwnPropertyDescriptor: (target, key) =>
-      EXTRA_FIELDS.has(key)
+      EXTRA_KEYS.includes(key)
         ? // `writable` is left out: a descriptor from this trap is completed with `writable: false`.
           { value: field(key), enumerable: true, configurable: true }
         : Reflect.getOwnPropertyDescriptor(target, key),

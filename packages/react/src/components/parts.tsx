@@ -1,12 +1,13 @@
 /**
  * Small pieces shared by the components. Internal: nothing here is exported from the package.
  */
-import { revealInvisible } from "@trymaven/core";
+import { revealInvisible, STATUS_TONES } from "@trymaven/core";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import type { SessionCardLabels } from "./labels.js";
 
-/** Joins class names, skipping empty ones. */
-export function cx(...names: Array<string | false | null | undefined>): string {
-  return names.filter(Boolean).join(" ");
+/** A component's own classes, then the `className` it was given, if any. */
+export function cx(own: string, className: string | undefined): string {
+  return className ? `${own} ${className}` : own;
 }
 
 // 16×16 stroke icons. Each tone has its own shape, so status never depends on colour alone.
@@ -36,12 +37,11 @@ export function Icon({ name }: { name: keyof typeof ICONS }) {
       strokeLinecap="round"
       strokeLinejoin="round"
     >
-      {name in TONE_ICONS && <circle cx="8" cy="8" r="6.5" />}
+      {(STATUS_TONES as readonly string[]).includes(name) && <circle cx="8" cy="8" r="6.5" />}
       <path d={ICONS[name]} />
     </svg>
   );
 }
-const TONE_ICONS = { success: 1, danger: 1, warning: 1, progress: 1, neutral: 1 };
 
 /** One `dt`/`dd` pair, wrapped in a `div` (valid inside `dl`) so the grid can lay pairs out. */
 export function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -68,10 +68,8 @@ export interface CopyState {
   ok: boolean;
 }
 
-const RESET_MS = 3000;
-
 /**
- * Copy-to-clipboard with feedback that resets after a few seconds. Tries the async Clipboard API,
+ * Copy-to-clipboard with feedback that resets after 3 s. Tries the async Clipboard API,
  * then the legacy `execCommand("copy")`; when both fail (insecure context, permission denied),
  * the value's text is selected so the person can copy it with the keyboard.
  */
@@ -87,7 +85,7 @@ export function useCopy(): [CopyState | null, (key: string, text: string, button
       }
       setState({ key, ok });
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => setState(null), RESET_MS);
+      timer.current = setTimeout(() => setState(null), 3000);
     };
     const clipboard = globalThis.navigator?.clipboard;
     if (clipboard?.writeText) {
@@ -122,13 +120,13 @@ export function CopyButton({
   value,
   label,
   state,
-  onCopy,
+  copy,
 }: {
   id: string;
   value: string;
   label: string;
   state: CopyState | null;
-  onCopy: (key: string, text: string, button: HTMLElement) => void;
+  copy: (key: string, text: string, button: HTMLElement) => void;
 }) {
   const copied = state?.key === id && state.ok;
   return (
@@ -136,7 +134,7 @@ export function CopyButton({
       type="button"
       className="mvn-button mvn-copy"
       data-state={copied ? "copied" : "idle"}
-      onClick={(event) => onCopy(id, value, event.currentTarget)}
+      onClick={(event) => copy(id, value, event.currentTarget)}
     >
       <Icon name={copied ? "copied" : "copy"} />
       <span className="mvn-sr-only">{label}</span>
@@ -145,10 +143,10 @@ export function CopyButton({
 }
 
 /** The polite live region that announces copy results. Always rendered, so the first message is heard. */
-export function CopyStatus({ state, copied, failed }: { state: CopyState | null; copied: string; failed: string }) {
+export function CopyStatus({ state, labels }: { state: CopyState | null; labels: SessionCardLabels }) {
   return (
     <span role="status" className={state && !state.ok ? "mvn-muted" : "mvn-sr-only"}>
-      {state ? (state.ok ? copied : failed) : ""}
+      {state ? (state.ok ? labels.copied : labels.copyFailed) : ""}
     </span>
   );
 }

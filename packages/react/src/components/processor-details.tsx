@@ -38,11 +38,10 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
   ) {
     const text = useLabels(labels);
     const [copyState, copy] = useCopy();
-    const { card, rows } = useMemo(
-      () => ({ card: describeCard(processor), rows: describeProcessor(processor, gateway, { environment }) }),
+    const [{ brand, last4, receiptUrl, rawReceipt }, rows] = useMemo(
+      () => [describeCard(processor), describeProcessor(processor, gateway, { environment })] as const,
       [processor, gateway, environment],
     );
-    const { brand, last4, receiptUrl, rawReceipt } = card;
     // Core trims (and, for the receipt, cleans) what it returns; ids are shown and copied as sent.
     const sent = Object(processor) as Record<string, unknown>;
     const exact = (key: string, fallback: string) => (typeof sent[key] === "string" ? (sent[key] as string) : fallback);
@@ -90,7 +89,7 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
                 <Field key={row.id} label={label}>
                   {row.kind === "status" ? value : <Code>{value}</Code>}
                   {row.copyable && (
-                    <CopyButton id={row.id} value={value} label={text.copy(label)} state={copyState} onCopy={copy} />
+                    <CopyButton id={row.id} value={value} label={text.copy(label)} state={copyState} copy={copy} />
                   )}
                   {row.meaning && (
                     <span className="mvn-muted mvn-meaning">{text.processorMeaning(row.meaning, row.id)}</span>
@@ -112,7 +111,7 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
             })}
           </dl>
         )}
-        <CopyStatus state={copyState} copied={text.copied} failed={text.copyFailed} />
+        <CopyStatus state={copyState} labels={text} />
       </div>
     );
   }),

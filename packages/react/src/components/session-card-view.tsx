@@ -78,15 +78,11 @@ const subscribeToNothing = () => () => {};
 const isClient = () => true;
 const isServer = () => false;
 
-const PREVIEW_CHARS = 400;
-const PREVIEW_LINES = 6;
-
 /** Trimmed non-empty string, or null: empty fields are omitted, never shown as "null". */
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
+const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
 
 function display(value: unknown): string | null {
-  if (typeof value === "string") return text(value);
-  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || value == null) return text(value);
   try {
     return JSON.stringify(value) ?? null;
   } catch {
@@ -95,8 +91,9 @@ function display(value: unknown): string | null {
 }
 
 interface When {
+  label: string;
   iso: string;
-  machine: string | undefined;
+  dateTime: string | undefined;
   relative: string | null;
   absolute: string | null;
 }
@@ -109,12 +106,13 @@ function deriveModel(
   now: Date | number | undefined,
   showFullCaller: boolean,
 ) {
-  const when = (value: unknown): When | null => {
+  const when = (label: string, value: unknown): When | null => {
     const iso = text(value);
     if (!iso) return null;
     return {
+      label,
       iso,
-      machine: parseTimestamp(iso)?.toISOString(),
+      dateTime: parseTimestamp(iso)?.toISOString(),
       relative: formatRelativeTime(iso, { now, locale }),
       absolute: formatDateTime(iso, { locale, timeZone }),
     };
@@ -136,20 +134,20 @@ function deriveModel(
     callback: callback && revealInvisible(formatPhone(callback)),
     gateway: gateway && (gatewayName(gateway) || gateway),
     times: [
-      [labels.created, when(session.created_at)],
-      [labels.updated, when(session.updated_at)],
+      when(labels.created, session.created_at),
+      when(labels.updated, session.updated_at),
       // Expiry matters while the session is live, or once it has expired; core says which (null otherwise).
-      [
-        session.status === "expired" ? labels.expired : labels.expires,
-        expiry && expiry !== "expired" ? when(session.expires_at) : null,
-      ],
-      [labels.completed, when(session.completed_at)],
-    ] as const,
+      expiry && expiry !== "expired"
+        ? when(session.status === "expired" ? labels.expired : labels.expires, session.expires_at)
+        : null,
+      when(labels.completed, session.completed_at),
+    ],
     errorCode: error && text(error.code),
     errorMessage: error && text(error.message),
-    hasProcessor:
+    // Whether ProcessorDetails has anything to show: the section is left out when it has not.
+    paymentDetails:
       describeProcessor(processor, session.gateway).length > 0 || !!(card.brand || card.last4 || card.rawReceipt),
-    other: Object.keys(session).flatMap((key) => {
+    otherFields: Object.keys(session).flatMap((key) => {
       const known = (SESSION_FIELDS as readonly string[]).includes(key);
       const value = known ? null : display((session as Record<string, unknown>)[key]);
       return value ? [[key, value] as const] : [];
@@ -207,11 +205,11 @@ export const SessionCardView = /* @__PURE__ */ memo(
 
     // Announce status changes, not the first render: compare with the last status this card showed.
     const statusText = labels.status(model.status.label, session.status);
-    const [shown, setShown] = useState({ id: session.session_id, status: session.status });
+    const [shown, setShown] = useState(session);
     const [announcement, setAnnouncement] = useState("");
-    if (shown.id !== session.session_id || shown.status !== session.status) {
-      setShown({ id: session.session_id, status: session.status });
-      setAnnouncement(shown.id === session.session_id ? labels.statusChanged(statusText) : "");
+    if (shown.session_id !== session.session_id || shown.status !== session.status) {
+      setShown(session);
+      setAnnouncement(shown.session_id === session.session_id ? labels.statusChanged(statusText) : "");
     }
 
     const sessionId = text(session.session_id);
@@ -285,7 +283,7 @@ export const SessionCardView = /* @__PURE__ */ memo(
           {model.gateway && <Field label={labels.gateway}>{model.gateway}</Field>}
           {text(session.transfer_status) && <Field label={labels.transferStatus}>{session.transfer_status}</Field>}
           {/* Keyed by position: two labels may read the same ("Ended"). */}
-          {model.times.map(([label, when], index) => when && <Time key={index} label={label} when={when} />)}
+          {model.times.map((when, index) => when && <Time key={index} {...when} />)}
           {sessionId && (
             <Field label={labels.sessionId}>
               <Code>{sessionId}</Code>
@@ -294,12 +292,12 @@ export const SessionCardView = /* @__PURE__ */ memo(
                 value={sessionId}
                 label={labels.copy(labels.sessionId)}
                 state={copyState}
-                onCopy={copy}
+                copy={copy}
               />
             </Field>
           )}
         </dl>
-        {model.hasProcessor && (
+        {model.paymentDetails && (
           <section className="mvn-section">
             <Sub className="mvn-section__title">{labels.paymentDetails}</Sub>
             <ProcessorDetails
@@ -316,11 +314,11 @@ export const SessionCardView = /* @__PURE__ */ memo(
             <Memory text={memory} labels={labels} />
           </section>
         )}
-        {model.other.length > 0 && (
+        {model.otherFields.length > 0 && (
           <details className="mvn-section">
-            <summary className="mvn-summary">{labels.otherFields(model.other.length)}</summary>
+            <summary className="mvn-summary">{labels.otherFields(model.otherFields.length)}</summary>
             <dl className="mvn-fields">
-              {model.other.map(([key, value]) => (
+              {model.otherFields.map(([key, value]) => (
                 <Field key={key} label={key}>
                   <Code>{value}</Code>
                 </Field>
@@ -331,38 +329,41 @@ export const SessionCardView = /* @__PURE__ */ memo(
         <span role="status" className="mvn-sr-only">
           {announcement}
         </span>
-        <CopyStatus state={copyState} copied={labels.copied} failed={labels.copyFailed} />
+        <CopyStatus state={copyState} labels={labels} />
       </article>
     );
   }),
 );
 
 /** Relative time in `<time>`, with the absolute time as its title and on the line below. */
-function Time({ label, when }: { label: string; when: When }) {
+function Time({ label, iso, dateTime, relative, absolute }: When) {
   return (
     <Field label={label}>
-      {when.relative ? (
-        <time dateTime={when.machine} title={when.absolute ?? undefined} suppressHydrationWarning>
-          {when.relative}
+      {relative ? (
+        <time dateTime={dateTime} title={absolute ?? undefined} suppressHydrationWarning>
+          {relative}
         </time>
       ) : (
-        when.iso
+        iso
       )}
-      {when.absolute && (
+      {absolute && (
         <span className="mvn-muted mvn-meaning" suppressHydrationWarning>
-          {when.absolute}
+          {absolute}
         </span>
       )}
     </Field>
   );
 }
 
-/** Long memory shows its first lines, with a button (aria-expanded) to show everything. */
+/**
+ * Long memory shows its first lines (up to 6 lines and 400 characters), with a button (aria-expanded)
+ * to show everything.
+ */
 function Memory({ text: value, labels }: { text: string; labels: SessionCardLabels }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const preview = useMemo(() => {
-    let cut = value.slice(0, PREVIEW_CHARS).split("\n").slice(0, PREVIEW_LINES).join("\n");
+    let cut = value.slice(0, 400).split("\n").slice(0, 6).join("\n");
     if (cut.length === value.length) return null;
     // Never split a surrogate pair (an emoji) in half.
     if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);

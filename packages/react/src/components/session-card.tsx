@@ -112,7 +112,7 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
         error={problem}
         onRetry={retry}
         retrying={result.isFetching}
-        assertive={remembered?.alert}
+        alert={remembered?.alert}
         {...shared}
       />
     ) : (
@@ -171,7 +171,7 @@ function describeProblem(kind: ErrorKind, labels: SessionCardLabels): [string, s
 
 /** What did not match the contract, collapsed. */
 function ContractDetails({ error, labels }: { error: unknown; labels: SessionCardLabels }) {
-  if (!(error instanceof ResponseValidationError) || error.issues.length === 0) return null;
+  if (!(error instanceof ResponseValidationError) || !error.issues.length) return null;
   return (
     <details>
       <summary className="mvn-summary">{labels.details}</summary>
@@ -204,7 +204,7 @@ type StateProps = SessionCardSharedProps & {
   /** The failure is an earlier one and a new request is on its way. */
   retrying?: boolean;
   /** An alert (`role="alert"`) rather than a polite status. @default true */
-  assertive?: boolean | undefined;
+  alert?: boolean | undefined;
   /** Nothing is loading (the query is disabled): no failure, no busy state. */
   idle?: boolean;
 };
@@ -220,7 +220,7 @@ const StateCard = /* @__PURE__ */ forwardRef<HTMLElement, StateProps>(function S
     error,
     onRetry,
     retrying,
-    assertive = true,
+    alert = true,
     idle,
     labels: labelsProp,
     headingLevel = 3,
@@ -259,7 +259,7 @@ const StateCard = /* @__PURE__ */ forwardRef<HTMLElement, StateProps>(function S
       <div
         className="mvn-callout"
         data-tone={kind === "rate-limited" ? "warning" : "danger"}
-        role={assertive ? "alert" : "status"}
+        role={alert ? "alert" : "status"}
       >
         <Heading id={id} className="mvn-callout__title">
           {title}

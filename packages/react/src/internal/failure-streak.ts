@@ -26,6 +26,6 @@ export function recordFailure(query: Query | undefined, error: unknown): void {
 
 /** The error's place in its streak (1 for the first failure), or `fallback` when it was not recorded here. */
 export function failuresUpTo(error: unknown, fallback: number): number {
-  if (typeof error === "object" && error !== null) return streakByError.get(error) ?? fallback;
-  return fallback;
+  // A WeakMap answers `undefined` for a key it cannot hold (a primitive, null): no check needed.
+  return streakByError.get(error as object) ?? fallback;
 }

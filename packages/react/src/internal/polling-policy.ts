@@ -11,7 +11,6 @@ import {
   backoffDelay,
   isFatalForPolling,
   isSessionId,
-  isTransientError,
   type Session,
 } from "@trymaven/core";
 
@@ -31,9 +30,6 @@ export interface PollingOptionsInput {
   retry?: number | undefined;
 }
 
-/** Transient retries per fetch in a browser. On a server (prefetch) a failure should not hold up the page. */
-const BROWSER_RETRIES = 2;
-
 export function resolvePollingSettings(options: PollingOptionsInput, isServer: boolean): PollingSettings {
   const intervalMs = positive("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS);
   const maxIntervalMs = Math.max(
@@ -41,10 +37,9 @@ export function resolvePollingSettings(options: PollingOptionsInput, isServer: b
     positive("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS),
   );
   const terminalIntervalMs =
-    options.terminalIntervalMs === undefined || options.terminalIntervalMs === false
-      ? false
-      : positive("terminalIntervalMs", options.terminalIntervalMs, 0);
-  const retry = options.retry ?? (isServer ? 0 : BROWSER_RETRIES);
+    options.terminalIntervalMs === false ? false : positive("terminalIntervalMs", options.terminalIntervalMs, false);
+  // Transient retries per fetch: 2 in a browser; none on a server, where a prefetch should not hold up the page.
+  const retry = options.retry ?? (isServer ? 0 : 2);
   if (!Number.isInteger(retry) || retry < 0) {
     throw new MavenError(`retry must be a whole number of retries (0 or more), got ${retry}.`);
   }
@@ -86,12 +81,7 @@ export function nextPollDelay(
   return backoffDelay(Math.max(1, failures), error, interval, Math.max(interval, settings.maxIntervalMs));
 }
 
-/** Only transient failures are retried, and never more than `retry` times per fetch. */
-export function shouldRetry(failureCount: number, error: unknown, settings: PollingSettings): boolean {
-  return failureCount < settings.retry && isTransientError(error);
-}
-
-function positive(name: string, value: number | undefined, fallback: number): number {
+function positive<T>(name: string, value: number | undefined, fallback: T): number | T {
   if (value === undefined) return fallback;
   // Above 2147483647 (about 24.8 days) a timer fires at once: polling would never pause.
   if (!(value > 0 && value <= 2_147_483_647)) {

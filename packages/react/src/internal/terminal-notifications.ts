@@ -11,12 +11,8 @@ const notified = new WeakMap<QueryClient, Set<string>>();
 /** True the first time it is called for this client and id; false ever after. */
 export function claimTerminalNotification(queryClient: QueryClient, sessionId: string): boolean {
   let ids = notified.get(queryClient);
-  if (!ids) {
-    ids = new Set();
-    notified.set(queryClient, ids);
-  }
-  const key = sessionId.toLowerCase();
-  if (ids.has(key)) return false;
-  ids.add(key);
-  return true;
+  if (!ids) notified.set(queryClient, (ids = new Set()));
+  // The set grows only when the id is new to it.
+  const before = ids.size;
+  return ids.add(sessionId.toLowerCase()).size > before;
 }
