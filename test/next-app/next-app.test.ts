@@ -366,9 +366,11 @@ describe("examples/next-app, built and started, in Chromium", () => {
       expect(page.status).toBe(200);
       expect(await page.text()).not.toContain(LIVE_KEY);
 
-      const calls = [...keyOnly!.app.output().matchAll(/^\[upstream\] GET (\S+)$/gm)].map((match) => match[1]!);
-      // The proxy's call and the page's prefetch, both to Maven's own URL.
-      expect(calls).toEqual([
+      const calls = () => [...keyOnly!.app.output().matchAll(/^\[upstream\] GET (\S+)$/gm)].map((match) => match[1]!);
+      // The proxy's call and the page's prefetch, both to Maven's own URL. The server's stderr arrives on
+      // its own pipe, possibly just after the responses: wait for it.
+      await expect.poll(() => calls().length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+      expect(calls()).toEqual([
         `${DEFAULT_BASE_URL}/v1/sessions/${LIVE_SESSION_ID}`,
         `${DEFAULT_BASE_URL}/v1/sessions/${LIVE_SESSION_ID}`,
       ]);
