@@ -86,9 +86,21 @@ export const Pending: Story = {
     const badge = canvas.getByText("Waiting for the call");
     await expect(badge.closest("[data-status]")).toHaveAttribute("data-terminal", "false");
     // The caller is masked to the country code and the last four digits.
-    await expect(canvas.getByText("+1 ••• ••• 0142")).toBeVisible();
+    const masked = canvas.getByText("+1 ••• ••• 0142");
+    await expect(masked).toBeVisible();
+    // Screen readers do not read the mask as "bullet bullet bullet…": they get words for it instead.
+    await expect(spoken(masked.closest("dd")!)).toBe("+1 hidden digits 0142");
   },
 };
+
+/** The text of an element as assistive technology gets it: `aria-hidden` subtrees left out. */
+function spoken(element: Element): string {
+  return [...element.childNodes]
+    .map((node) =>
+      node instanceof Element ? (node.getAttribute("aria-hidden") === "true" ? "" : spoken(node)) : node.textContent,
+    )
+    .join("");
+}
 
 export const Collecting: Story = {
   args: show(fixtures.collecting),
@@ -171,7 +183,7 @@ export const Abandoned: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByText("Abandoned")).toBeVisible();
     // A UK caller, masked the same way.
-    await expect(canvas.getByText(/^\+44 .*0321$/)).toBeVisible();
+    await expect(canvas.getByText(/^\+44 •.*0321$/)).toBeVisible();
   },
 };
 
@@ -501,8 +513,13 @@ export const NetworkError: Story = {
   // The first request and both retries drop the connection; the Retry button's request gets through.
   beforeEach: () => networkBlip(errorIds.networkThenRecovers, 3),
   play: async ({ canvas }) => {
-    await userEvent.click(await canvas.findByRole("button", { name: "Retry" }, { timeout: 5_000 }));
+    // From the keyboard: Enter on the focused Retry button.
+    (await canvas.findByRole("button", { name: "Retry" }, { timeout: 5_000 })).focus();
+    await userEvent.keyboard("{Enter}");
     await expect(await canvas.findByText("Payment succeeded", {}, { timeout: 5_000 })).toBeVisible();
+    // The Retry button is gone with the error: focus moves to the card (named by its heading), not to <body>,
+    // so a keyboard or screen reader user goes on from where they were.
+    await waitFor(() => expect(document.activeElement).toBe(canvas.getByRole("article")));
   },
 };
 

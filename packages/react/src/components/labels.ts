@@ -21,6 +21,8 @@ export interface SessionCardLabels {
   modeName: (mode: string) => string;
   /** Field label of `caller` (masked unless `showFullCaller`). */
   caller: string;
+  /** Read by screen readers instead of a masked caller's "•" ("+1 hidden digits 0142"); the mask is `aria-hidden`. */
+  hiddenDigits: string;
   /** Field label of `callback`. */
   callback: string;
   /** Field label of `project_slug`. */
@@ -129,6 +131,7 @@ export const defaultLabels: SessionCardLabels = {
   mode: "Mode",
   modeName: (mode) => (mode === "charge" ? "Charge" : mode === "tokenize" ? "Save card (tokenize)" : mode),
   caller: "Caller",
+  hiddenDigits: "hidden digits",
   callback: "Callback number",
   project: "Project",
   gateway: "Gateway",

@@ -267,7 +267,11 @@ export const SessionCardView = /* @__PURE__ */ memo(
           {model.mode && <Field label={labels.mode}>{model.mode}</Field>}
           {model.caller && (
             <Field label={labels.caller}>
-              <bdi>{model.caller}</bdi>
+              {/* Screen readers would read the mask as "bullet bullet…": they get words for it instead. */}
+              <bdi aria-hidden={!showFullCaller || undefined}>{model.caller}</bdi>
+              {!showFullCaller && (
+                <span className="mvn-sr-only">{model.caller.replace(/•[•\s]*/g, `${labels.hiddenDigits} `)}</span>
+              )}
             </Field>
           )}
           {model.callback && (

@@ -9,7 +9,7 @@ import {
   type Session,
 } from "@trymaven/core";
 import { onlineManager, useQueryClient } from "@tanstack/react-query";
-import { forwardRef, memo, useId, useState, useSyncExternalStore } from "react";
+import { forwardRef, memo, useEffect, useId, useImperativeHandle, useRef, useState, useSyncExternalStore } from "react";
 import { claimAlert } from "../internal/alert-claims.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
@@ -104,10 +104,26 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
     () => true,
   );
   const retry = () => void refetch();
+  // When this render removes what has focus in the card (a Retry button that goes with its error), focus
+  // moves to the new card once committed, instead of falling to <body>.
+  const own = useRef<HTMLElement>(null);
+  // The card's element changes only between a state card and the session view.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useImperativeHandle(ref, () => own.current!, [!session]);
+  // Read in render on purpose: where focus is before this render's commit removes anything.
+  // eslint-disable-next-line react-hooks/refs
+  const focused = own.current?.contains(document.activeElement);
+  useEffect(() => {
+    const card = own.current!;
+    if (focused && document.activeElement === document.body) {
+      card.tabIndex = -1;
+      card.focus();
+    }
+  });
   if (!session) {
     return problem ? (
       <StateCard
-        ref={ref}
+        ref={own}
         kind={errorKind(problem)}
         error={problem}
         onRetry={retry}
@@ -120,12 +136,12 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
       // (a request sent before `enabled` turned false, or a prefetch, is loading). `isLoading`, not `fetchStatus`:
       // react-query re-renders for the fields a component read, and once data has come `isLoading` stays false
       // on every poll, while `fetchStatus` changes twice per poll.
-      <StateCard ref={ref} idle={!isPolling && !result.isLoading} {...shared} />
+      <StateCard ref={own} idle={!isPolling && !result.isLoading} {...shared} />
     );
   }
   return (
     <SessionCardView
-      ref={ref}
+      ref={own}
       session={session}
       live={isPolling && (online ? "live" : "paused")}
       banner={
