@@ -158,18 +158,19 @@ export interface Attempts {
 }
 
 /**
- * A browser client for the mock (300 ms time limit per attempt) whose fetch counts the attempts and can act
+ * A browser client for the mock (300 ms time limit per attempt, unless `timeoutMs` says otherwise) whose fetch counts the attempts and can act
  * after each response that arrives (e.g. inject a fault before the card sees the answer).
  */
 export function mockClient(
   baseUrl: string,
   afterResponse?: (response: Response, index: number) => Promise<void> | void,
+  { timeoutMs = 300 }: { timeoutMs?: number } = {},
 ): { client: MavenClient; attempts: Attempts } {
   const attempts: Attempts = { calls: 0, failures: 0 };
   let index = 0;
   const client = createMavenClient({
     baseUrl,
-    timeoutMs: 300,
+    timeoutMs,
     fetch: async (input, init) => {
       attempts.calls += 1;
       let response: Response;
