@@ -142,6 +142,12 @@ describe("styles.css", () => {
     expect(declarations('[data-state="idle"]>.mvn-skeleton__bar').animation).toBe("none");
   });
 
+  it("gives each component that shows themed text its own background, whatever the host page's", () => {
+    // A dark system theme makes the text light: on a light page without a background of its own it would vanish.
+    expect(declarations(".mvn-card").background).toBe("var(--mvn-bg)");
+    expect(declarations(".mvn-processor").background).toBe("var(--mvn-bg)");
+  });
+
   it("draws a visible focus ring and wraps long values", () => {
     expect(declarations(".mvn-root:focus-visible,.mvn-root :focus-visible").outline).toContain("var(--mvn-focus)");
     expect(declarations(".mvn-root")["overflow-wrap"]).toBe("anywhere");
