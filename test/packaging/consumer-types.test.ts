@@ -37,7 +37,7 @@ const files: Record<string, string> = {
   ),
   "your-app.ts": [
     "export declare function currentUser(request: Request): Promise<{ projects: string[] } | null>;",
-    "export declare function projectOfSession(sessionId: string): Promise<string>;",
+    "export declare function projectOfSession(sessionId: string): Promise<string | undefined>;",
   ].join("\n"),
   // "The client component is the React example above."
   "page.tsx":
