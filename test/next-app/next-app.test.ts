@@ -299,8 +299,8 @@ describe("examples/next-app, built and started, in Chromium", () => {
   });
 
   describe("configured wrongly or partly, on instances of their own", () => {
-    /** A key of the live kind, made up: it must never reach the local mock's port. */
-    const LIVE_KEY = "mvn_live_notarealkeynotarealkeynotarealkey";
+    /** A key of the user's own, obviously fake: it must never reach the local mock's port. */
+    const OWN_KEY = "mvn_test_FAKE_KEY_FOR_THIS_TEST_ONLY";
     let noKey: { app: StartedProcess; url: string } | undefined;
     let keyOnly: { app: StartedProcess; url: string } | undefined;
 
@@ -312,7 +312,7 @@ describe("examples/next-app, built and started, in Chromium", () => {
         // Only MAVEN_API_KEY, as a user pointing the app at Maven would set it. Upstream calls are recorded, not sent.
         startApp({
           ...env,
-          MAVEN_API_KEY: LIVE_KEY,
+          MAVEN_API_KEY: OWN_KEY,
           NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(join(import.meta.dirname, "record-upstream.mjs")).href}`,
         }),
       ]);
@@ -364,7 +364,7 @@ describe("examples/next-app, built and started, in Chromium", () => {
       expect(proxied.status).toBe(502);
       const page = await fetch(`${keyOnly!.url}/sessions/${LIVE_SESSION_ID}`, { headers: { cookie } });
       expect(page.status).toBe(200);
-      expect(await page.text()).not.toContain(LIVE_KEY);
+      expect(await page.text()).not.toContain(OWN_KEY);
 
       const calls = () => [...keyOnly!.app.output().matchAll(/^\[upstream\] GET (\S+)$/gm)].map((match) => match[1]!);
       // The proxy's call and the page's prefetch, both to Maven's own URL. The server's stderr arrives on
@@ -374,7 +374,7 @@ describe("examples/next-app, built and started, in Chromium", () => {
         `${DEFAULT_BASE_URL}/v1/sessions/${LIVE_SESSION_ID}`,
         `${DEFAULT_BASE_URL}/v1/sessions/${LIVE_SESSION_ID}`,
       ]);
-      expect(keyOnly!.app.output()).not.toContain(LIVE_KEY);
+      expect(keyOnly!.app.output()).not.toContain(OWN_KEY);
     });
   });
 });
