@@ -63,24 +63,8 @@ async function mockStats(): Promise<{ total: number }> {
 
 beforeAll(async () => {
   mock = await startMockServer({ host: "127.0.0.1", port: 0 });
-  appPort = await freePort();
-  appUrl = `http://127.0.0.1:${appPort}`;
-  app = startNode(nextBin, ["start", "--hostname", "127.0.0.1", "--port", String(appPort)], {
-    cwd: exampleDir,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      MAVEN_API_KEY: MOCK_API_KEY,
-      MAVEN_BASE_URL: mock.url,
-    },
-  });
-  // Should the test runner itself be torn down before afterAll runs, take the app down with it.
-  const { pid } = app;
-  process.once("exit", () => {
-    if (isAlive(pid)) process.kill(pid, "SIGKILL");
-  });
-  await waitForHttp(`${appUrl}/sign-in`, app, 45_000);
+  ({ app, url: appUrl } = await startApp({ ...process.env, MAVEN_API_KEY: MOCK_API_KEY, MAVEN_BASE_URL: mock.url }));
+  appPort = Number(new URL(appUrl).port);
   browser = await chromium.launch(chromiumLaunchOptions);
   browserPids = childPids(/chrom/i);
   if (process.platform === "linux") expect(browserPids.length).toBeGreaterThan(0);
@@ -379,7 +363,10 @@ describe("examples/next-app, built and started, in Chromium", () => {
   });
 });
 
-/** Another `next start` of the built app on a free loopback port, with `env` as its whole environment. */
+/**
+ * A `next start` of the built app on a free loopback port, with `env` as its whole environment. Should the
+ * test runner itself be torn down before afterAll runs, the app goes down with it.
+ */
 async function startApp(env: NodeJS.ProcessEnv): Promise<{ app: StartedProcess; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
