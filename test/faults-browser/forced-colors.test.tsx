@@ -32,9 +32,11 @@ function painted(element: Element): boolean {
   const style = getComputedStyle(element);
   const around = behind(element);
   const border = style.borderTopStyle !== "none" && parseFloat(style.borderTopWidth) > 0;
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
   return (
     (!/^rgba\(.*,\s*0\)$|^transparent$/.test(style.backgroundColor) && style.backgroundColor !== around) ||
-    (border && style.borderTopColor !== around)
+    (border && style.borderTopColor !== around) ||
+    (outline && !/^rgba\(.*,\s*0\)$|^transparent$/.test(style.outlineColor) && style.outlineColor !== around)
   );
 }
 
@@ -60,4 +62,15 @@ it("keeps the live dot, the badge's outline and the focus ring visible under for
   const ring = getComputedStyle(copy);
   expect(ring.outlineStyle).not.toBe("none");
   expect(parseFloat(ring.outlineWidth)).toBeGreaterThanOrEqual(2);
+});
+
+it("keeps the loading card's bars visible under forced colors, and invisible as outlines otherwise", async (context) => {
+  const { client } = mockClient(mock.url);
+  const harness = renderCard({ context, client, children: <SessionCard session={undefined} /> });
+  const bars = [...harness.card().querySelectorAll(".mvn-skeleton__bar")];
+  expect(bars.length).toBeGreaterThan(0);
+  // Without forced colors, the outline that carries them is transparent: the shimmer is all that shows.
+  for (const bar of bars) expect(getComputedStyle(bar).outlineColor).toBe("rgba(0, 0, 0, 0)");
+  await cdp().send("Emulation.setEmulatedMedia", { features: [{ name: "forced-colors", value: "active" }] });
+  for (const bar of bars) expect(painted(bar), "a loading bar is painted").toBe(true);
 });
