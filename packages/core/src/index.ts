@@ -39,6 +39,7 @@ export {
   type PollOptions,
 } from "./poll.js";
 export { SESSION_FIELDS } from "./fields.js";
+export { numberOption } from "./internal/number-option.js";
 export {
   sessionSchema,
   processorSchema,

@@ -39,7 +39,7 @@ describe("sessionQueryOptions", () => {
     [{ maxIntervalMs: -1 }, /maxIntervalMs must be a positive number/],
     [{ terminalIntervalMs: Number.NaN }, /terminalIntervalMs must be a positive number/],
     // Beyond what a timer can wait, react-query's interval would fire every millisecond: a request storm.
-    [{ intervalMs: 2 ** 31 }, /intervalMs must be a positive number of milliseconds up to 2147483647/],
+    [{ intervalMs: 2 ** 31 }, /intervalMs must be a positive number no larger than 2147483647, got 2147483648/],
     [{ maxIntervalMs: Number.POSITIVE_INFINITY }, /maxIntervalMs must be a positive number/],
     [{ retry: 1.5 }, /retry must be a whole number/],
   ])("rejects %o with a message", (options, message) => {

@@ -6,9 +6,16 @@ const MAX_TIMER_MS = 2_147_483_647;
 /**
  * Reads a numeric option: `fallback` when absent, else a number from 0 (above 0
  * when `positive`) to 2147483647, the most a timer can wait. Throws a `MavenError`
- * naming the option otherwise. Shared by the client's and the poller's options.
+ * naming the option otherwise. Shared by the client's and the poller's options,
+ * and by `@trymaven/react`'s polling options, so the same mistake reads the same
+ * everywhere.
  */
-export function numberOption(name: string, value: number | undefined, fallback: number, positive = false): number {
+export function numberOption<T = number>(
+  name: string,
+  value: number | undefined,
+  fallback: T,
+  positive = false,
+): number | T {
   if (value === undefined) return fallback;
   if (!(value >= 0 && value <= MAX_TIMER_MS) || (positive && value === 0)) {
     throw new MavenError(

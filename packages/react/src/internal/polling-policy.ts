@@ -11,6 +11,7 @@ import {
   backoffDelay,
   isFatalForPolling,
   isSessionId,
+  numberOption,
   type Session,
 } from "@trymaven/core";
 
@@ -31,13 +32,17 @@ export interface PollingOptionsInput {
 }
 
 export function resolvePollingSettings(options: PollingOptionsInput, isServer: boolean): PollingSettings {
-  const intervalMs = positive("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS);
+  // Core's reading, so a mistake reads the same here as in `sessions.poll` (above 2147483647 ms, about
+  // 24.8 days, a timer fires at once: polling would never pause).
+  const intervalMs = numberOption("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS, true);
   const maxIntervalMs = Math.max(
     intervalMs,
-    positive("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS),
+    numberOption("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS, true),
   );
   const terminalIntervalMs =
-    options.terminalIntervalMs === false ? false : positive("terminalIntervalMs", options.terminalIntervalMs, false);
+    options.terminalIntervalMs === false
+      ? false
+      : numberOption("terminalIntervalMs", options.terminalIntervalMs, false as const, true);
   // Transient retries per fetch: 2 in a browser; none on a server, where a prefetch should not hold up the page.
   const retry = options.retry ?? (isServer ? 0 : 2);
   if (!Number.isInteger(retry) || retry < 0) {
@@ -79,13 +84,4 @@ export function nextPollDelay(
     session?.is_terminal && settings.terminalIntervalMs !== false ? settings.terminalIntervalMs : settings.intervalMs;
   if (error == null) return interval;
   return backoffDelay(Math.max(1, failures), error, interval, Math.max(interval, settings.maxIntervalMs));
-}
-
-function positive<T>(name: string, value: number | undefined, fallback: T): number | T {
-  if (value === undefined) return fallback;
-  // Above 2147483647 (about 24.8 days) a timer fires at once: polling would never pause.
-  if (!(value > 0 && value <= 2_147_483_647)) {
-    throw new MavenError(`${name} must be a positive number of milliseconds up to 2147483647, got ${value}.`);
-  }
-  return value;
 }
