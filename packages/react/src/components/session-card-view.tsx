@@ -243,7 +243,11 @@ export const SessionCardView = /* @__PURE__ */ memo(
             labels={labelsProp}
           />
         </header>
-        {banner}
+        {/* Mounted even when empty: a banner added to a live region is read out, where one mounted with its
+            own region often is not. Empty, it takes no room (styles.css). */}
+        <div className="mvn-notice" role="status">
+          {banner}
+        </div>
         {model.amount && (
           <p className="mvn-card__amount">
             <span className="mvn-sr-only">{labels.amount}: </span>

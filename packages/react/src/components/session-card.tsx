@@ -290,7 +290,7 @@ const StateCard = /* @__PURE__ */ forwardRef<HTMLElement, StateProps>(function S
   );
 });
 
-/** Over data that is still shown: the last refresh failed. */
+/** Over data that is still shown: the last refresh failed. Announced by the card's notice region. */
 function StaleBanner({
   error,
   updatedAt,
@@ -306,7 +306,7 @@ function StaleBanner({
     timeStyle: "medium",
   });
   return (
-    <div className="mvn-callout" data-tone="warning" role="status" data-error={kind}>
+    <div className="mvn-callout" data-tone="warning" data-error={kind}>
       <p className="mvn-callout__title">{title}</p>
       {when && <p className="mvn-pre">{labels.stale(when)}</p>}
       <ContractDetails error={error} labels={labels} />

@@ -120,10 +120,16 @@ describe("SessionCard (connected): loading and live data", () => {
     // A slow interval, and the failing poll triggered by hand: no timer decides what the test sees.
     const { queryClient } = renderCard();
     await screen.findByText("Collecting card details");
+    // A polite live region is on the card before anything goes wrong: a screen reader reads what is added to
+    // it, where a region mounted together with its text is often missed.
+    const notice = screen.getAllByRole("status").find((node) => node.classList.contains("mvn-notice"))!;
+    expect(notice).toBeEmptyDOMElement();
     await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
     const banner = await screen.findByText(/Couldn't refresh\. Showing the session as of/);
     const callout = banner.closest(".mvn-callout")!;
-    expect(callout).toHaveAttribute("role", "status");
+    expect(callout.parentElement).toBe(notice);
+    expect(notice).toHaveAttribute("role", "status");
+    expect(callout).not.toHaveAttribute("role");
     expect(callout).toHaveAttribute("data-tone", "warning");
     // Still the data, under the banner.
     expect(screen.getByRole("article", { name: collecting.description! })).toHaveAttribute("data-state", "ready");
@@ -133,6 +139,8 @@ describe("SessionCard (connected): loading and live data", () => {
     await screen.findByText("Payment succeeded");
     expect(server.count()).toBe(3);
     expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
+    expect(notice).toBeEmptyDOMElement();
+    expect(notice.isConnected).toBe(true);
   });
 
   it("renders on the server: a skeleton, or the card from a prefetched cache", () => {

@@ -1,0 +1,98 @@
+/**
+ * What a screen reader is told when a refresh fails over data still on screen, in Chromium: the "couldn't
+ * refresh" banner must land in a live region that was already in the accessibility tree, because text added
+ * to an existing region is read out where a region mounted together with its text is often missed.
+ */
+import { waitFor } from "@testing-library/react";
+import { fixtures } from "@trymaven/mock";
+import { SessionCard } from "@trymaven/react";
+import { expect, inject, it } from "vitest";
+import { cdp } from "vitest/browser";
+import { mockControl } from "../faults/support/mock-control.ts";
+import { mockClient, renderCard, watchPage } from "./support.tsx";
+
+const mock = mockControl(inject("mockUrl"));
+
+watchPage();
+
+interface AXNode {
+  ignored: boolean;
+  role?: { value: string };
+  name?: { value: string };
+  properties?: Array<{ name: string; value: { value: unknown } }>;
+  childIds?: string[];
+  nodeId: string;
+}
+
+/** Chromium's accessibility tree of the frame the tests render in (the page's only child frame). */
+async function accessibilityTree(): Promise<AXNode[]> {
+  const { frameTree } = await cdp().send("Page.getFrameTree");
+  const frames = [frameTree, ...(frameTree.childFrames ?? [])];
+  const trees = await Promise.all(
+    frames.map(async ({ frame }) => (await cdp().send("Accessibility.getFullAXTree", { frameId: frame.id })).nodes),
+  );
+  return trees.flat() as AXNode[];
+}
+
+/** The text under an accessibility node, its descendants' names joined. */
+function textUnder(nodes: AXNode[], node: AXNode): string {
+  const byId = new Map(nodes.map((each) => [each.nodeId, each]));
+  const walk = (current: AXNode): string[] => [
+    ...(current.role?.value === "StaticText" ? [String(current.name?.value ?? "")] : []),
+    ...(current.childIds ?? []).flatMap((id) => (byId.has(id) ? walk(byId.get(id)!) : [])),
+  ];
+  return walk(node).join("");
+}
+
+function liveRegions(nodes: AXNode[]): AXNode[] {
+  return nodes.filter(
+    (node) =>
+      !node.ignored &&
+      node.properties?.some((property) => property.name === "live" && property.value.value === "polite"),
+  );
+}
+
+it("puts the stale banner in a polite live region that was there, empty and taking no room, before it", async (context) => {
+  const { session_id: id } = await mock.addSession({ ...fixtures.collecting, session_id: crypto.randomUUID() });
+  const { client } = mockClient(mock.url);
+  const harness = renderCard({
+    context,
+    client,
+    children: (
+      <SessionCard
+        sessionId={id}
+        sessionOptions={{ intervalMs: 150, retry: 0 }}
+        locale="en-US"
+        timeZone="UTC"
+        aria-label="Card under test"
+      />
+    ),
+  });
+  await waitFor(() => expect(harness.card().dataset.state).toBe("ready"), { timeout: 3_000 });
+  const card = harness.card();
+  const notice = card.querySelector<HTMLElement>(".mvn-notice")!;
+  expect(notice.childElementCount).toBe(0);
+
+  // Empty, the region adds no gap between the header and what follows it.
+  const header = card.querySelector("header")!;
+  const next = notice.nextElementSibling!;
+  const gap = parseFloat(getComputedStyle(card).rowGap);
+  expect(gap).toBeGreaterThan(0);
+  expect(next.getBoundingClientRect().top - header.getBoundingClientRect().bottom).toBeCloseTo(gap, 0);
+
+  // Before anything fails, the card's polite regions are already in the accessibility tree.
+  const before = await accessibilityTree();
+  const emptyRegions = liveRegions(before).filter((node) => textUnder(before, node) === "");
+  expect(emptyRegions.length, "empty polite regions before the failure").toBeGreaterThanOrEqual(1);
+
+  await mock.injectFault(id, "service-unavailable", 1_000);
+  await waitFor(() => expect(notice.textContent).toMatch(/Couldn't refresh\. Showing the session as of /), {
+    timeout: 3_000,
+  });
+  // The same element, not a replacement: the banner was added into the region.
+  expect(card.querySelector(".mvn-notice")).toBe(notice);
+  const after = await accessibilityTree();
+  const region = liveRegions(after).find((node) => /Couldn't refresh/.test(textUnder(after, node)));
+  expect(region, "the banner's text sits in a polite live region").toBeDefined();
+  expect(emptyRegions.map((node) => node.nodeId)).toContain(region!.nodeId);
+});
