@@ -282,6 +282,88 @@ describe("examples/next-app, built and started, in Chromium", () => {
     });
   });
 
+  describe("the sign-in cookie is Secure when the client-facing scheme is https", () => {
+    // Behind chained proxies x-forwarded-proto is a list, the client's scheme first, in any case.
+    it.each([
+      ["https", true],
+      ["https, http", true],
+      ["https,http", true],
+      ["HTTPS", true],
+      ["http", false],
+      ["http, https", false],
+    ] as const)("x-forwarded-proto: %j -> Secure: %s", async (proto, secure) => {
+      const signedIn = await signInFresh(appUrl, /Maria Gomez/, undefined, { "x-forwarded-proto": proto });
+      expect(signedIn.url).toBe(`${appUrl}/`);
+      expect(signedIn.setCookie).toHaveLength(1);
+      expect(signedIn.setCookie[0]).toMatch(/^demo_session=maria\./);
+      expect(/;\s*secure\s*(;|$)/i.test(signedIn.setCookie[0]!), signedIn.setCookie[0]).toBe(secure);
+    });
+
+    it("without x-forwarded-proto, is not Secure", async () => {
+      const signedIn = await signInFresh(appUrl, /Maria Gomez/);
+      expect(signedIn.setCookie).toHaveLength(1);
+      expect(signedIn.setCookie[0]).not.toMatch(/;\s*secure\s*(;|$)/i);
+    });
+  });
+
+  describe("signing out ends the session on the server, not only in the browser", () => {
+    // Sam's own session (Lakeshore's): Sam alone signs in and out here, so the other tests' sign-ins stay valid.
+    const SAM_SESSION_ID = OTHER_PROJECT_SESSION_ID;
+    const proxy = (cookie: string) =>
+      fetch(`${appUrl}/api/maven/v1/sessions/${SAM_SESSION_ID}`, { headers: cookie ? { cookie } : {} });
+    const page = (cookie: string) =>
+      fetch(`${appUrl}/sessions/${SAM_SESSION_ID}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+
+    it("refuses a copy of the cookie after sign-out, on the proxy and the page, and a new sign-in works", async () => {
+      const { cookie: old } = await signInFresh(appUrl, /Sam Okafor/);
+      expect(old).toMatch(/^demo_session=sam\./);
+      expect((await proxy(old)).status).toBe(200);
+      expect((await page(old)).status).toBe(200);
+
+      // Sign out through the app, in a browser holding that cookie; then sign in again at once, in the same tab.
+      const own = await browser!.newContext();
+      let again: string;
+      try {
+        const separator = old.indexOf("=");
+        await own.addCookies([{ name: old.slice(0, separator), value: old.slice(separator + 1), url: appUrl }]);
+        const tab = await own.newPage();
+        await tab.goto(`${appUrl}/`);
+        await expect(tab.getByTestId("signed-in-user").textContent()).resolves.toContain("Sam Okafor");
+        await tab.getByRole("button", { name: "Sign out" }).click();
+        await tab.waitForURL(`${appUrl}/sign-in`);
+        expect((await own.cookies(appUrl)).filter((entry) => entry.name === "demo_session")).toEqual([]);
+
+        await tab.getByLabel(/Sam Okafor/).check();
+        await tab.getByRole("button", { name: "Sign in" }).click();
+        await tab.waitForURL(`${appUrl}/`);
+        await expect(tab.getByTestId("signed-in-user").textContent()).resolves.toContain("Sam Okafor");
+        const session = (await own.cookies(appUrl)).find((entry) => entry.name === "demo_session");
+        again = session ? `${session.name}=${session.value}` : "";
+      } finally {
+        await own.close();
+      }
+
+      // The old copy now gets exactly what no sign-in gets: a 401 from the proxy, the sign-in page for the page.
+      const [proxiedOld, proxiedNone] = [await proxy(old), await proxy("")];
+      expect(proxiedOld.status).toBe(401);
+      expect(await proxiedOld.json()).toEqual(await proxiedNone.json());
+      const [pageOld, pageNone] = [await page(old), await page("")];
+      expect(pageNone.status).toBeGreaterThanOrEqual(300);
+      expect(pageNone.status).toBeLessThan(400);
+      expect(pageNone.headers.get("location")).toMatch(/^\/sign-in\?next=/);
+      expect({ status: pageOld.status, location: pageOld.headers.get("location") }).toEqual({
+        status: pageNone.status,
+        location: pageNone.headers.get("location"),
+      });
+
+      // The sign-in made right after the sign-out (often within the same second) is a working one.
+      expect(again).toMatch(/^demo_session=sam\./);
+      expect(again).not.toBe(old);
+      expect((await proxy(again)).status).toBe(200);
+      expect((await page(again)).status).toBe(200);
+    });
+  });
+
   describe("configured wrongly or partly, on instances of their own", () => {
     /** A key of the user's own, obviously fake: it must never reach the local mock's port. */
     const OWN_KEY = "mvn_test_FAKE_KEY_FOR_THIS_TEST_ONLY";
@@ -384,15 +466,18 @@ async function startApp(env: NodeJS.ProcessEnv): Promise<{ app: StartedProcess; 
 
 /**
  * Signs in through the form, in a browser context of its own, starting from
- * `/sign-in?next=...` when `next` is given. Nothing leaves loopback: a request
- * for another site is answered by the browser itself and noted in `offsite`.
+ * `/sign-in?next=...` when `next` is given, and sending `headers` with every
+ * request. Nothing leaves loopback: a request for another site is answered by
+ * the browser itself and noted in `offsite`. `setCookie` is every `Set-Cookie`
+ * for the sign-in cookie, as the app sent it.
  */
 async function signInFresh(
   baseUrl: string,
   user: RegExp,
   next?: string,
-): Promise<{ cookie: string; url: string; offsite: string[] }> {
-  const fresh = await browser!.newContext();
+  headers?: Record<string, string>,
+): Promise<{ cookie: string; url: string; offsite: string[]; setCookie: string[] }> {
+  const fresh = await browser!.newContext(headers ? { extraHTTPHeaders: headers } : {});
   try {
     const offsite: string[] = [];
     await fresh.route(
@@ -403,12 +488,23 @@ async function signInFresh(
       },
     );
     const page = await fresh.newPage();
+    const setCookie: string[] = [];
+    const reading: Array<Promise<void>> = [];
+    page.on("response", (response) => {
+      reading.push(
+        response.headerValues("set-cookie").then(
+          (values) => void setCookie.push(...values.filter((value) => value.startsWith("demo_session="))),
+          () => undefined,
+        ),
+      );
+    });
     await page.goto(`${baseUrl}/sign-in${next === undefined ? "" : `?next=${encodeURIComponent(next)}`}`);
     await page.getByLabel(user).check();
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.href.startsWith(baseUrl) === false || url.pathname !== "/sign-in");
+    await Promise.all(reading);
     const session = (await fresh.cookies(baseUrl)).find((entry) => entry.name === "demo_session");
-    return { cookie: session ? `${session.name}=${session.value}` : "", url: page.url(), offsite };
+    return { cookie: session ? `${session.name}=${session.value}` : "", url: page.url(), offsite, setCookie };
   } finally {
     await fresh.close();
   }

@@ -2,7 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { SESSION_COOKIE, createSessionToken } from "@/lib/auth";
+import { SESSION_COOKIE, createSessionToken, currentUser, recordSignOut } from "@/lib/auth";
 import { findUser } from "@/lib/demo-data";
 
 /** Signs in as one of the demo users (no password: this is a demo of authorization, not of authentication). */
@@ -10,20 +10,31 @@ export async function signIn(formData: FormData): Promise<void> {
   const user = findUser(String(formData.get("user") ?? ""));
   if (!user) redirect("/sign-in?error=unknown-user");
   const token = createSessionToken(user.id);
-  const proto = (await headers()).get("x-forwarded-proto") ?? "http";
   (await cookies()).set(SESSION_COOKIE, token.value, {
     httpOnly: true,
     sameSite: "lax",
-    secure: proto === "https",
+    secure: (await clientScheme()) === "https",
     path: "/",
     maxAge: token.maxAge,
   });
   redirect(safeReturnPath(formData.get("next")));
 }
 
+/** Ends the session on the server too (see `recordSignOut`), so a copy of the cookie stops working as well. */
 export async function signOut(): Promise<void> {
+  const user = await currentUser();
+  if (user) recordSignOut(user.id);
   (await cookies()).delete(SESSION_COOKIE);
   redirect("/sign-in");
+}
+
+/**
+ * The scheme the client used. Behind chained proxies `x-forwarded-proto` is a
+ * list (`https, http`) whose first value is the client-facing one, in any case.
+ */
+async function clientScheme(): Promise<string> {
+  const proto = (await headers()).get("x-forwarded-proto") ?? "http";
+  return (proto.split(",")[0] ?? "").trim().toLowerCase();
 }
 
 /**
