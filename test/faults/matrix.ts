@@ -67,8 +67,11 @@ export interface FaultCase {
   shows?: string;
   /** What `createSessionHandler` answers the browser while the fault lasts, with no cached copy to fall back on. */
   proxy: { status: number; detail?: string };
-  /** With a recent copy cached, transient upstream failures are answered from it (200, `X-Maven-Cache: stale`). */
-  proxyServesStale?: boolean;
+  /**
+   * Maven said the session is gone (404) or refused our key (401, 403): a copy cached before is not served.
+   * Every other failure is answered with that copy in its body (`{ detail, session }`, `X-Maven-Cache: stale`).
+   */
+  proxyDropsCopy?: boolean;
   /** The README's "what happens next" column. */
   behaviour: string;
 }
@@ -89,6 +92,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "AuthenticationError", message: "401 Invalid API key" },
     card: { kind: "unauthorized", retryButton: false },
     proxy: { status: 502, detail: CREDENTIALS },
+    proxyDropsCopy: true,
     behaviour:
       "no retry; the last state stays on screen under a warning, Live off; the proxy logs the kind of key, never the key",
   },
@@ -101,6 +105,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "PermissionDeniedError", message: "403 API key does not have permission to read this session" },
     card: { kind: "unauthorized", retryButton: false },
     proxy: { status: 502, detail: CREDENTIALS },
+    proxyDropsCopy: true,
     behaviour: "no retry; the last state stays on screen under a warning, Live off",
   },
   {
@@ -112,6 +117,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "NotFoundError", message: "404 Session not found" },
     card: { kind: "not-found", retryButton: false },
     proxy: { status: 404, detail: "Session not found." },
+    proxyDropsCopy: true,
     behaviour: "no retry; the last state stays on screen under a warning, Live off",
   },
   {
@@ -134,7 +140,6 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "RateLimitError", message: "429 Rate limit exceeded: 20 per 1 minute" },
     card: { kind: "rate-limited", retryButton: false },
     proxy: { status: 429, detail: "Too many session requests right now; try again shortly." },
-    proxyServesStale: true,
     behaviour: "waits the 1 s asked before each retry, then resumes to the true terminal state",
   },
   {
@@ -146,7 +151,6 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "RateLimitError", message: "429 Rate limit exceeded: 20 per 1 minute" },
     card: { kind: "rate-limited", retryButton: false },
     proxy: { status: 429, detail: "Too many session requests right now; try again shortly." },
-    proxyServesStale: true,
     behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
@@ -158,7 +162,6 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "InternalServerError", message: "500 Internal Server Error" },
     card: { kind: "unknown", retryButton: true },
     proxy: { status: 502, detail: SERVICE_FAILED },
-    proxyServesStale: true,
     behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
@@ -170,7 +173,6 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "InternalServerError", message: "502 Bad Gateway" },
     card: { kind: "unknown", retryButton: true },
     proxy: { status: 502, detail: SERVICE_FAILED },
-    proxyServesStale: true,
     behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
@@ -182,7 +184,6 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "InternalServerError", message: "503 Service Unavailable" },
     card: { kind: "unknown", retryButton: true },
     proxy: { status: 502, detail: SERVICE_FAILED },
-    proxyServesStale: true,
     behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
@@ -194,7 +195,6 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "InternalServerError", message: "502 Bad Gateway" },
     card: { kind: "unknown", retryButton: true },
     proxy: { status: 502, detail: SERVICE_FAILED },
-    proxyServesStale: true,
     behaviour: "the page's HTML is never shown or put in a message; doubling backoff, then resumes",
   },
   {
@@ -206,7 +206,6 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "APIConnectionTimeoutError", message: "Request timed out after 300 ms." },
     card: { kind: "network", retryButton: true },
     proxy: { status: 504, detail: "The session service did not answer in time." },
-    proxyServesStale: true,
     behaviour: "each attempt times out (300 ms here) and is aborted, nothing left open; backoff, then resumes",
   },
   {
@@ -219,7 +218,6 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     error: { name: "APIConnectionError", message: "Connection error: the Maven API could not be reached." },
     card: { kind: "network", retryButton: true },
     proxy: { status: 502, detail: "The session service could not be reached." },
-    proxyServesStale: true,
     behaviour: "doubling backoff, then resumes to the true terminal state",
   },
   {
@@ -379,7 +377,7 @@ export const FLAPPING: PatternCase = {
   polling:
     "**retries**: resumes after each burst to the true terminal state; gives up after 5 failures in a row (`watch`) or 2 retries (`get`)",
   card: '"Network problem" + Retry',
-  proxy: "502 (or the cached copy, stale)",
+  proxy: "502 (the cached copy, if any, in the body)",
 };
 
 /** The browser offline and back (playwright's `context.setOffline`), twice during one session's life. */
@@ -436,7 +434,10 @@ export function tableRows(): TableRow[] {
     const card = row.card
       ? `"${CARD_TEXT[row.card.kind]}"${row.card.retryButton ? " + Retry" : ""}`
       : `the body: "${row.shows}"`;
-    const proxy = row.proxyServesStale ? `${row.proxy.status} (or the cached copy, stale)` : String(row.proxy.status);
+    const proxy =
+      row.proxy.status === 200 || row.proxyDropsCopy
+        ? String(row.proxy.status)
+        : `${row.proxy.status} (the cached copy, if any, in the body)`;
     return [
       row.label,
       row.error ? `\`${row.error.name}\`` : "nothing",

@@ -3,7 +3,7 @@
  * server: each fault of the matrix mid-session, and each hostile body. What the browser gets must be safe
  * JSON that never carries the key, and the handler must never crash.
  */
-import { createMavenClient, NotFoundError } from "@trymaven/core";
+import { createMavenClient, InternalServerError, NotFoundError } from "@trymaven/core";
 import { createSessionHandler, type SessionHandlerOptions } from "@trymaven/core/server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { HOSTILE_CASES, MEGABYTE, baseSession } from "./hostile.ts";
@@ -124,14 +124,16 @@ describe.concurrent("createSessionHandler with a cached copy, one upstream fault
     const first = (await proxy.get(id)).json();
     await mock.injectFault(id, row.fault, 1);
     const during = await proxy.get(id);
-    if (row.proxyServesStale) {
-      // A transient failure: the copy, marked stale, rather than an error.
-      expect(during.status).toBe(200);
-      expect(during.headers.get("x-maven-cache")).toBe("stale");
-      expect(JSON.parse(during.text)).toEqual(first);
-    } else {
-      // Asking again would not help (401, 403, 404, 422) or the body broke the contract: the error, not the copy.
+    if (row.proxyDropsCopy) {
+      // Maven said the session is gone or refused our key: the error alone, the copy from before withheld.
       expectFaultAnswer(row, { ...during, json: () => JSON.parse(during.text) });
+      expect(during.headers.get("x-maven-cache")).toBeNull();
+    } else {
+      // The error, as the browser must see it (a 200 would look live), with the copy in its body, marked stale.
+      const { session, ...error } = JSON.parse(during.text) as { session?: unknown };
+      expectFaultAnswer(row, { ...during, json: () => error });
+      expect(session).toEqual(first);
+      expect(during.headers.get("x-maven-cache")).toBe("stale");
     }
     expect((await proxy.get(id)).json().status).toBe("collecting");
     proxy.expectNoKey();
@@ -279,6 +281,27 @@ describe.concurrent("the browser client through the proxy", () => {
     }
     expect(seen).toEqual(["pending", "collecting", "payment-success"]);
     expect(await mock.requests(id)).toHaveLength(1 + 3 + 2);
+    proxy.expectNoKey();
+  });
+
+  it("gets Maven's failure as an error, not as a live-looking copy, and the copy in its body", async (context) => {
+    tally(context, "fault", "503", "client via proxy");
+    // Every request refreshes: the copy from the first answer is the only one there is.
+    const proxy = mountProxy({ cache: { activeTtlMs: 0 } });
+    const { session_id: id } = await mock.addScenario("success");
+    const client = browserBehind(proxy);
+    const first = await client.sessions.get(id, { maxRetries: 0 });
+    await mock.injectFault(id, 503, 1);
+    const error = await client.sessions.get(id, { maxRetries: 0 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 502, message: "502 The session service failed; try again shortly." });
+    expect((error as InternalServerError).headers.get("x-maven-cache")).toBe("stale");
+    expect((error as InternalServerError).body).toEqual({
+      detail: "The session service failed; try again shortly.",
+      session: first,
+    });
+    // Maven is back: the true state, fetched.
+    expect((await client.sessions.get(id, { maxRetries: 0 })).status).toBe("collecting");
     proxy.expectNoKey();
   });
 

@@ -566,11 +566,16 @@ describe("createSessionHandler: upstream body size (maxBodyBytes)", () => {
     const handler = createHandler({ store });
     expect((await handler(request(), nextContext())).status).toBe(200);
     clock.advance(4_000);
-    await expectRefused(await handler(request(), nextContext()));
-    // Until the next refresh slot, the copy from before is served stale, untouched by the oversized answer.
-    const stale = await handler(request(), nextContext());
-    expect(stale.headers.get("x-maven-cache")).toBe("stale");
-    expect((await json(stale)).memory).toBeNull();
+    // Refused, and until the next refresh slot refused again without a call. The copy from before, untouched
+    // by the oversized answer, travels in the error's body, marked stale: never as a 200 that looks live.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const refused = await handler(request(), nextContext());
+      expect(refused.status).toBe(502);
+      expect(refused.headers.get("x-maven-cache")).toBe("stale");
+      const body = (await json(refused)) as { detail: string; session: { memory: string | null } };
+      expect(body.detail).toBe("The session service returned an unexpected response.");
+      expect(body.session.memory).toBeNull();
+    }
     expect((await store.get(store.keys[0]!))?.session.memory).toBeNull();
     expect(calls).toHaveLength(2);
     clock.advance(4_000);
@@ -899,19 +904,69 @@ describe("createSessionHandler: upstream frugality", () => {
     expect((await handler(request(THIRD_ID), nextContext(THIRD_ID))).status).toBe(429);
   });
 
-  it("serves the last good copy when Maven fails transiently, but not when the session is gone", async () => {
+  it("answers Maven's failure with the last good copy in the body, marked stale, but not once the session is gone", async () => {
     const clock = fakeClock();
     const calls = upstream(ok(), status(503), () => HttpResponse.error(), status(404));
     const handler = createHandler({ rateLimit: false });
-    await handler(request(), nextContext());
-    for (const expected of ["stale", "stale"]) {
+    const first = await json(await handler(request(), nextContext()));
+    for (const detail of [
+      "The session service failed; try again shortly.",
+      "The session service could not be reached.",
+    ]) {
       clock.advance(3_000);
       const response = await handler(request(), nextContext());
-      expect(response.status).toBe(200);
-      expect(response.headers.get("x-maven-cache")).toBe(expected);
+      // An error the browser sees as one (its card keeps its data under a warning), not a 200 that looks live.
+      expect(response.status).toBe(502);
+      expect(response.headers.get("x-maven-cache")).toBe("stale");
+      expect(response.headers.get("age")).toBe(String((calls.length - 1) * 3));
+      expect(await json(response)).toEqual({ detail, session: first });
     }
     clock.advance(3_000);
-    expect((await handler(request(), nextContext())).status).toBe(404);
+    const gone = await handler(request(), nextContext());
+    expect(gone.status).toBe(404);
+    expect(await json(gone)).toEqual({ detail: "Session not found." });
+    expect(gone.headers.get("x-maven-cache")).toBeNull();
+    expect(calls).toHaveLength(4);
+  });
+
+  it("still serves a terminal session's copy as a 200 when Maven fails: it no longer changes", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok({ status: "payment-success", is_terminal: true }), status(503));
+    const handler = createHandler({ rateLimit: false, cache: { terminalTtlMs: 1_000 } });
+    await handler(request(), nextContext());
+    clock.advance(2_000);
+    const response = await handler(request(), nextContext());
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-maven-cache")).toBe("stale");
+    expect((await json(response)).status).toBe("payment-success");
+    expect(calls).toHaveLength(2);
+  });
+
+  it("keeps answering the failure, with the copy, while a budget-limited refresh waits: no 200 in between", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok(), status(503), status(503), ok({ status: "processing" }));
+    // Refreshes spaced 4 s apart; the browser asks every second.
+    const handler = createHandler();
+    expect((await handler(request(), nextContext())).status).toBe(200);
+    clock.advance(4_000);
+    const answers: string[] = [];
+    for (let second = 0; second < 12; second++) {
+      const response = await handler(request(), nextContext());
+      const body = (await json(response)) as { status?: string; session?: { status: string } };
+      answers.push(
+        `${response.status} ${response.headers.get("x-maven-cache")} ${body.status ?? body.session?.status}`,
+      );
+      clock.advance(1_000);
+    }
+    // Two failed refreshes 4 s apart (at 4 s and 8 s), then the good one (12 s): every answer before it is the
+    // failure with the copy. After it, the new state, then copies of it (stale: the next refresh slot is 4 s on).
+    expect(answers).toEqual([
+      ...Array(8).fill("502 stale collecting"),
+      "200 miss processing",
+      "200 hit processing",
+      "200 stale processing",
+      "200 stale processing",
+    ]);
     expect(calls).toHaveLength(4);
   });
 

@@ -74,9 +74,11 @@ export interface SessionCacheOptions {
   terminalTtlMs?: number | undefined;
   /**
    * The oldest copy, in milliseconds since it was fetched, that may still be
-   * served (with `X-Maven-Cache: stale`) when the upstream budget is spent or
-   * Maven fails transiently (5xx, timeout, connection error, 429). Older than
-   * this, the request gets the error (or 429) instead. Also how long the store keeps an entry.
+   * served (with `X-Maven-Cache: stale`): as a 200 when the upstream budget is
+   * spent, and in the error's body (`{ detail, session }`) when Maven failed
+   * since the copy was fetched, so the browser sees the failure rather than a
+   * 200 that looks live. A terminal session's copy stays a 200. Older than this,
+   * the request gets the error (or 429) alone. Also how long the store keeps an entry.
    * @default 300000
    */
   maxStaleMs?: number | undefined;
@@ -168,8 +170,8 @@ export interface SessionHandlerOptions {
   cache?: SessionCacheOptions | false | undefined;
   /**
    * The budget of upstream calls this handler (or every handler sharing `store`)
-   * may make. When it is spent, the last good copy is served (`X-Maven-Cache: stale`),
-   * or, with no copy, 429 with `Retry-After`. `false` removes the budget (only do
+   * may make. When it is spent, the last good copy is served (`X-Maven-Cache: stale`;
+   * in the body of Maven's last failure, if it failed since), or, with no copy, 429 with `Retry-After`. `false` removes the budget (only do
    * that when something else limits calls). Lower it when other code calls Maven
    * with the same key or from the same IP.
    * @default { requests: 20, windowMs: 60000 }
@@ -208,8 +210,15 @@ type Failure = {
   /** Maven said the session is gone (404) or refused our key (401, 403): a copy from before is not served. */
   supersedesCopy?: boolean;
 };
-type Outcome = { ok: true; entry: CachedSession; cache: CacheState } | Failure;
+/** A failure answered with the last good copy in its body (`{ detail, session }`), marked stale. */
+type FailureWithCopy = Failure & { copy?: CachedSession };
+type Outcome = { ok: true; entry: CachedSession; cache: CacheState } | FailureWithCopy;
 type RememberedFailure = { failure: Failure; at: number };
+
+/** The failure, carrying the copy when there is one and the failure does not rule it out. */
+function withCopy(failure: Failure, cached: CachedSession | undefined): FailureWithCopy {
+  return cached && !failure.supersedesCopy ? { ...failure, copy: cached } : failure;
+}
 
 /** A remembered failure answered again `now`: its Retry-After counts down from when it was given. */
 function replay({ failure, at }: RememberedFailure, now: number): Failure {
@@ -325,6 +334,16 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   }
 
   const freshFor = (entry: CachedSession) => (entry.session.is_terminal ? terminalTtlMs : activeTtlMs);
+  /** Maven's last answer for a live session came after this copy, and was a failure. */
+  const failedSince = (cached: CachedSession, failed: RememberedFailure | undefined) =>
+    failed !== undefined && failed.at >= cached.fetchedAt && !cached.session.is_terminal;
+  /**
+   * A copy on hand and no call to make now: the copy (`stale`), unless Maven failed since it was
+   * fetched. Then the failure is answered, with the copy in its body: served as a 200, it would
+   * look live to the browser, which could not tell that Maven is failing.
+   */
+  const fallBackOn = (cached: CachedSession, failed: RememberedFailure | undefined, now: number): Outcome =>
+    failedSince(cached, failed) ? withCopy(replay(failed!, now), cached) : { ok: true, entry: cached, cache: "stale" };
   const servableStale = (entry: CachedSession | undefined, now: number): entry is CachedSession =>
     entry !== undefined && now - entry.fetchedAt <= maxStaleMs;
 
@@ -354,10 +373,12 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     if (cached && now - cached.fetchedAt < freshFor(cached)) return { ok: true, entry: cached, cache: "hit" };
     // Too old to fall back on: load it as if it were new.
     if (!servableStale(cached, now)) cached = undefined;
-    if (failed && !cached && now - failed.at < failureHoldMs()) return replay(failed, now);
+    if (failed && now - failed.at < failureHoldMs() && (!cached || failedSince(cached, failed))) {
+      return withCopy(replay(failed, now), cached);
+    }
     if (budget && cached && !cached.session.is_terminal) {
       const fairShareMs = budget.refreshSpacingMs * watched.size;
-      if (now - cached.fetchedAt < fairShareMs) return { ok: true, entry: cached, cache: "stale" };
+      if (now - cached.fetchedAt < fairShareMs) return fallBackOn(cached, failed, now);
     }
     // Someone may have started a call while we read the store.
     const started = inFlight.get(sessionId);
@@ -383,7 +404,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
         minIntervalMs: isRefresh ? budget.refreshSpacingMs : 0,
       });
       if (!grant.granted) {
-        if (servableStale(cached, clock())) return { ok: true, entry: cached, cache: "stale" };
+        if (servableStale(cached, clock())) return fallBackOn(cached, lastFailure, clock());
         // Not its turn yet: the last answer Maven gave stands.
         if (lastFailure) return replay(lastFailure, clock());
         return {
@@ -401,8 +422,12 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       session = await (client as MavenClient).sessions.get(sessionId);
     } catch (error) {
       const outcome = await describeUpstreamFailure(error, sessionId);
-      if (outcome.transient && servableStale(cached, clock())) return { ok: true, entry: cached, cache: "stale" };
-      return noteFailure(sessionId, outcome);
+      // A terminal session no longer changes (but for transfer_status): its copy is still the answer.
+      if (outcome.transient && cached?.session.is_terminal && servableStale(cached, clock())) {
+        return { ok: true, entry: cached, cache: "stale" };
+      }
+      const failure = noteFailure(sessionId, outcome);
+      return servableStale(cached, clock()) ? withCopy(failure, cached) : failure;
     } finally {
       if (grant?.granted) await grant.settle(clock());
     }
@@ -545,18 +570,19 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     }
 
     const outcome = await loadSession(sessionId);
-    if (!outcome.ok) {
-      const headers: Record<string, string> = {};
-      if (outcome.retryAfterMs !== undefined) headers["retry-after"] = retryAfterSeconds(outcome.retryAfterMs);
-      return errorResponse(request, outcome.status, outcome.detail, scrub, headers);
-    }
-    const { entry, cache } = outcome;
-    const headers: Record<string, string> = {
+    const copyHeaders = (entry: CachedSession, cache: CacheState): Record<string, string> => ({
       "x-maven-cache": cache,
       age: String(Math.max(0, Math.floor((clock() - entry.fetchedAt) / 1000))),
-    };
-    if (entry.redacted.length > 0) headers["x-maven-redacted"] = entry.redacted.join(",");
-    return jsonResponse(request, 200, entry.session, headers, scrub);
+      ...(entry.redacted.length > 0 && { "x-maven-redacted": entry.redacted.join(",") }),
+    });
+    if (!outcome.ok) {
+      const headers: Record<string, string> = outcome.copy ? copyHeaders(outcome.copy, "stale") : {};
+      if (outcome.retryAfterMs !== undefined) headers["retry-after"] = retryAfterSeconds(outcome.retryAfterMs);
+      if (!outcome.copy) return errorResponse(request, outcome.status, outcome.detail, scrub, headers);
+      const body = { detail: outcome.detail, session: outcome.copy.session };
+      return jsonResponse(request, outcome.status, body, headers, scrub);
+    }
+    return jsonResponse(request, 200, outcome.entry.session, copyHeaders(outcome.entry, outcome.cache), scrub);
   }
 
   return async function sessionHandler(request: Request, context?: SessionRouteContext): Promise<Response> {
