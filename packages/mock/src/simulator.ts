@@ -171,7 +171,10 @@ export interface MavenSimulator {
    * Throws a `TypeError`, changing nothing, when the result would not match the contract.
    */
   updateSession(sessionId: string, patch: SessionPatch): Session;
-  /** Applies the next `steps` steps of the session's scenario now, without waiting. */
+  /**
+   * Applies the next `steps` steps (a whole number, or `Infinity` for all) of the session's
+   * scenario now, without waiting. Throws a `TypeError`, changing nothing, for any other number.
+   */
   advance(sessionId: string, steps?: number): Session;
   /** Removes a session; later requests for it get 404. */
   removeSession(sessionId: string): boolean;
@@ -570,6 +573,10 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
       return record.session;
     },
     advance(sessionId, steps = 1) {
+      // A fraction, a negative number or NaN has no step count to apply (1.5 used to apply 2).
+      if (!(steps === Number.POSITIVE_INFINITY || (Number.isInteger(steps) && steps >= 0))) {
+        throw new TypeError(`advance: steps must be a whole number from 0, or Infinity, got ${steps}.`);
+      }
       const record = requireRecord(sessionId, "advance");
       const at = now();
       for (let i = 0; i < steps && record.next < record.steps.length; i++) {

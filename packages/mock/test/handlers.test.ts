@@ -387,6 +387,21 @@ describe("managing sessions", () => {
     expect(simulator.advance(sid, 5).status).toBe("payment-success");
   });
 
+  it.each([1.5, -1, Number.NaN])("advance refuses %s steps and changes nothing", (steps) => {
+    const { session_id: sid } = simulator.addSession({ scenario: "success" });
+    const before = simulator.getSession(sid);
+    expect(() => simulator.advance(sid, steps)).toThrow(
+      new TypeError(`advance: steps must be a whole number from 0, or Infinity, got ${steps}.`),
+    );
+    expect(simulator.getSession(sid)).toEqual(before);
+  });
+
+  it("advance takes 0 steps as none, and Infinity as every step left", () => {
+    const { session_id: sid } = simulator.addSession({ scenario: "success" });
+    expect(simulator.advance(sid, 0).status).toBe("pending");
+    expect(simulator.advance(sid, Number.POSITIVE_INFINITY).status).toBe("payment-success");
+  });
+
   it("gives a second session of the same scenario a fresh id", () => {
     const first = simulator.addSession({ scenario: "declined" });
     const second = simulator.addSession({ scenario: "declined" });

@@ -157,6 +157,12 @@ describe("control endpoints", () => {
     ).json()) as Session;
     const advanced = await control(`sessions/${scenario.session_id}/advance`, { method: "POST", body: "{}" });
     expect(await advanced.json()).toMatchObject({ status: "cancelled" });
+    const fraction = await control(`sessions/${scenario.session_id}/advance`, {
+      method: "POST",
+      body: JSON.stringify({ steps: 1.5 }),
+    });
+    expect(fraction.status).toBe(400);
+    expect(((await fraction.json()) as { detail: string }).detail).toMatch(/steps must be a whole number/);
   });
 
   it("explains bad control requests with a 4xx", async () => {
