@@ -70,7 +70,10 @@ export interface SessionCardViewProps extends SessionCardSharedProps {
   session: Session;
   /** The connected card's indicator while it polls: "Live", or paused while the browser is offline. */
   live?: "live" | "paused" | false | undefined;
-  /** A banner under the header (the connected card's "couldn't refresh" warning). */
+  /**
+   * A banner under the header (the connected card's "couldn't refresh" warning): `null` while there is
+   * none, so its live region is in place before it appears; `undefined` for no region at all.
+   */
   banner?: ReactNode;
 }
 
@@ -243,11 +246,14 @@ export const SessionCardView = /* @__PURE__ */ memo(
             labels={labelsProp}
           />
         </header>
-        {/* Mounted even when empty: a banner added to a live region is read out, where one mounted with its
-            own region often is not. Empty, it takes no room (styles.css). */}
-        <div className="mvn-notice" role="status">
-          {banner}
-        </div>
+        {/* For a connected card (banner null while there is none), mounted even when empty: a banner added to a
+            live region is read out, where one mounted with its own region often is not. Empty, it takes no
+            room (styles.css). */}
+        {banner !== undefined && (
+          <div className="mvn-notice" role="status">
+            {banner}
+          </div>
+        )}
         {model.amount && (
           <p className="mvn-card__amount">
             <span className="mvn-sr-only">{labels.amount}: </span>

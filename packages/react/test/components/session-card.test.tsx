@@ -261,6 +261,9 @@ describe("SessionCard (presentational): behaviour", () => {
     const { rerender } = render(<SessionCard session={collecting} {...base} />);
     const region = screen.getAllByRole("status").find((node) => node.classList.contains("mvn-sr-only"))!;
     expect(region).toHaveTextContent("");
+    // No banner region on a presentational card: only the connected card shows one (a list of 500 cards
+    // would otherwise hold 500 empty live regions).
+    expect(document.querySelector(".mvn-notice")).toBeNull();
 
     const succeeded = { ...collecting, status: "payment-success", is_terminal: true };
     rerender(<SessionCard session={succeeded} {...base} />);
