@@ -399,6 +399,34 @@ export const DarkTheme: Story = {
   },
 };
 
+export const NestedThemes: Story = {
+  name: "Nested themes (a light panel inside a dark page)",
+  args: show(fixtures.authorizenetCaptureSuccess),
+  decorators: [
+    (Story) => (
+      <div data-theme="dark" style={{ background: "#0e1014", padding: "1rem" }}>
+        <aside data-theme="light" style={{ background: "#eef0f3", padding: "1rem" }}>
+          <Story />
+        </aside>
+      </div>
+    ),
+  ],
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The nearest `data-theme` wins, whatever the toolbar says: this card sits in a `data-theme="light"` panel ' +
+          'inside a `data-theme="dark"` page, so it is light.',
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole("article");
+    await expect(getComputedStyle(card).backgroundColor).toBe("rgb(255, 255, 255)");
+    await expect(getComputedStyle(card).colorScheme).toBe("light");
+  },
+};
+
 const customTheme = {
   "--mvn-font": 'Georgia, "Times New Roman", serif',
   "--mvn-radius": "14px",
