@@ -143,7 +143,8 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
     <SessionCardView
       ref={own}
       session={session}
-      live={isPolling && (online ? "live" : "paused")}
+      // Not "Live" over a warning that the last refresh failed: the card is trying, not following.
+      live={isPolling && (online ? !problem && "live" : "paused")}
       banner={
         problem ? <StaleBanner error={problem} updatedAt={result.dataUpdatedAt} onRetry={retry} {...shared} /> : null
       }

@@ -120,6 +120,7 @@ describe("SessionCard (connected): loading and live data", () => {
     // A slow interval, and the failing poll triggered by hand: no timer decides what the test sees.
     const { queryClient } = renderCard();
     await screen.findByText("Collecting card details");
+    expect(screen.getByText("Live")).toBeInTheDocument();
     // A polite live region is on the card before anything goes wrong: a screen reader reads what is added to
     // it, where a region mounted together with its text is often missed.
     const notice = screen.getAllByRole("status").find((node) => node.classList.contains("mvn-notice"))!;
@@ -131,6 +132,8 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(notice).toHaveAttribute("role", "status");
     expect(callout).not.toHaveAttribute("role");
     expect(callout).toHaveAttribute("data-tone", "warning");
+    // Still polling, but not "Live" over a warning that the last refresh failed.
+    expect(screen.queryByText("Live")).toBeNull();
     // Still the data, under the banner.
     expect(screen.getByRole("article", { name: collecting.description! })).toHaveAttribute("data-state", "ready");
     expect(screen.getByText("Collecting card details")).toBeInTheDocument();
