@@ -171,9 +171,10 @@ export interface SessionHandlerOptions {
   /**
    * The budget of upstream calls this handler (or every handler sharing `store`)
    * may make. When it is spent, the last good copy is served (`X-Maven-Cache: stale`;
-   * in the body of Maven's last failure, if it failed since), or, with no copy, 429 with `Retry-After`. `false` removes the budget (only do
-   * that when something else limits calls). Lower it when other code calls Maven
-   * with the same key or from the same IP.
+   * in the body of Maven's last failure, if it failed since), or, with no copy, 429
+   * with `Retry-After`. `false` removes the budget (only do that when something else
+   * limits calls). Lower it when other code calls Maven with the same key or from
+   * the same IP.
    * @default { requests: 20, windowMs: 60000 }
    */
   rateLimit?: SessionRateLimitOptions | false | undefined;
