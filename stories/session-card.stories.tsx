@@ -602,9 +602,10 @@ export const StaleAfterFailure: Story = {
     await expect(
       await canvas.findByText(/Couldn't refresh\. Showing the session as of/, {}, { timeout: 8_000 }),
     ).toBeVisible();
-    // The session stays on screen, with a way to ask again.
+    // The session stays on screen, with a way to ask again, and no "Live" over the warning.
     await expect(canvas.getByText("Collecting card details")).toBeVisible();
     await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+    await expect(canvas.queryByText("Live")).toBeNull();
   },
 };
 
