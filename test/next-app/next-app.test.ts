@@ -364,6 +364,52 @@ describe("examples/next-app, built and started, in Chromium", () => {
     });
   });
 
+  it("says when Maven fails under an open card, and goes live again when it is back", async () => {
+    // One of the user's sessions that stays pending, and that no other test asks the proxy for (a copy of
+    // the live one, terminal by now, would still be in the proxy's cache): the card keeps polling.
+    const id = fixtures.pending.session_id;
+    mock!.simulator.addSession(fixtures.pending);
+    const { cookie } = await signInFresh(appUrl, /Maria Gomez/);
+    const separator = cookie.indexOf("=");
+    const own = await browser!.newContext();
+    let outage: { remove(): void } | undefined;
+    try {
+      await own.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: appUrl }]);
+      const page = await own.newPage();
+      const isProxy = (url: string) => url.includes(`/api/maven/v1/sessions/${id}`);
+      // The page is prefetched on the server; the first poll through the proxy leaves a copy there.
+      const polled = page.waitForResponse((response) => isProxy(response.url()) && response.status() === 200, {
+        timeout: 20_000,
+      });
+      await page.goto(`${appUrl}/sessions/${id}`);
+      const card = page.locator("article[data-status]");
+      await polled;
+      await card.getByText("Live").waitFor({ timeout: 15_000 });
+
+      // Maven answers 503 from now on. The proxy holds a copy, but must not pass it off as live.
+      outage = mock!.simulator.injectFault(503, { sessionId: id, times: Number.POSITIVE_INFINITY });
+      const proxied = await page.waitForResponse((response) => isProxy(response.url()) && response.status() !== 200, {
+        timeout: 20_000,
+      });
+      expect(proxied.status()).toBe(502);
+      expect(proxied.headers()["x-maven-cache"]).toBe("stale");
+      expect(((await proxied.json()) as { session?: { status: string } }).session?.status).toBe("pending");
+      // The card keeps the session on screen, says it could not refresh, and stops saying "Live".
+      await card.getByText(/Couldn't refresh\. Showing the session as of/).waitFor({ timeout: 30_000 });
+      await expect(card.getByText("Live").count()).resolves.toBe(0);
+      await expect(card.getAttribute("data-status")).resolves.toBe("pending");
+
+      // Maven is back: the next good answer brings "Live" back and takes the warning away.
+      outage.remove();
+      outage = undefined;
+      await card.getByText("Live").waitFor({ timeout: 40_000 });
+      await expect(card.getByText(/Couldn't refresh/).count()).resolves.toBe(0);
+    } finally {
+      outage?.remove();
+      await own.close();
+    }
+  });
+
   describe("configured wrongly or partly, on instances of their own", () => {
     /** A key of the user's own, obviously fake: it must never reach the local mock's port. */
     const OWN_KEY = "mvn_test_FAKE_KEY_FOR_THIS_TEST_ONLY";
