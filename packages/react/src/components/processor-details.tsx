@@ -6,7 +6,7 @@ import {
   type Gateway,
   type Processor,
 } from "@trymaven/core";
-import { forwardRef, memo, useMemo, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { forwardRef, memo, useMemo, type ComponentPropsWithoutRef } from "react";
 import { useLabels, type SessionCardLabelOverrides } from "./labels.js";
 import { Code, CopyButton, CopyStatus, Field, Icon, cx, useCopy } from "./parts.js";
 
@@ -117,7 +117,8 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
   }),
 );
 
-// Short text marks keep the bundle small; Mastercard and Maestro are their two circles.
+// Short text marks keep the bundle small; the stylesheet draws Mastercard's and Maestro's circles, and a card
+// outline for any other brand, from `data-brand`.
 const TEXT_MARKS: Partial<Record<CardBrandId, string>> = {
   visa: "VISA",
   amex: "AMEX",
@@ -134,29 +135,9 @@ const TEXT_MARKS: Partial<Record<CardBrandId, string>> = {
 
 /** A decorative brand mark; the brand's name is always written next to it. */
 function BrandMark({ id }: { id: CardBrandId }) {
-  let mark: ReactNode = TEXT_MARKS[id];
-  if (!mark) {
-    const circles = id === "mastercard" ? ["#eb001b", "#f79e1b"] : id === "maestro" ? ["#0099df", "#ed0006"] : null;
-    mark = (
-      <svg viewBox="0 0 24 16" width="2.2em" height="1.4em">
-        {circles ? (
-          <>
-            <circle cx="9" cy="8" r="6" fill={circles[0]} />
-            <circle cx="15" cy="8" r="6" fill={circles[1]} fillOpacity=".8" />
-          </>
-        ) : (
-          <path
-            d="M3 2.5h18a1.5 1.5 0 0 1 1.5 1.5v8a1.5 1.5 0 0 1-1.5 1.5H3A1.5 1.5 0 0 1 1.5 12V4A1.5 1.5 0 0 1 3 2.5zM1.5 6h21"
-            fill="none"
-            stroke="currentColor"
-          />
-        )}
-      </svg>
-    );
-  }
   return (
     <span className="mvn-brand" data-brand={id} aria-hidden="true">
-      {mark}
+      {TEXT_MARKS[id]}
     </span>
   );
 }

@@ -1,0 +1,54 @@
+/**
+ * The card brand marks, in Chromium with the real stylesheet: a short text for most brands, Mastercard's
+ * and Maestro's two circles, a card outline for any other brand. They are decorative (`aria-hidden`): the
+ * brand's name is written next to them.
+ */
+import { cleanup, render } from "@testing-library/react";
+import { ProcessorDetails } from "@trymaven/react";
+import { afterEach, expect, it } from "vitest";
+import "../../packages/react/src/styles.css";
+
+afterEach(cleanup);
+
+function markFor(cardBrand: string): HTMLElement {
+  const { container } = render(
+    <ProcessorDetails processor={{ card_brand: cardBrand, card_last4: "4444" }} gateway="stripe" />,
+  );
+  const mark = container.querySelector<HTMLElement>(".mvn-brand")!;
+  expect(mark.getAttribute("aria-hidden")).toBe("true");
+  const box = mark.getBoundingClientRect();
+  expect(box.width).toBeGreaterThan(20);
+  expect(box.height).toBeGreaterThan(10);
+  return mark;
+}
+
+it.each([
+  ["Visa", "VISA"],
+  ["American Express", "AMEX"],
+  ["JCB", "JCB"],
+])("writes %s as the text mark %s", (brand, text) => {
+  const mark = markFor(brand);
+  expect(mark.textContent).toBe(text);
+  expect(getComputedStyle(mark, "::before").content).toBe("none");
+});
+
+it.each([
+  ["MasterCard", "mastercard"],
+  ["Maestro", "maestro"],
+])("draws %s as two circles", (brand, id) => {
+  const mark = markFor(brand);
+  expect(mark.dataset.brand).toBe(id);
+  expect(mark.textContent).toBe("");
+  const drawn = getComputedStyle(mark, "::before");
+  expect(drawn.backgroundImage.match(/radial-gradient/g)).toHaveLength(2);
+  expect(parseFloat(drawn.width)).toBeGreaterThan(15);
+});
+
+it("draws a card outline for a brand without a mark of its own", () => {
+  const mark = markFor("Some Local Scheme");
+  expect(mark.textContent).toBe("");
+  const drawn = getComputedStyle(mark, "::before");
+  expect(drawn.borderTopStyle).toBe("solid");
+  expect(parseFloat(drawn.width)).toBeGreaterThan(15);
+  expect(parseFloat(drawn.height)).toBeGreaterThan(10);
+});
