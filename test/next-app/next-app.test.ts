@@ -364,7 +364,7 @@ describe("examples/next-app, built and started, in Chromium", () => {
     });
   });
 
-  it("says when Maven fails under an open card, and goes live again when it is back", async () => {
+  it("says when Maven fails under an open card or one opened meanwhile, and goes live again when it is back", async () => {
     // One of the user's sessions that stays pending, and that no other test asks the proxy for (a copy of
     // the live one, terminal by now, would still be in the proxy's cache): the card keeps polling.
     const id = fixtures.pending.session_id;
@@ -398,6 +398,16 @@ describe("examples/next-app, built and started, in Chromium", () => {
       await card.getByText(/Couldn't refresh\. Showing the session as of/).waitFor({ timeout: 30_000 });
       await expect(card.getByText("Live").count()).resolves.toBe(0);
       await expect(card.getAttribute("data-status")).resolves.toBe("pending");
+
+      // A page opened during the outage: the server's prefetch fails, and the browser gets the proxy's copy
+      // with the error. It shows that copy under the same warning, not an error alone.
+      const fresh = await own.newPage();
+      await fresh.goto(`${appUrl}/sessions/${id}`);
+      const freshCard = fresh.locator("article[data-status]");
+      await freshCard.getByText(/Couldn't refresh\. Showing the session as of/).waitFor({ timeout: 30_000 });
+      await expect(freshCard.getAttribute("data-status")).resolves.toBe("pending");
+      await expect(freshCard.getByText("Live").count()).resolves.toBe(0);
+      await fresh.close();
 
       // Maven is back: the next good answer brings "Live" back and takes the warning away.
       outage.remove();

@@ -6,10 +6,21 @@ import {
   RateLimitError,
   ResponseValidationError,
   formatDateTime,
+  parseSession,
   type Session,
 } from "@trymaven/core";
 import { onlineManager, useQueryClient } from "@tanstack/react-query";
-import { forwardRef, memo, useEffect, useId, useImperativeHandle, useRef, useState, useSyncExternalStore } from "react";
+import {
+  forwardRef,
+  memo,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { claimAlert } from "../internal/alert-claims.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
@@ -73,7 +84,7 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
   // Fields are read only where needed: react-query re-renders for the fields a component read, and
   // `dataUpdatedAt` changes on every poll.
   const result = useSession(sessionId, sessionOptions);
-  const { session, isPolling, error, failureReason, refetch } = result;
+  const { session: fetched, isPolling, error, failureReason, refetch } = result;
   // The last failure of this id while nothing has loaded: react-query clears `error` when a query without
   // data asks again (back to pending), which would flip the card to the skeleton on every poll and retry.
   const [last, setLast] = useState<{ id: string; error: unknown; kind: ErrorKind; alert: boolean } | null>(null);
@@ -83,10 +94,10 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
     error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered?.error;
   const queryClient = useQueryClient();
   const cardId = useId();
-  if (session ? last : problem && problem !== remembered?.error) {
+  if (fetched ? last : problem && problem !== remembered?.error) {
     const kind = errorKind(problem);
     setLast(
-      session
+      fetched
         ? null
         : {
             id: sessionId,
@@ -97,6 +108,10 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
           },
     );
   }
+  // Nothing loaded yet, and a `createSessionHandler` proxy answered Maven's failure with its last good copy:
+  // show the copy under the warning, as for data this card had, rather than the error alone.
+  const copy = useMemo(() => (fetched ? undefined : copyIn(problem, sessionId)), [fetched, problem, sessionId]);
+  const session = fetched ?? copy?.[0];
   // Offline, react-query pauses the polls (fetchStatus "paused") and no error comes: don't claim "Live".
   const online = useSyncExternalStore(
     onlineManager.subscribe,
@@ -146,12 +161,27 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
       // Not "Live" over a warning that the last refresh failed: the card is trying, not following.
       live={isPolling && (online ? !problem && "live" : "paused")}
       banner={
-        problem ? <StaleBanner error={problem} updatedAt={result.dataUpdatedAt} onRetry={retry} {...shared} /> : null
+        problem ? (
+          <StaleBanner error={problem} updatedAt={copy?.[1] ?? result.dataUpdatedAt} onRetry={retry} {...shared} />
+        ) : null
       }
       {...shared}
     />
   );
 });
+
+/**
+ * The copy a `createSessionHandler` proxy puts in an error's body (`{ detail, session }`), checked against
+ * the contract and the id, with when it was fetched (from `Age`); `undefined` for any other error.
+ */
+function copyIn(error: unknown, sessionId: string): [Session, number] | undefined {
+  try {
+    const { body, headers } = error as { body: { session: unknown }; headers: Headers };
+    return [parseSession(body.session, sessionId), Date.now() - 1e3 * Number(headers.get("age"))];
+  } catch {
+    return undefined;
+  }
+}
 
 type ErrorKind = "not-found" | "unauthorized" | "rate-limited" | "network" | "contract" | "unknown";
 

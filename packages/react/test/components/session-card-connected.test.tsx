@@ -146,6 +146,54 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(notice.isConnected).toBe(true);
   });
 
+  it("shows the proxy's last good copy under the warning when Maven fails before the card had anything", async () => {
+    const user = userEvent.setup();
+    // What createSessionHandler answers when Maven fails and it holds a copy fetched 90 s ago.
+    const failedWithCopy = error(
+      502,
+      { detail: "The session service failed; try again shortly.", session: collecting },
+      { age: "90", "x-maven-cache": "stale" },
+    );
+    const api = serve(failedWithCopy, succeeded);
+    const asked = Date.now();
+    renderCard();
+    const banner = await screen.findByText(/Couldn't refresh\. Showing the session as of /);
+    // The copy, as data this card had: its fields on screen, the warning over it, and no "Live".
+    expect(screen.getByRole("article", { name: collecting.description! })).toHaveAttribute("data-state", "ready");
+    expect(screen.getByText("Collecting card details")).toBeInTheDocument();
+    expect(screen.queryByText("Live")).toBeNull();
+    expect(banner.closest(".mvn-callout")).toHaveAttribute("data-error", "unknown");
+    // "As of" when the proxy fetched it (Age: 90), not when the browser was answered.
+    const asOf = (at: number) =>
+      new Date(at).toLocaleTimeString("en-US", {
+        timeZone: "UTC",
+        hour: "numeric",
+        minute: "2-digit",
+        second: "2-digit",
+      });
+    const text = banner.textContent!;
+    expect(
+      [asOf(asked - 90_000), asOf(asked - 91_000), asOf(Date.now() - 90_000)].some((time) => text.includes(time)),
+      text,
+    ).toBe(true);
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    await screen.findByText("Payment succeeded");
+    expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
+    expect(api.count()).toBe(2);
+  });
+
+  it.each([
+    ["another session", { ...collecting, session_id: OTHER_ID }],
+    ["a body that breaks the contract", { ...collecting, status: 42 }],
+  ])("shows the error alone when the copy in the error is %s", async (_what, copy) => {
+    serve(error(502, { detail: "The session service failed; try again shortly.", session: copy }, { age: "5" }));
+    renderCard();
+    const card = await screen.findByRole("article");
+    await waitFor(() => expect(card).toHaveAttribute("data-state", "error"));
+    expect(screen.getByText("Couldn't load this session")).toBeInTheDocument();
+    expect(screen.queryByText("Collecting card details")).toBeNull();
+  });
+
   it("renders on the server: a skeleton, or the card from a prefetched cache", () => {
     const maven = createMavenClient({ baseUrl: "/api/maven" });
     const empty = new QueryClient();
