@@ -1,8 +1,6 @@
 // Size budgets (issue 11), measured the way a user's bundler sees an import of the built
 // packages: esbuild bundles the named import, minifies and tree-shakes, then gzip.
 // Run `pnpm build && pnpm size`; `pnpm test` does both.
-const path = require("node:path");
-
 /**
  * Resolve packages as a user's bundler does, through node_modules and each package's `exports`: not through
  * this repo's tsconfig `paths`, which point `@trymaven/*` at source (esbuild reads them by default).
@@ -67,9 +65,9 @@ module.exports = [
     // components, and the client they hand to <MavenProvider>, core shared between them.
     name: "@trymaven/react: hooks + components with the client from @trymaven/core (reported, no budget)",
     import: {
-      [path.join(__dirname, "packages/react/dist/index.js")]:
+      [`${__dirname}/packages/react/dist/index.js`]:
         "{ MavenProvider, useSession, sessionQueryOptions, sessionQueryKey, SessionCard, ProcessorDetails, SessionStatusBadge }",
-      [path.join(__dirname, "packages/core/dist/index.js")]: "{ createMavenClient }",
+      [`${__dirname}/packages/core/dist/index.js`]: "{ createMavenClient }",
     },
     ignore: reactPeers.filter((name) => name !== "@trymaven/core"),
     gzip: true,
