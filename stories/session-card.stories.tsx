@@ -535,6 +535,29 @@ export const ServerError: Story = {
   },
 };
 
+export const OpenedDuringOutage: Story = {
+  name: "Opened while Maven fails: your proxy's last copy, under a warning",
+  args: { sessionId: errorIds.proxyCopyDuringOutage, sessionOptions: { ...FAST_POLLING, retry: 0 } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "Nothing loaded yet, and every answer is what `createSessionHandler` sends while Maven fails and it " +
+          "holds a copy: a 502 with `{ detail, session }` and `Age: 120`. The card shows that copy, checked " +
+          'against the contract, under "Couldn\'t refresh" timed two minutes back, and not as "Live".',
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByText(/Couldn't refresh\. Showing the session as of/, {}, { timeout: 8_000 }),
+    ).toBeVisible();
+    await expect(canvas.getByText("Collecting card details")).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+    await expect(canvas.queryByText("Live")).toBeNull();
+  },
+};
+
 export const NetworkError: Story = {
   name: "Error: network, then Retry succeeds",
   args: { sessionId: errorIds.networkThenRecovers, sessionOptions: FAST_POLLING },
@@ -809,6 +832,7 @@ function AllStatesGrid(props: AllStatesArgs) {
         {connected("network error", errorIds.network, GRID_TRANSIENT_POLLING)}
         {connected("contract mismatch", errorIds.contractMismatch)}
         {connected("malformed JSON", errorIds.malformedJson)}
+        {connected("Maven failing: the proxy's copy", errorIds.proxyCopyDuringOutage, { retry: 0 })}
       </Section>
       <Section title="Data">
         {presentational("hostile strings", hostileSession)}

@@ -135,6 +135,8 @@ export const errorIds = {
   staleAfterFailure: "b5c4d3e2-f1a0-4b9e-8c6b-5a4f3e2d1c0b",
   /** Loads, then the browser goes offline. */
   offlineWhileLive: "c4d3e2f1-a0b9-4c8d-9b5a-4f3e2d1c0b9a",
+  /** Every answer is what `createSessionHandler` sends while Maven fails: a 502 with its last copy (see below). */
+  proxyCopyDuringOutage: "d3e2f1a0-b9c8-4d7e-8a4f-3e2d1c0b9a8f",
 } as const;
 
 // ── The simulator and its handlers ───────────────────────────────────────────
@@ -164,6 +166,19 @@ simulator.injectFault({ type: "missing-field", field: "status" }, forever(errorI
 simulator.injectFault("malformed-json", forever(errorIds.malformedJson));
 simulator.injectFault("html-error", forever(errorIds.htmlErrorPage));
 simulator.injectFault("hang", forever(errorIds.loading));
+/** Your proxy's answer while Maven fails, when it holds a copy fetched two minutes ago. */
+simulator.injectFault(
+  {
+    type: "status",
+    status: 502,
+    body: {
+      detail: "The session service failed; try again shortly.",
+      session: makeSession({ status: "collecting", session_id: errorIds.proxyCopyDuringOutage }),
+    },
+    headers: { age: "120", "x-maven-cache": "stale" },
+  },
+  forever(errorIds.proxyCopyDuringOutage),
+);
 simulator.injectFault({ type: "slow", delayMs: 1_500 }, forever(errorIds.slow));
 
 /** The msw handlers every story gets (`parameters.msw.handlers.maven` in preview.tsx). */
