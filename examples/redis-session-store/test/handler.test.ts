@@ -60,6 +60,23 @@ const get = (handler: Awaited<ReturnType<typeof twoInstances>>[number], sessionI
     params: Promise.resolve({ id: sessionId }),
   });
 
+it("makes both instances answer Maven's failure, with the copy, though only one of them asked", async () => {
+  const [first, second] = await twoInstances("redis");
+  const { session_id } = mock.simulator.addSession({ scenario: "success", timeScale: 100 });
+  expect((await get(first!, session_id)).status).toBe(200);
+  mock.simulator.injectFault("service-unavailable", { sessionId: session_id, times: Number.POSITIVE_INFINITY });
+  clock += 4_000;
+  const failed = await get(first!, session_id);
+  expect(failed.status).toBe(502);
+  clock += 1_000;
+  // The second instance has not called Maven since; the failure reached it through Redis, beside the copy.
+  const fromSecond = await get(second!, session_id);
+  expect(fromSecond.status).toBe(502);
+  expect(fromSecond.headers.get("x-maven-cache")).toBe("stale");
+  expect(((await fromSecond.json()) as { session: { session_id: string } }).session.session_id).toBe(session_id);
+  expect(mock.simulator.requests).toHaveLength(2);
+});
+
 /** The most upstream calls that arrived within any one window, where Maven counts them. */
 function busiestWindow(): number {
   const arrivals = mock.simulator.requests.map((request) => request.at).sort((a, b) => a - b);

@@ -1029,6 +1029,51 @@ describe("createSessionHandler: upstream frugality", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("makes handlers sharing a store agree that Maven is failing: no 200 from the one that did not ask", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok(), status(503), ok({ status: "processing" }));
+    const store = createMemorySessionStore();
+    // Two instances of one app behind a load balancer.
+    const [a, b] = [createHandler({ store }), createHandler({ store })];
+    expect((await a(request(), nextContext())).status).toBe(200);
+    clock.advance(4_000);
+    expect((await a(request(), nextContext())).status).toBe(502);
+    // B never asked Maven, yet answers A's failure with the copy until the next refresh is due.
+    for (let second = 0; second < 3; second++) {
+      clock.advance(1_000);
+      const answer = await b(request(), nextContext());
+      expect(answer.status).toBe(502);
+      expect(answer.headers.get("x-maven-cache")).toBe("stale");
+      expect(await json(answer)).toMatchObject({
+        detail: "The session service failed; try again shortly.",
+        session: { status: "collecting" },
+      });
+    }
+    expect(calls).toHaveLength(2);
+    // The next refresh works (B's, here): both serve the new state, and the failure is gone from the store.
+    clock.advance(1_500);
+    expect(await json(await b(request(), nextContext()))).toMatchObject({ status: "processing" });
+    const fromA = await a(request(), nextContext());
+    expect(fromA.status).toBe(200);
+    expect(await json(fromA)).toMatchObject({ status: "processing" });
+    expect(calls).toHaveLength(3);
+  });
+
+  it("makes handlers sharing a store stop serving a copy once Maven said the session is gone", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok(), status(404));
+    const store = createMemorySessionStore();
+    const [a, b] = [createHandler({ store }), createHandler({ store })];
+    expect((await a(request(), nextContext())).status).toBe(200);
+    clock.advance(4_000);
+    expect((await a(request(), nextContext())).status).toBe(404);
+    clock.advance(1_000);
+    const answer = await b(request(), nextContext());
+    expect(answer.status).toBe(404);
+    expect(await json(answer)).toEqual({ detail: "Session not found." });
+    expect(calls).toHaveLength(2);
+  });
+
   it("never serves one handler's copy to a handler sharing the store that redacts differently", async () => {
     const calls = upstream(ok({ memory: "VIP caller; refund owed" }));
     const store = createMemorySessionStore();

@@ -205,7 +205,7 @@ type Failure = {
   ok: false;
   status: number;
   detail: string;
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   /** Maven may answer differently in a moment: a copy may be served instead. */
   transient?: boolean;
   /** Maven said the session is gone (404) or refused our key (401, 403): a copy from before is not served. */
@@ -219,6 +219,19 @@ type RememberedFailure = { failure: Failure; at: number };
 /** The failure, carrying the copy when there is one and the failure does not rule it out. */
 function withCopy(failure: Failure, cached: CachedSession | undefined): FailureWithCopy {
   return cached && !failure.supersedesCopy ? { ...failure, copy: cached } : failure;
+}
+
+/** The failure a copy from the store carries (left by any handler sharing it), as a remembered one. */
+function sharedFailure(cached: CachedSession | undefined): RememberedFailure | undefined {
+  const stored = cached?.failure;
+  if (!stored) return undefined;
+  const { at, ...failure } = stored;
+  return { failure: { ok: false, ...failure }, at };
+}
+
+/** The later of two remembered failures. */
+function newest(a: RememberedFailure | undefined, b: RememberedFailure | undefined): RememberedFailure | undefined {
+  return !a || (b && b.at > a.at) ? b : a;
 }
 
 /** A remembered failure answered again `now`: its Retry-After counts down from when it was given. */
@@ -322,7 +335,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   /** Upstream calls in flight, by session id: concurrent requests for one session share one. */
   const inFlight = new Map<string, Promise<Outcome>>();
   /**
-   * The last failure of each session that failed lately (this process only). Until its hold ends it is
+   * The last failure of each session that failed lately (this process; a failure with a copy to fall back
+   * on is also stored beside it, for handlers sharing the store). Until its hold ends it is
    * answered again without a call; after, the session is retried as a refresh (spaced, from the
    * refreshes' share of the budget), so a session that keeps failing cannot spend what other sessions need.
    */
@@ -367,7 +381,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     if (joined) return joined;
     let cached = cacheOptions ? await store.get(cacheKey(sessionId)) : undefined;
     const now = clock();
-    const failed = failures.get(sessionId);
+    // This process's last failure, or the one another handler sharing the store left beside the copy.
+    const failed = newest(failures.get(sessionId), sharedFailure(cached));
     // A copy from before Maven said the session is gone, or refused our key, is not served again.
     if (failed?.failure.supersedesCopy && cached && cached.fetchedAt <= failed.at) cached = undefined;
     if (budget && !cached?.session.is_terminal) noteWatched(sessionId, now);
@@ -428,7 +443,16 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
         return { ok: true, entry: cached, cache: "stale" };
       }
       const failure = noteFailure(sessionId, outcome);
-      return servableStale(cached, clock()) ? withCopy(failure, cached) : failure;
+      const now = clock();
+      if (!servableStale(cached, now)) return failure;
+      // Beside the copy, for every handler sharing the store; the copy keeps its own expiry.
+      const { ok: _ok, ...kept } = failure;
+      await store.set(
+        cacheKey(sessionId),
+        { ...cached, failure: { ...kept, at: now } },
+        retentionMs - (now - cached.fetchedAt),
+      );
+      return withCopy(failure, cached);
     } finally {
       if (grant?.granted) await grant.settle(clock());
     }

@@ -26,6 +26,7 @@ export { RedactionError, type RedactableSessionField, type SessionRedaction } fr
 export {
   createMemorySessionStore,
   type CachedSession,
+  type CachedFailure,
   type MemorySessionStoreOptions,
   type SessionStore,
   type TokenGrant,

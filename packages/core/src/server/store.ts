@@ -9,6 +9,28 @@ export interface CachedSession {
   redacted: string[];
   /** When the copy arrived from Maven, in milliseconds since the epoch (the handler's clock). */
   fetchedAt: number;
+  /**
+   * Set when a refresh failed after the copy was fetched: what the handler answered. Every handler
+   * sharing the store answers the same (with the copy, unless the failure rules it out) until a
+   * refresh works, so instances behind one load balancer never disagree about whether Maven is up.
+   */
+  failure?: CachedFailure | undefined;
+}
+
+/** A refresh that failed, as the proxy answered it, kept beside the copy it failed to replace. */
+export interface CachedFailure {
+  /** When the failure was answered, in milliseconds since the epoch (the handler's clock). */
+  at: number;
+  /** The status the proxy answered (502, 504, 429, 404…). */
+  status: number;
+  /** The `detail` the proxy answered. */
+  detail: string;
+  /** The `Retry-After` asked for, in milliseconds from `at`. */
+  retryAfterMs?: number | undefined;
+  /** Maven may answer differently in a moment (5xx, timeout, 429). */
+  transient?: boolean | undefined;
+  /** Maven said the session is gone (404) or refused the key (401, 403): the copy is not served again. */
+  supersedesCopy?: boolean | undefined;
 }
 
 /** What the handler asks for before each upstream call. */
