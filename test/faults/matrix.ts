@@ -417,7 +417,8 @@ const CARD_TEXT: Record<CardErrorKind, string> = {
   "rate-limited": "Rate limited — retrying",
   network: "Network problem",
   contract: "Unexpected response",
-  unknown: "Couldn't load this session",
+  // Over the last state on screen: the warning's one line, with no title that would say nothing loaded.
+  unknown: "Couldn't refresh. Showing the session as of …",
 };
 
 const POLICY_TEXT: Record<Policy, string> = {

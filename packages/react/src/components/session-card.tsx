@@ -338,7 +338,8 @@ function StaleBanner({
   });
   return (
     <div className="mvn-callout" data-tone="warning" data-error={kind}>
-      <p className="mvn-callout__title">{title}</p>
+      {/* "Couldn't load this session" would contradict the session on screen: the stale line says it all */}
+      {kind !== "unknown" && <p className="mvn-callout__title">{title}</p>}
       {when && <p className="mvn-pre">{labels.stale(when)}</p>}
       <ContractDetails error={error} labels={labels} />
       <RetryButton onRetry={retryable ? onRetry : undefined} labels={labels} />

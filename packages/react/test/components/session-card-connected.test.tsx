@@ -132,6 +132,8 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(notice).toHaveAttribute("role", "status");
     expect(callout).not.toHaveAttribute("role");
     expect(callout).toHaveAttribute("data-tone", "warning");
+    // No "Couldn't load this session" over the session that is on screen: the stale line says it.
+    expect(callout).not.toHaveTextContent("Couldn't load");
     // Still polling, but not "Live" over a warning that the last refresh failed.
     expect(screen.queryByText("Live")).toBeNull();
     // Still the data, under the banner.
