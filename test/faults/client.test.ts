@@ -30,14 +30,24 @@ const MAX_INTERVAL_MS = 1_200;
 /** `sessions.get` retries transient failures twice, 500 ms then 1 s apart (25% jitter downwards). */
 const MAX_RETRIES = 2;
 const FIRST_RETRY_MIN_MS = 375;
-/** Clock granularity between the mock's timestamps and the client's timers. */
+/** Timer rounding: a Node timer may fire a millisecond before its delay by performance.now(). */
 const SLACK_MS = 5;
+
+/** When the client sent each request, by session id (ms, this process's clock). */
+const sent = new Map<string, number[]>();
 
 const client = createMavenClient({
   apiKey: FAULTS_API_KEY,
   baseUrl: mock.url,
   timeoutMs: TIMEOUT_MS,
   maxRetries: MAX_RETRIES,
+  fetch: (input, init) => {
+    const id = String(input instanceof Request ? input.url : input)
+      .split("/")
+      .at(-1)!;
+    sent.set(id, [...(sent.get(id) ?? []), performance.now()]);
+    return fetch(input, init);
+  },
 });
 
 const health = trackProcess();
@@ -49,9 +59,14 @@ async function newSession(): Promise<Session> {
   return session;
 }
 
-/** Gaps between the arrivals of consecutive requests for a session, in ms. */
+/**
+ * Gaps between the client's consecutive requests for a session, in ms, as it sent them. Measured where the
+ * waits happen: on a loaded machine the mock may stamp a request late (after the client's 300 ms timeout gave
+ * up on it), which would make the gap to the next one look shorter than the client's wait.
+ */
 async function requestGaps(sessionId: string): Promise<number[]> {
-  const times = (await mock.requests(sessionId)).map((request) => request.at);
+  const times = sent.get(sessionId) ?? [];
+  expect(times).toHaveLength((await mock.requests(sessionId)).length);
   return times.slice(1).map((at, index) => at - times[index]!);
 }
 
