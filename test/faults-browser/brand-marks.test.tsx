@@ -4,6 +4,7 @@
  * brand's name is written next to them.
  */
 import { cleanup, render } from "@testing-library/react";
+import { fixtures } from "@trymaven/mock";
 import { ProcessorDetails } from "@trymaven/react";
 import { afterEach, expect, it } from "vitest";
 import "../../packages/react/src/styles.css";
@@ -12,7 +13,10 @@ afterEach(cleanup);
 
 function markFor(cardBrand: string): HTMLElement {
   const { container } = render(
-    <ProcessorDetails processor={{ card_brand: cardBrand, card_last4: "4444" }} gateway="stripe" />,
+    <ProcessorDetails
+      processor={{ ...fixtures.stripeChargeSuccess.processor!, card_brand: cardBrand }}
+      gateway="stripe"
+    />,
   );
   const mark = container.querySelector<HTMLElement>(".mvn-brand")!;
   expect(mark.getAttribute("aria-hidden")).toBe("true");

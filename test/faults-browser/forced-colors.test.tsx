@@ -65,8 +65,12 @@ it("keeps the live dot, the badge's outline and the focus ring visible under for
 });
 
 it("keeps the loading card's bars visible under forced colors, and invisible as outlines otherwise", async (context) => {
+  // A session whose request never answers: the card stays loading (its request is aborted when it unmounts).
+  const id = crypto.randomUUID();
+  await mock.injectFault(id, "hang", Number.POSITIVE_INFINITY);
   const { client } = mockClient(mock.url);
-  const harness = renderCard({ context, client, children: <SessionCard session={undefined} /> });
+  const harness = renderCard({ context, client, children: <SessionCard sessionId={id} /> });
+  expect(harness.card().dataset.state).toBe("loading");
   const bars = [...harness.card().querySelectorAll(".mvn-skeleton__bar")];
   expect(bars.length).toBeGreaterThan(0);
   // Without forced colors, the outline that carries them is transparent: the shimmer is all that shows.
