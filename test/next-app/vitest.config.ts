@@ -17,6 +17,5 @@ export default defineProject({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    teardownTimeout: 30_000,
   },
 });
