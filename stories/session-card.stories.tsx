@@ -535,6 +535,21 @@ export const ServerError: Story = {
   },
 };
 
+type StoryCanvas = Parameters<NonNullable<Story["play"]>>[0]["canvas"];
+
+/**
+ * A collecting session on screen under the "couldn't refresh" warning: the session stays, with a way to ask
+ * again, and no "Live" over the warning.
+ */
+async function expectSessionUnderWarning(canvas: StoryCanvas): Promise<void> {
+  await expect(
+    await canvas.findByText(/Couldn't refresh\. Showing the session as of/, {}, { timeout: 8_000 }),
+  ).toBeVisible();
+  await expect(canvas.getByText("Collecting card details")).toBeVisible();
+  await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  await expect(canvas.queryByText("Live")).toBeNull();
+}
+
 export const OpenedDuringOutage: Story = {
   name: "Opened while Maven fails: your proxy's last copy, under a warning",
   args: { sessionId: errorIds.proxyCopyDuringOutage, sessionOptions: { ...FAST_POLLING, retry: 0 } },
@@ -548,14 +563,7 @@ export const OpenedDuringOutage: Story = {
       },
     },
   },
-  play: async ({ canvas }) => {
-    await expect(
-      await canvas.findByText(/Couldn't refresh\. Showing the session as of/, {}, { timeout: 8_000 }),
-    ).toBeVisible();
-    await expect(canvas.getByText("Collecting card details")).toBeVisible();
-    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
-    await expect(canvas.queryByText("Live")).toBeNull();
-  },
+  play: async ({ canvas }) => expectSessionUnderWarning(canvas),
 };
 
 export const NetworkError: Story = {
@@ -622,13 +630,7 @@ export const StaleAfterFailure: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByText("Collecting card details", {}, { timeout: 5_000 })).toBeVisible();
     simulator.injectFault(503, { sessionId: errorIds.staleAfterFailure, times: Number.POSITIVE_INFINITY });
-    await expect(
-      await canvas.findByText(/Couldn't refresh\. Showing the session as of/, {}, { timeout: 8_000 }),
-    ).toBeVisible();
-    // The session stays on screen, with a way to ask again, and no "Live" over the warning.
-    await expect(canvas.getByText("Collecting card details")).toBeVisible();
-    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
-    await expect(canvas.queryByText("Live")).toBeNull();
+    await expectSessionUnderWarning(canvas);
   },
 };
 

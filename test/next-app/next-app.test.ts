@@ -321,11 +321,9 @@ describe("examples/next-app, built and started, in Chromium", () => {
       expect((await page(old)).status).toBe(200);
 
       // Sign out through the app, in a browser holding that cookie; then sign in again at once, in the same tab.
-      const own = await browser!.newContext();
+      const own = await contextWithCookie(old, appUrl);
       let again: string;
       try {
-        const separator = old.indexOf("=");
-        await own.addCookies([{ name: old.slice(0, separator), value: old.slice(separator + 1), url: appUrl }]);
         const tab = await own.newPage();
         await tab.goto(`${appUrl}/`);
         await expect(tab.getByTestId("signed-in-user").textContent()).resolves.toContain("Sam Okafor");
@@ -370,11 +368,9 @@ describe("examples/next-app, built and started, in Chromium", () => {
     const id = fixtures.pending.session_id;
     mock!.simulator.addSession(fixtures.pending);
     const { cookie } = await signInFresh(appUrl, /Maria Gomez/);
-    const separator = cookie.indexOf("=");
-    const own = await browser!.newContext();
+    const own = await contextWithCookie(cookie, appUrl);
     let outage: { remove(): void } | undefined;
     try {
-      await own.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: appUrl }]);
       const page = await own.newPage();
       const isProxy = (url: string) => url.includes(`/api/maven/v1/sessions/${id}`);
       // The page is prefetched on the server; the first poll through the proxy leaves a copy there.
@@ -457,12 +453,8 @@ describe("examples/next-app, built and started, in Chromium", () => {
       expect(await proxied.json()).toEqual({ detail: expect.any(String) });
 
       // A context of its own: cookies do not tell ports apart, and the shared one holds the main app's sign-in.
-      const own = await browser!.newContext();
+      const own = await contextWithCookie(cookie, noKey!.url);
       try {
-        const separator = cookie.indexOf("=");
-        await own.addCookies([
-          { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: noKey!.url },
-        ]);
         const page = await own.newPage();
         const document = await page.goto(`${noKey!.url}/sessions/${LIVE_SESSION_ID}`);
         expect(document?.status()).toBe(500);
@@ -518,6 +510,14 @@ async function startApp(env: NodeJS.ProcessEnv): Promise<{ app: StartedProcess; 
   });
   await waitForHttp(`${url}/sign-in`, started, 45_000);
   return { app: started, url };
+}
+
+/** A browser context of its own holding one `name=value` cookie for `url`: a copy of someone's sign-in. */
+async function contextWithCookie(cookie: string, url: string): Promise<BrowserContext> {
+  const own = await browser!.newContext();
+  const separator = cookie.indexOf("=");
+  await own.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url }]);
+  return own;
 }
 
 /**

@@ -60,11 +60,11 @@ function splitList(list: string): string[] {
 }
 
 /** The default theme's selector: a root with no data-theme on it or above it, with no specificity. */
-const UNTHEMED =
-  ':where(.mvn-root:not([data-theme="light"],[data-theme="dark"],[data-theme="light"] *,[data-theme="dark"] *))';
+const ROOT_WITHOUT_THEME =
+  '.mvn-root:not([data-theme="light"],[data-theme="dark"],[data-theme="light"] *,[data-theme="dark"] *)';
+const UNTHEMED = `:where(${ROOT_WITHOUT_THEME})`;
 /** The light theme: the default, and on an element with data-theme="light". */
-const LIGHT_THEME =
-  ':where(.mvn-root:not([data-theme="light"],[data-theme="dark"],[data-theme="light"] *,[data-theme="dark"] *),[data-theme="light"])';
+const LIGHT_THEME = `:where(${ROOT_WITHOUT_THEME},[data-theme="light"])`;
 const DARK_THEME = ':where([data-theme="dark"])';
 
 /** The declarations of the rule whose selector list is exactly `selector`, inside `atRule` when given. */
