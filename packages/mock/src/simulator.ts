@@ -248,6 +248,13 @@ function isScenarioInit(init: SessionInit): init is ScenarioSessionInit {
  * The session parsed by the contract's schema; throws a `TypeError` naming `what` and the first
  * issues otherwise, so a session the real API could never send is never served as a 200.
  */
+/** Throws a `TypeError` unless `value` is a whole number from `min`, or `Infinity`. */
+function requireCount(what: string, value: number, min: number): void {
+  if (!(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= min))) {
+    throw new TypeError(`${what} must be a whole number from ${min}, or Infinity, got ${value}.`);
+  }
+}
+
 function parseSessionOrThrow(input: SessionInput, what: string): Session {
   const result = sessionSchema.safeParse(input);
   if (result.success) return result.data;
@@ -574,9 +581,7 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
     },
     advance(sessionId, steps = 1) {
       // A fraction, a negative number or NaN has no step count to apply (1.5 used to apply 2).
-      if (!(steps === Number.POSITIVE_INFINITY || (Number.isInteger(steps) && steps >= 0))) {
-        throw new TypeError(`advance: steps must be a whole number from 0, or Infinity, got ${steps}.`);
-      }
+      requireCount("advance: steps", steps, 0);
       const record = requireRecord(sessionId, "advance");
       const at = now();
       for (let i = 0; i < steps && record.next < record.steps.length; i++) {
@@ -591,9 +596,7 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
     injectFault(input, faultOptions = {}) {
       const fault = normalizeFault(input);
       const times = faultOptions.times ?? 1;
-      if (!(times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && times > 0))) {
-        throw new TypeError(`injectFault: times must be a whole number from 1, or Infinity, got ${times}.`);
-      }
+      requireCount("injectFault: times", times, 1);
       let sessionId: string | null = null;
       if (faultOptions.sessionId !== undefined) {
         sessionId = canonicalId(faultOptions.sessionId);
