@@ -44,7 +44,8 @@ export type SessionCardProps = SessionCardSharedProps &
          * The session to fetch and keep live through `useSession` (needs `MavenProvider` inside a
          * `QueryClientProvider`). Shows a skeleton while loading, a calm placeholder while the query
          * is disabled (`enabled: false` or an empty id), an error message per failure, a "Live"
-         * indicator while polling, and announces status changes.
+         * indicator while polling and following (not while a failed request is retried or reported, nor
+         * offline), and announces status changes.
          */
         sessionId: string;
         session?: undefined;
@@ -158,8 +159,9 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
     <SessionCardView
       ref={own}
       session={session}
-      // Not "Live" over a warning that the last refresh failed: the card is trying, not following.
-      live={isPolling && (online ? !problem && "live" : "paused")}
+      // Not "Live" over a warning that the last refresh failed, nor while react-query retries a failed
+      // request before that warning comes: the card is trying, not following.
+      live={isPolling && (online ? !problem && !failureReason && "live" : "paused")}
       banner={
         problem ? (
           <StaleBanner error={problem} updatedAt={copy?.[1] ?? result.dataUpdatedAt} onRetry={retry} {...shared} />

@@ -148,6 +148,25 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(notice.isConnected).toBe(true);
   });
 
+  it("drops “Live” while react-query retries a failed poll, before any warning, and shows it again once a retry works", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The second poll fails; its retry (and every poll after it) waits at the gate.
+    serve(collecting, error(503), async () => {
+      await gate;
+      return collecting;
+    });
+    renderCard({ retry: 2, intervalMs: 40 });
+    await screen.findByText("Live");
+    // The retry is on its way: the failure is known, the warning not yet shown, and the card is not following.
+    await waitFor(() => expect(screen.queryByText("Live")).toBeNull());
+    expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
+    expect(screen.getByText("Collecting card details")).toBeInTheDocument();
+    release();
+    expect(await screen.findByText("Live")).toHaveAttribute("data-live", "live");
+    expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
+  });
+
   it("shows the proxy's last good copy under the warning when Maven fails before the card had anything", async () => {
     const user = userEvent.setup();
     // What createSessionHandler answers when Maven fails and it holds a copy fetched 90 s ago.
