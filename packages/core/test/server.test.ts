@@ -7,6 +7,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   sessionSchema,
+  type Session,
 } from "../src/index.js";
 import {
   createMemorySessionStore,
@@ -441,6 +442,24 @@ describe("createSessionHandler: the key and upstream failures", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("answers 504, and asks again later, when a custom fetch ignores the abort signal", async () => {
+    const clock = fakeClock();
+    let hung = 0;
+    const deaf: typeof fetch = (input, init) => {
+      if (hung++ === 0) return new Promise<Response>(() => {}); // never settles, signal or not
+      return fetch(input, init);
+    };
+    upstream(ok());
+    const handler = createHandler({ timeoutMs: 50, fetch: deaf });
+    const first = await handler(request(), nextContext());
+    expect(first.status).toBe(504);
+    expect(await json(first)).toEqual({ detail: "The session service did not answer in time." });
+    // The hung call no longer holds the session's single flight: the next request is answered.
+    clock.advance(5_000);
+    expect((await handler(request(), nextContext())).status).toBe(200);
+    expect(hung).toBe(2);
+  }, 10_000);
+
   it("turns an upstream timeout into 504", async () => {
     upstream(async () => {
       await delay(2_000);
@@ -694,6 +713,37 @@ describe("createSessionHandler: redact", () => {
     expect(body.processor).toBeNull();
   });
 
+  it("answers 500, logs why and remembers it when a redact function throws: one upstream call, not one per request", async () => {
+    const calls = upstream(ok());
+    const handler = createHandler({
+      redact: () => {
+        throw new TypeError("cannot read properties of undefined (reading 'card_last4')");
+      },
+    });
+    for (let i = 0; i < 3; i++) {
+      const response = await handler(request(), nextContext());
+      expect(response.status).toBe(500);
+      expect(await json(response)).toEqual({ detail: "The server could not prepare this session." });
+    }
+    expect(calls).toHaveLength(1);
+    expect(logger.error.mock.calls[0]![0]).toMatch(/redact function threw: TypeError: cannot read properties/);
+  });
+
+  it("warns once about a listed field no session has (a typo, a nested path), and lists only what it removed", async () => {
+    upstream(ok({ memory: "VIP caller" }));
+    const handler = createHandler({ redact: ["memory", "memroy", "processor.card_last4"] });
+    const response = await handler(request(), nextContext());
+    expect(response.headers.get("x-maven-redacted")).toBe("memory");
+    const body = await json(response);
+    expect(body.memory).toBeNull();
+    expect(Object.keys(body)).not.toContain("memroy");
+    await handler(request(OTHER_ID), nextContext(OTHER_ID));
+    const warnings = logger.warn.mock.calls.map(([message]) => message);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/redact lists "memroy".*Check the spelling/);
+    expect(warnings[1]).toMatch(/redact lists "processor.card_last4".*Only top-level fields/);
+  });
+
   it("answers 500 and logs why when a redact function breaks the contract", async () => {
     upstream(ok());
     const handler = createHandler({
@@ -942,6 +992,23 @@ describe("createSessionHandler: upstream frugality", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("answers a terminal copy as a steady 200 when a refresh breaks the contract, not 502 and 200 in turn", async () => {
+    const clock = fakeClock();
+    const calls = upstream(ok({ status: "payment-success", is_terminal: true }), ok({ status: 42 }));
+    const handler = createHandler({ cache: { terminalTtlMs: 1_000 } });
+    await handler(request(), nextContext());
+    clock.advance(5_000);
+    const answers: string[] = [];
+    for (let second = 0; second < 10; second++) {
+      const response = await handler(request(), nextContext());
+      answers.push(`${response.status} ${response.headers.get("x-maven-cache")} ${(await json(response)).status}`);
+      clock.advance(1_000);
+    }
+    expect(new Set(answers)).toEqual(new Set(["200 stale payment-success"]));
+    // The failure is remembered like any other: refreshes stay spaced, not one per request.
+    expect(calls.length).toBeLessThanOrEqual(4);
+  });
+
   it("keeps answering the failure, with the copy, while a budget-limited refresh waits: no 200 in between", async () => {
     const clock = fakeClock();
     const calls = upstream(ok(), status(503), status(503), ok({ status: "processing" }));
@@ -1093,6 +1160,87 @@ describe("createSessionHandler: upstream frugality", () => {
     expect(shared.headers.get("x-maven-cache")).toBe("hit");
     expect(await json(shared)).toMatchObject({ caller: "", memory: null });
     expect(calls).toHaveLength(2);
+  });
+
+  it("does not put an older copy back over a newer one another handler stored while its own refresh failed", async () => {
+    const clock = fakeClock();
+    const slow = gate();
+    const calls = upstream(
+      ok({ status: "pending" }),
+      async () => {
+        await slow.opened;
+        return HttpResponse.json({ detail: "down" }, { status: 503 });
+      },
+      ok({ status: "processing" }),
+    );
+    const store = createMemorySessionStore();
+    const a = createHandler({ store, rateLimit: false });
+    const b = createHandler({ store, rateLimit: false });
+    await a(request(), nextContext());
+    clock.advance(5_000);
+    const failing = a(request(), nextContext());
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect((await json(await b(request(), nextContext()))).status).toBe("processing");
+    slow.open();
+    expect((await failing).status).toBe(502);
+    const after = await b(request(), nextContext());
+    expect(after.status).toBe(200);
+    expect(after.headers.get("x-maven-cache")).toBe("hit");
+    expect((await json(after)).status).toBe("processing");
+  });
+
+  it("sends a whole-seconds Retry-After even when a custom store reports NaN", async () => {
+    upstream(ok());
+    const memory = createMemorySessionStore();
+    const store: SessionStore = { ...memory, takeToken: async () => ({ granted: false, retryAfterMs: Number.NaN }) };
+    const response = await createHandler({ store })(request(), nextContext());
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+  });
+
+  it("never shares copies between redact functions that merely look alike, unless they share a redactionId", async () => {
+    const calls = upstream(ok({ memory: "VIP caller; refund owed" }));
+    const store = createMemorySessionStore();
+    // One factory: every function it makes has the same source text, whatever it removes.
+    const removing =
+      (...fields: string[]) =>
+      (session: Session) => ({ ...session, ...Object.fromEntries(fields.map((field) => [field, null])) });
+    const admin = createHandler({ store, redact: removing() });
+    const support = createHandler({ store, redact: removing("memory") });
+    const bound = createHandler({ store, redact: removing("memory", "callback").bind(null) });
+    const supportCallback = createHandler({ store, redact: removing("callback").bind(null) });
+    expect((await json(await admin(request(), nextContext()))).memory).toBe("VIP caller; refund owed");
+    expect((await json(await support(request(), nextContext()))).memory).toBeNull();
+    expect((await json(await bound(request(), nextContext()))).memory).toBeNull();
+    expect((await json(await supportCallback(request(), nextContext()))).memory).toBe("VIP caller; refund owed");
+    expect(calls).toHaveLength(4);
+
+    // A field list with a comma in one name is not the list of the two names.
+    const list = createHandler({ store, redact: ["caller,memory"] });
+    expect(
+      (await json(await createHandler({ store, redact: ["caller", "memory"] })(request(), nextContext()))).memory,
+    ).toBeNull();
+    expect((await list(request(), nextContext())).headers.get("x-maven-cache")).toBe("miss");
+
+    // Named alike (as in other processes sharing Redis), functions share; so do handlers given one function.
+    const one = createHandler({ store, redact: removing("memory"), redactionId: "support-v1" });
+    const other = createHandler({ store, redact: removing("memory"), redactionId: "support-v1" });
+    expect((await one(request(), nextContext())).headers.get("x-maven-cache")).toBe("miss");
+    expect((await other(request(), nextContext())).headers.get("x-maven-cache")).toBe("hit");
+    const redact = removing("description");
+    expect((await createHandler({ store, redact })(request(), nextContext())).headers.get("x-maven-cache")).toBe(
+      "miss",
+    );
+    expect((await createHandler({ store, redact })(request(), nextContext())).headers.get("x-maven-cache")).toBe("hit");
+  });
+
+  it("refuses a redactionId without a redact function, or an empty one", () => {
+    expect(() => createSessionHandler({ authorize: () => true, redact: ["memory"], redactionId: "x" })).toThrow(
+      /redactionId names a redact function/,
+    );
+    expect(() => createSessionHandler({ authorize: () => true, redact: (s) => s, redactionId: " " })).toThrow(
+      /redactionId must be a non-empty string/,
+    );
   });
 
   it("keeps a session that keeps failing to its share of the budget, so the sessions beside it stay fresh", async () => {

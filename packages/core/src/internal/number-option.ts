@@ -1,7 +1,7 @@
 import { MavenError } from "../errors.js";
 
 /** The longest delay timers accept (about 24.8 days): a larger one fires at once. */
-const MAX_TIMER_MS = 2_147_483_647;
+export const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Reads a numeric option: `fallback` when absent, else a number from 0 (above 0

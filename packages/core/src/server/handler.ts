@@ -14,6 +14,7 @@ import {
 } from "../errors.js";
 import { setNewest } from "../internal/bounded-map.js";
 import { readServerEnv } from "../internal/env.js";
+import { MAX_TIMER_MS } from "../internal/number-option.js";
 import { isSessionId, type Session } from "../schema.js";
 import { UpstreamBodyTooLargeError, limitBodySize } from "./body-limit.js";
 import { RedactionError, compileRedaction, type SessionRedaction } from "./redact.js";
@@ -39,6 +40,8 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const LOG_PREFIX = "[@trymaven/core/server]";
 /** A session counts as on screen while it was requested this recently (browsers poll every 3 s by default). */
 const WATCHED_FOR_MS = 10_000;
+/** How long past `timeoutMs` an upstream call that ignores its abort signal is given up on. */
+const DEADLINE_GRACE_MS = 1_000;
 /** Sessions whose last failure is remembered, at most (the oldest is forgotten first). */
 const MAX_REMEMBERED_FAILURES = 1_000;
 
@@ -130,13 +133,26 @@ export interface SessionHandlerOptions {
    * cached). An array of top-level field names: nullable fields become `null`,
    * required strings (`caller`, `project_slug`, `currency`, `mode`, `gateway`)
    * become `""`, so the body still passes the browser client's validation.
-   * `session_id`, `status`, `is_terminal`, `amount` and the timestamps cannot be
-   * redacted. Or a function returning the session to send (checked against the
-   * contract; a mismatch answers 500 and is logged). The names of the fields
+   * `session_id`, `status`, `is_terminal`, `amount`, `created_at` and `updated_at`
+   * cannot be redacted. Only top-level names: a listed field a session lacks (a
+   * misspelling, `processor.card_last4`) is logged once as a warning. Or a
+   * function returning the session to send (checked against the contract; a
+   * mismatch or a throw answers 500 and is logged). The names of the fields
    * changed are sent in `X-Maven-Redacted`.
    * @default none
    */
   redact?: SessionRedaction | undefined;
+  /**
+   * Names a `redact` function, for handlers in other processes that share `store`
+   * (Redis, say): handlers whose functions have the same `redactionId` share their
+   * copies, so give a new id whenever the function changes what it removes.
+   * Without it, a function's copies are shared only with handlers given the very
+   * same function object in this process: two functions with the same source text
+   * (closures from one factory, bound methods) may redact differently. Only with a
+   * function; a field list names itself.
+   * @default none
+   */
+  redactionId?: string | undefined;
   /**
    * The Maven API's base URL (absolute).
    * @default "https://api.trymaven.com"
@@ -183,7 +199,8 @@ export interface SessionHandlerOptions {
    * sessions at most). Pass a shared one (see `SessionStore`) when several
    * server instances use one key, or one `createMemorySessionStore()` to share a
    * budget between handlers in one process. Handlers sharing a store share copies
-   * only when they redact alike (and use the same kind of key and `baseUrl`).
+   * only when they redact alike (the same fields, the same function object, or
+   * functions with the same `redactionId`) and use the same kind of key and `baseUrl`.
    */
   store?: SessionStore | undefined;
   /** Where server-side problems are reported (never the key). @default console */
@@ -281,7 +298,16 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const authorize = options.authorize;
   const logger = options.logger ?? console;
   const clock = options.now ?? Date.now;
-  const redactSession = compileRedaction(options.redact);
+  const redactSession = compileRedaction(options.redact, (field) =>
+    logOnce(
+      `redact:${field}`,
+      "warn",
+      `redact lists ${JSON.stringify(field)}, which is not a field of the sessions Maven sends, so nothing was removed. ` +
+        (field.includes(".")
+          ? "Only top-level fields can be listed; to change a nested one, pass a function."
+          : "Check the spelling; a field Maven adds later is removed once it appears."),
+    ),
+  );
 
   const cacheOptions = options.cache === false ? null : (options.cache ?? {});
   const activeTtlMs = nonNegative("cache.activeTtlMs", cacheOptions?.activeTtlMs, DEFAULT_ACTIVE_TTL_MS);
@@ -293,13 +319,14 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const maxBodyBytes = positiveBytes("maxBodyBytes", options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
   const store = options.store ?? createMemorySessionStore({ now: clock });
 
+  const upstreamTimeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const apiKey = options.apiKey?.trim() || readServerEnv("MAVEN_API_KEY");
   /**
    * Copies are stored under what this handler would serve: its redaction, its kind of key and its
    * upstream. Handlers sharing a store always share the budget, and share copies only when those
    * match, so a handler that redacts is never served another handler's unredacted copy.
    */
-  const view = viewFingerprint(options.redact, apiKey, options.baseUrl);
+  const view = viewFingerprint(options.redact, readRedactionId(options), apiKey, options.baseUrl);
   const cacheKey = (sessionId: string) => `${view}:${sessionId}`;
   const client: MavenClient | null = apiKey
     ? createMavenClient({
@@ -307,7 +334,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
         baseUrl: options.baseUrl,
         // Your fetch (or the global one, looked up on each call), with the body cap around it.
         fetch: limitBodySize(() => options.fetch ?? globalThis.fetch, maxBodyBytes),
-        timeoutMs: options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+        timeoutMs: upstreamTimeoutMs,
         // One call per grant: retries would spend the budget again, and the browser's polling retries anyway.
         maxRetries: 0,
       })
@@ -389,8 +416,9 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     if (cached && now - cached.fetchedAt < freshFor(cached)) return { ok: true, entry: cached, cache: "hit" };
     // Too old to fall back on: load it as if it were new.
     if (!servableStale(cached, now)) cached = undefined;
-    if (failed && now - failed.at < failureHoldMs() && (!cached || failedSince(cached, failed))) {
-      return withCopy(replay(failed, now), cached);
+    // Maven failed lately: its answer stands (beside the copy, or a terminal copy alone) until the hold ends.
+    if (failed && now - failed.at < failureHoldMs() && (!cached || failed.at >= cached.fetchedAt)) {
+      return cached ? fallBackOn(cached, failed, now) : replay(failed, now);
     }
     if (budget && cached && !cached.session.is_terminal) {
       const fairShareMs = budget.refreshSpacingMs * watched.size;
@@ -433,27 +461,41 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     }
 
     let session: Session;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
     try {
-      // `client` is checked by the caller before any load.
-      session = await (client as MavenClient).sessions.get(sessionId);
+      session = await Promise.race([
+        // `client` is checked by the caller before any load.
+        (client as MavenClient).sessions.get(sessionId),
+        // The client's timeout only aborts the call; a custom `fetch` that ignores the signal would
+        // hold this session's single flight, and a slot of the budget, forever.
+        new Promise<never>((_, reject) => {
+          deadline = setTimeout(
+            () => reject(new APIConnectionTimeoutError(upstreamTimeoutMs)),
+            Math.min(upstreamTimeoutMs + DEADLINE_GRACE_MS, MAX_TIMER_MS),
+          );
+        }),
+      ]);
     } catch (error) {
-      const outcome = await describeUpstreamFailure(error, sessionId);
-      // A terminal session no longer changes (but for transfer_status): its copy is still the answer.
-      if (outcome.transient && cached?.session.is_terminal && servableStale(cached, clock())) {
-        return { ok: true, entry: cached, cache: "stale" };
-      }
-      const failure = noteFailure(sessionId, outcome);
+      const failure = noteFailure(sessionId, await describeUpstreamFailure(error, sessionId));
       const now = clock();
       if (!servableStale(cached, now)) return failure;
-      // Beside the copy, for every handler sharing the store; the copy keeps its own expiry.
-      const { ok: _ok, ...kept } = failure;
-      await store.set(
-        cacheKey(sessionId),
-        { ...cached, failure: { ...kept, at: now } },
-        retentionMs - (now - cached.fetchedAt),
-      );
+      // Beside the copy, for every handler sharing the store; the copy keeps its own expiry. Unless a
+      // handler sharing the store has put a newer copy there meanwhile: that one is the answer now.
+      const latest = await store.get(cacheKey(sessionId));
+      if (!latest || latest.fetchedAt <= cached.fetchedAt) {
+        const { ok: _ok, ...kept } = failure;
+        await store.set(
+          cacheKey(sessionId),
+          { ...cached, failure: { ...kept, at: now } },
+          retentionMs - (now - cached.fetchedAt),
+        );
+      }
+      // A terminal session no longer changes (but for transfer_status): its copy is still the answer,
+      // unless Maven said it is gone or refused our key.
+      if (cached.session.is_terminal && !failure.supersedesCopy) return { ok: true, entry: cached, cache: "stale" };
       return withCopy(failure, cached);
     } finally {
+      clearTimeout(deadline);
       if (grant?.granted) await grant.settle(clock());
     }
 
@@ -679,6 +721,20 @@ function readBudget(
   return { requests, windowMs, reserve: resolvedReserve, refreshSpacingMs };
 }
 
+/** `redactionId`, checked: a non-empty string, and only beside a `redact` function. */
+function readRedactionId({ redact, redactionId }: SessionHandlerOptions): string | undefined {
+  if (redactionId === undefined) return undefined;
+  if (typeof redact !== "function") {
+    throw new MavenError("createSessionHandler: redactionId names a redact function; a list of fields needs no name.");
+  }
+  if (typeof redactionId !== "string" || redactionId.trim() === "") {
+    throw new MavenError(
+      `createSessionHandler: redactionId must be a non-empty string, got ${JSON.stringify(redactionId)}.`,
+    );
+  }
+  return redactionId;
+}
+
 function positiveBytes(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value <= 0) {
@@ -695,23 +751,32 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
   return value;
 }
 
+/** A name for each `redact` function this process has seen: its identity, not its source text. */
+const functionIds = new WeakMap<object, string>();
+
 /**
  * A short, stable name for what a handler serves: the same for handlers (and server instances) with
- * the same redaction (field list, or function source), kind of key (test or live) and upstream. No
- * part of the key goes in it.
+ * the same redaction, kind of key (test or live) and upstream. No part of the key goes in it. A field
+ * list names itself; a function is named by `redactionId`, else by its identity in this process: two
+ * functions with the same source (closures from one factory, bound methods, minified twins) may
+ * redact differently, so their copies must not be shared.
  */
 function viewFingerprint(
   redact: SessionRedaction | undefined,
+  redactionId: string | undefined,
   apiKey: string | undefined,
   baseUrl: string | undefined,
 ) {
-  const redaction =
-    typeof redact === "function"
-      ? `fn:${String(redact)}`
-      : Array.isArray(redact)
-        ? [...new Set(redact)].sort().join(",")
-        : "";
-  const text = `${keyKind(apiKey) ?? "other"}|${baseUrl?.trim() || ""}|${redaction}`;
+  let redaction = "";
+  if (typeof redact === "function") {
+    let id = redactionId === undefined ? functionIds.get(redact) : `named:${redactionId}`;
+    if (id === undefined) functionIds.set(redact, (id = `fn:${crypto.randomUUID()}`));
+    redaction = id;
+  } else if (Array.isArray(redact)) {
+    // JSON, not a join: ["caller,memory"] and ["caller", "memory"] are different views.
+    redaction = JSON.stringify([...new Set(redact)].sort());
+  }
+  const text = JSON.stringify([keyKind(apiKey) ?? "other", baseUrl?.trim() || "", redaction]);
   // Two 32-bit multiplicative hashes (cyrb53): a name, not a secret, long enough that views never collide.
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;

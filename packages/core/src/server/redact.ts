@@ -36,8 +36,14 @@ const PROTECTED_FIELDS = new Set(["session_id", "status", "is_terminal", "amount
 /** Required string fields: they become "" so the body still matches the contract the browser validates. */
 const REQUIRED_STRING_FIELDS = new Set(["currency", "mode", "caller", "project_slug", "gateway"]);
 
-/** Turns the `redact` option into a function, validating field names up front. */
-export function compileRedaction(redact: SessionRedaction | undefined): (session: Session) => RedactedSession {
+/**
+ * Turns the `redact` option into a function, validating field names up front. `onMissing` hears of
+ * each listed field a session lacks (a misspelling, a nested path, or a field Maven has not added yet).
+ */
+export function compileRedaction(
+  redact: SessionRedaction | undefined,
+  onMissing: (field: string) => void = () => {},
+): (session: Session) => RedactedSession {
   if (redact === undefined) return (session) => ({ session, redacted: [] });
   if (typeof redact === "function") return (session) => redactWith(redact, session);
   if (!Array.isArray(redact)) {
@@ -57,8 +63,16 @@ export function compileRedaction(redact: SessionRedaction | undefined): (session
   }
   return (session) => {
     const copy: Record<string, unknown> = { ...session };
-    for (const field of fields) copy[field] = REQUIRED_STRING_FIELDS.has(field) ? "" : null;
-    return { session: copy as Session, redacted: fields };
+    const redacted: string[] = [];
+    for (const field of fields) {
+      if (!Object.hasOwn(copy, field)) {
+        onMissing(field);
+        continue;
+      }
+      copy[field] = REQUIRED_STRING_FIELDS.has(field) ? "" : null;
+      redacted.push(field);
+    }
+    return { session: copy as Session, redacted };
   };
 }
 
@@ -69,7 +83,16 @@ export class RedactionError extends MavenError {
 
 function redactWith(redact: (session: Session) => Session, session: Session): RedactedSession {
   const before = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
-  const result: unknown = redact(structuredClone(session));
+  let result: unknown;
+  try {
+    result = redact(structuredClone(session));
+  } catch (error) {
+    // Remembered like any other redaction failure, so a function that always throws costs one call, not one per request.
+    throw new RedactionError(
+      `The redact function threw: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      { cause: error },
+    );
+  }
   if (typeof result !== "object" || result === null) {
     throw new RedactionError("The redact function must return the session object to send.");
   }
@@ -80,7 +103,7 @@ function redactWith(redact: (session: Session) => Session, session: Session): Re
   } catch (error) {
     throw new RedactionError(
       `The redact function returned a session that no longer matches the contract (${error instanceof Error ? error.message : String(error)}). ` +
-        `Set nullable fields to null and required string fields (caller, project_slug) to "", and keep session_id, status, is_terminal, amount and the timestamps.`,
+        `Set nullable fields to null and required string fields (caller, project_slug) to "", and keep session_id, status, is_terminal, amount, created_at and updated_at.`,
     );
   }
   const after = parsed as Record<string, unknown>;

@@ -41,5 +41,6 @@ export function errorResponse(
 
 /** `Retry-After` in whole seconds, rounded up so a client never comes back early; at least 1. */
 export function retryAfterSeconds(ms: number): string {
-  return String(Math.max(1, Math.ceil(ms / 1000)));
+  // A store (yours, in Redis) that answers NaN must not send "Retry-After: NaN".
+  return String(Number.isFinite(ms) ? Math.max(1, Math.ceil(ms / 1000)) : 60);
 }
