@@ -55,7 +55,11 @@ export interface MavenClientOptions {
    * @default 2
    */
   maxRetries?: number | undefined;
-  /** Extra headers sent with every request. `Authorization` is always set from `apiKey`. */
+  /**
+   * Extra headers sent with every request. When the client has a key (`apiKey`, or
+   * `MAVEN_API_KEY` on a server), an `Authorization` header here is replaced by
+   * `Bearer <key>`; without a key it is sent as given. `Accept` defaults to `application/json`.
+   */
   headers?: Record<string, string> | undefined;
   /**
    * Allow an `apiKey` in browser code. Anyone who opens the page can read the

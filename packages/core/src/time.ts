@@ -78,9 +78,18 @@ export interface FormatDateTimeOptions {
    * @default the runtime's time zone
    */
   timeZone?: string | undefined;
-  /** @default "medium" (e.g. "Jan 5, 2025") */
+  /**
+   * How much of the date to show, as `Intl.DateTimeFormat`'s `dateStyle`: from `"short"`
+   * ("1/5/25" in en-US) to `"full"` ("Sunday, January 5, 2025"). Use `"short"` in dense tables.
+   * @default "medium" (e.g. "Jan 5, 2025")
+   */
   dateStyle?: "full" | "long" | "medium" | "short" | undefined;
-  /** @default "short" (e.g. "3:04 PM"); `"long"` adds seconds and the zone name */
+  /**
+   * How much of the time of day to show, as `Intl.DateTimeFormat`'s `timeStyle`. `"medium"`
+   * adds seconds; `"long"` adds seconds and the zone name, worth it when readers sit in
+   * different time zones. An unknown `timeZone` always uses `"long"`, to name the zone shown.
+   * @default "short" (e.g. "3:04 PM")
+   */
   timeStyle?: "full" | "long" | "medium" | "short" | undefined;
 }
 
@@ -145,7 +154,12 @@ export interface FormatRelativeTimeOptions {
    * @default "auto"
    */
   numeric?: "auto" | "always" | undefined;
-  /** @default "long" ("2 minutes ago"); `"short"` gives "2 min. ago" */
+  /**
+   * How long the unit's name is, as `Intl.RelativeTimeFormat`'s `style`: `"long"` ("2 minutes ago"),
+   * `"short"` ("2 min. ago") or `"narrow"` (the shortest the locale has: "2m ago" in en-US).
+   * Use `"short"` or `"narrow"` where space is tight.
+   * @default "long"
+   */
   style?: "long" | "short" | "narrow" | undefined;
 }
 

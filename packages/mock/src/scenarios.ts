@@ -45,6 +45,13 @@ export interface Scenario {
   initial: SessionPatch;
   /** When set, `expires_at` is this many milliseconds after the session was added (scaled by `timeScale`). */
   expiresAfterMs?: number | undefined;
+  /**
+   * What happens to the session, in order. Each step waits (its `after`, in milliseconds since
+   * the previous step, or its `afterRequests`) and then applies its patch; `addSession`'s
+   * `timeScale` and `advanceBy` change the waits. After the last step the session keeps its
+   * state. `simulator.advance(id, n)` applies the next `n` steps at once. An empty list keeps
+   * the session as `initial` made it.
+   */
   steps: ScenarioStep[];
 }
 

@@ -9,6 +9,7 @@ export interface MavenProviderProps {
    * Create it once (module scope or `useState`), not on every render.
    */
   client: MavenClient;
+  /** The part of your app that uses `useSession`, `useMavenClient` or the connected components. */
   children?: ReactNode;
 }
 
