@@ -22,6 +22,12 @@ function codeBlock(text: string, heading: string, lang: string, index = 0): stri
 }
 
 const readme = markdown("README.md");
+/** A block of the README's Next.js recipe, with its `@/…` imports pointed at the files below. */
+const recipe = (lang: string, index: number) =>
+  codeBlock(readme, "## Next.js recipe: the key stays on the server", lang, index)
+    .replace('"@/lib/your-app"', '"./your-app.js"')
+    .replace('"@/lib/session-proxy"', '"./session-proxy.js"')
+    .replace('"@/app/maven-ui"', '"./maven-ui.js"');
 const reactReadme = markdown("packages/react/README.md");
 const mockReadme = markdown("packages/mock/README.md");
 
@@ -29,20 +35,18 @@ const mockReadme = markdown("packages/mock/README.md");
 const files: Record<string, string> = {
   // Top-level await and a script's statements: a module of its own.
   "thirty-seconds.ts": codeBlock(readme, "## 30-second example", "ts") + "\nexport {};\n",
-  "payment-panel.tsx": codeBlock(readme, "## In React", "tsx"),
-  // The recipe's own app module ("@/lib/your-app"), stubbed.
-  "route.ts": codeBlock(readme, "## Next.js recipe: the key stays on the server", "ts").replace(
-    '"@/lib/your-app"',
-    '"./your-app.js"',
-  ),
+  "maven-ui.tsx": codeBlock(readme, "## In React", "tsx"),
+  // The recipe's files, their "@/…" paths wired to these modules; the app's own module ("@/lib/your-app") stubbed.
+  "session-proxy.ts": recipe("ts", 0),
+  "route.ts": recipe("ts", 1),
+  "page.tsx": recipe("tsx", 0),
   "your-app.ts": [
-    "export declare function currentUser(request: Request): Promise<{ projects: string[] } | null>;",
-    "export declare function projectOfSession(sessionId: string): Promise<string | undefined>;",
+    "export declare function currentUser(): Promise<{ id: string } | null>;",
+    "export declare function userMaySee(user: { id: string }, sessionId: string): Promise<boolean>;",
   ].join("\n"),
-  // "The client component is the React example above."
-  "page.tsx":
-    'import { PaymentPanel } from "./payment-panel.js";\n' +
-    codeBlock(readme, "## Next.js recipe: the key stays on the server", "tsx"),
+  // What Next.js and the server-only package declare, as far as the recipe uses them.
+  "next.d.ts":
+    'declare module "server-only" {}\ndeclare module "next/navigation" { export function notFound(): never; }',
   "providers.tsx": codeBlock(reactReadme, "## Set up", "tsx"),
   "mock-server.ts": codeBlock(mockReadme, "## The loopback server", "ts"),
   // Options are often filled from the environment or a config, where a value may be undefined.

@@ -1,5 +1,4 @@
 import "server-only";
-import { createMavenClient, type MavenClient } from "@trymaven/core";
 import { MOCK_API_KEY } from "@trymaven/mock";
 
 /** Where `pnpm mock` (the `maven-mock` CLI) listens. */
@@ -25,15 +24,13 @@ export function mavenSettings(): { baseUrl: string | undefined; apiKey: string |
 }
 
 /**
- * The key-holding client for Server Components (prefetching). Never pass it to a
- * client component. Creating one is cheap (no connection is opened), so each
- * request gets its own, built from the current environment.
+ * Throws when this server has no Maven key, so a page says so on the app's
+ * error page instead of showing a card that can only fail: without a key the
+ * proxy answers every request 500.
  */
-export function serverMaven(): MavenClient {
+export function requireMavenKey(): void {
   const { baseUrl, apiKey } = mavenSettings();
   if (!apiKey) {
     throw new Error(`MAVEN_API_KEY is not set: the server cannot call Maven at ${baseUrl ?? "its default URL"}.`);
   }
-  // A short timeout and no retries: the page should not wait on Maven; the browser's polling takes over.
-  return createMavenClient({ apiKey, baseUrl, timeoutMs: 3_000, maxRetries: 0 });
 }

@@ -85,11 +85,12 @@ const status =
 
 function createHandler(options: Partial<SessionHandlerOptions> = {}) {
   const handler = createSessionHandler({ apiKey: TEST_KEY, authorize: () => true, logger, ...options });
-  return async (request: Request, context?: Parameters<typeof handler>[1]) => {
+  const recording = async (request: Request, context?: Parameters<typeof handler>[1]) => {
     const response = await handler(request, context);
     responses.push(response.clone());
     return response;
   };
+  return Object.assign(recording, { client: handler.client });
 }
 
 function request(id: string = SESSION_ID, init?: RequestInit) {
@@ -756,6 +757,71 @@ describe("createSessionHandler: redact", () => {
     expect(response.status).toBe(500);
     expect(await json(response)).toEqual({ detail: "The server could not prepare this session." });
     expect(logger.error.mock.calls[0]![0]).toMatch(/redact.*caller/s);
+  });
+});
+
+describe("createSessionHandler: client, for server code", () => {
+  it("reads through the handler: redacted, cached and shared with the browser's requests, without authorize", async () => {
+    const calls = upstream(ok({ memory: "VIP caller; refund owed" }));
+    const authorize = vi.fn(() => true);
+    const handler = createSessionHandler({ apiKey: TEST_KEY, authorize, logger, redact: ["memory"] });
+    const session = await handler.client.sessions.get(SESSION_ID.toUpperCase());
+    expect(session).toMatchObject({ session_id: SESSION_ID, memory: null, caller: "+14155552671" });
+    expect(authorize).not.toHaveBeenCalled();
+    // The browser's first poll is served the prefetch's copy: one upstream call for both.
+    const response = await handler(request(), nextContext());
+    responses.push(response.clone());
+    expect(response.headers.get("x-maven-cache")).toBe("hit");
+    expect(calls).toHaveLength(1);
+    expect(JSON.stringify(handler.client)).not.toContain(TEST_KEY);
+  });
+
+  it("throws the client's errors, made from the answer the browser would get", async () => {
+    const clock = fakeClock();
+    upstream(status(404));
+    const handler = createSessionHandler({
+      apiKey: TEST_KEY,
+      authorize: () => true,
+      logger,
+      rateLimit: { requests: 1, reserveForNewSessions: 0 },
+    });
+    await expect(handler.client.sessions.get(SESSION_ID)).rejects.toBeInstanceOf(NotFoundError);
+    clock.advance(1_000);
+    const limited = await handler.client.sessions.get(OTHER_ID).catch((error: unknown) => error);
+    expect(limited).toBeInstanceOf(RateLimitError);
+    expect((limited as RateLimitError).retryAfterMs).toBe(59_000);
+    await expect(handler.client.sessions.get("../admin")).rejects.toThrow(/UUID/);
+
+    vi.stubEnv("MAVEN_API_KEY", "");
+    const unconfigured = createSessionHandler({ authorize: () => true, logger });
+    const failed = await unconfigured.client.sessions.get(SESSION_ID).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(InternalServerError);
+    expect((failed as InternalServerError).message).toBe("500 The session proxy is not configured.");
+  });
+
+  it("stops waiting when its signal aborts, while the call it shares goes on for the others", async () => {
+    const release = gate();
+    const calls = upstream(async (incoming) => {
+      await release.opened;
+      return ok()(incoming);
+    });
+    const handler = createHandler();
+    const controller = new AbortController();
+    const aborted = handler.client.sessions.get(SESSION_ID, { signal: controller.signal });
+    const browser = handler(request(), nextContext());
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    controller.abort(new Error("navigated away"));
+    await expect(aborted).rejects.toThrow("navigated away");
+    release.open();
+    expect((await browser).status).toBe(200);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("polls until terminal through the handler", async () => {
+    upstream(ok(), ok({ status: "payment-success", is_terminal: true }));
+    const handler = createHandler({ cache: false, rateLimit: false });
+    const final = await handler.client.sessions.poll(SESSION_ID, { intervalMs: 10 });
+    expect(final.status).toBe("payment-success");
   });
 });
 

@@ -1,4 +1,11 @@
-import { createMavenClient, type MavenClient } from "../client.js";
+import {
+  assertSessionId,
+  createMavenClient,
+  parseSession,
+  type MavenClient,
+  type RequestOptions,
+  type SessionsResource,
+} from "../client.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -15,6 +22,7 @@ import {
 import { setNewest } from "../internal/bounded-map.js";
 import { readServerEnv } from "../internal/env.js";
 import { MAX_TIMER_MS } from "../internal/number-option.js";
+import { pollSession, watchSession } from "../poll.js";
 import { isSessionId, type Session } from "../schema.js";
 import { UpstreamBodyTooLargeError, limitBodySize } from "./body-limit.js";
 import { RedactionError, compileRedaction, type SessionRedaction } from "./redact.js";
@@ -38,6 +46,8 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 8_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 const LOG_PREFIX = "[@trymaven/core/server]";
+/** The `baseUrl` of a handler's `client`: its reads never leave the process. */
+const IN_PROCESS_BASE_URL = "in-process:createSessionHandler";
 /** A session counts as on screen while it was requested this recently (browsers poll every 3 s by default). */
 const WATCHED_FOR_MS = 10_000;
 /** How long past `timeoutMs` an upstream call that ignores its abort signal is given up on. */
@@ -215,8 +225,31 @@ export interface SessionRouteContext {
 }
 export type SessionRouteParams = { readonly [name: string]: string | string[] | undefined };
 
-/** A Web-standard request handler: Next.js App Router, Remix, Hono, Bun, Deno, Workers. */
-export type SessionHandler = (request: Request, context?: SessionRouteContext) => Promise<Response>;
+/**
+ * A Web-standard request handler (Next.js App Router, Remix, Hono, Bun, Deno, Workers), with a
+ * client for your server code that reads through it.
+ */
+export type SessionHandler = ((request: Request, context?: SessionRouteContext) => Promise<Response>) & {
+  /**
+   * A `MavenClient` for your own server code (a Server Component's prefetch, a
+   * loader, a job) that reads sessions through this handler: the same copies,
+   * single flight, budget and `redact` as the browser's requests, so a prefetch
+   * never hands the browser a field you redact, and never spends calls outside
+   * the budget. Its errors are the client's (`NotFoundError`, `RateLimitError`,
+   * …), made from the answer the browser would get.
+   *
+   * It does not call `authorize` (there is no request): check that the user may
+   * see the session before you read it. Never pass it to client components.
+   *
+   * ```ts
+   * await queryClient.prefetchQuery(sessionQueryOptions(sessionProxy.client, id));
+   * ```
+   */
+  readonly client: MavenClient;
+};
+
+/** What the handler answers about one session, before it becomes a `Response`. */
+type Answer = { status: number; body: unknown; headers: Record<string, string> };
 
 type Failure = {
   ok: false;
@@ -627,32 +660,46 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       return errorResponse(request, 403, DENIAL_DETAIL[403], scrub);
     }
 
+    const { status, body, headers } = await answer(sessionId);
+    return jsonResponse(request, status, body, headers, scrub);
+  }
+
+  /** What the handler answers about a session the caller may see: a status, a JSON body and headers. */
+  async function answer(sessionId: string): Promise<Answer> {
     if (!client) {
       logOnce(
         "no-key",
         "error",
         "No Maven API key: pass { apiKey } to createSessionHandler or set MAVEN_API_KEY on the server. Every request answers 500 until then.",
       );
-      return errorResponse(request, 500, "The session proxy is not configured.", scrub);
+      return { status: 500, body: { detail: "The session proxy is not configured." }, headers: {} };
     }
-
     const outcome = await loadSession(sessionId);
     const copyHeaders = (entry: CachedSession, cache: CacheState): Record<string, string> => ({
       "x-maven-cache": cache,
       age: String(Math.max(0, Math.floor((clock() - entry.fetchedAt) / 1000))),
       ...(entry.redacted.length > 0 && { "x-maven-redacted": entry.redacted.join(",") }),
     });
-    if (!outcome.ok) {
-      const headers: Record<string, string> = outcome.copy ? copyHeaders(outcome.copy, "stale") : {};
-      if (outcome.retryAfterMs !== undefined) headers["retry-after"] = retryAfterSeconds(outcome.retryAfterMs);
-      if (!outcome.copy) return errorResponse(request, outcome.status, outcome.detail, scrub, headers);
-      const body = { detail: outcome.detail, session: outcome.copy.session };
-      return jsonResponse(request, outcome.status, body, headers, scrub);
+    if (outcome.ok) {
+      return { status: 200, body: outcome.entry.session, headers: copyHeaders(outcome.entry, outcome.cache) };
     }
-    return jsonResponse(request, 200, outcome.entry.session, copyHeaders(outcome.entry, outcome.cache), scrub);
+    const headers: Record<string, string> = outcome.copy ? copyHeaders(outcome.copy, "stale") : {};
+    if (outcome.retryAfterMs !== undefined) headers["retry-after"] = retryAfterSeconds(outcome.retryAfterMs);
+    const body = outcome.copy ? { detail: outcome.detail, session: outcome.copy.session } : { detail: outcome.detail };
+    return { status: outcome.status, body, headers };
   }
 
-  return async function sessionHandler(request: Request, context?: SessionRouteContext): Promise<Response> {
+  /** `answer`, with anything unexpected (a store that throws, say) logged and answered 500. */
+  async function answerSafely(sessionId: string): Promise<Answer> {
+    try {
+      return await answer(sessionId);
+    } catch (error) {
+      log.error(`Unexpected error while serving session ${sessionId}; answered 500. ${describeError(error)}`);
+      return { status: 500, body: { detail: "The session proxy failed unexpectedly." }, headers: {} };
+    }
+  }
+
+  const sessionHandler = async (request: Request, context?: SessionRouteContext): Promise<Response> => {
     try {
       return await handle(request, context);
     } catch (error) {
@@ -660,6 +707,34 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       return errorResponse(request, 500, "The session proxy failed unexpectedly.", scrub);
     }
   };
+
+  /** Reads for server code: `answer` without `authorize`, as the browser client would read the response. */
+  const get = async (sessionId: string, requestOptions?: RequestOptions): Promise<Session> => {
+    assertSessionId(sessionId);
+    const signal = requestOptions?.signal;
+    signal?.throwIfAborted();
+    const id = sessionId.toLowerCase();
+    // The load goes on for others sharing it; this caller stops waiting when its signal aborts.
+    const { status, body, headers } = await new Promise<Answer>((resolve, reject) => {
+      const stop = () => reject(signal!.reason);
+      signal?.addEventListener("abort", stop, { once: true });
+      void answerSafely(id)
+        .then(resolve)
+        .finally(() => signal?.removeEventListener("abort", stop));
+    });
+    // Through JSON, as a response would be: scrubbed of the key, and a copy no one else can change.
+    const data: unknown = JSON.parse(scrub(JSON.stringify(body)));
+    if (status === 200) return parseSession(data, id);
+    throw MavenAPIError.from(status, data, new Headers(headers));
+  };
+  const sessions: SessionsResource = {
+    get,
+    poll: (sessionId, pollOptions) => pollSession(get, sessionId, pollOptions),
+    watch: (sessionId, pollOptions) => watchSession(get, sessionId, pollOptions),
+  };
+  const inProcess: MavenClient = { baseUrl: IN_PROCESS_BASE_URL, sessions };
+
+  return Object.defineProperty(sessionHandler, "client", { value: inProcess, enumerable: true }) as SessionHandler;
 }
 
 // ── Helpers ──────────────────────────────────────────────────────────────────

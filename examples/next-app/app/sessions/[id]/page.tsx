@@ -7,7 +7,8 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth";
 import { canViewSession, findSessionRecord } from "@/lib/demo-data";
-import { serverMaven } from "@/lib/maven";
+import { requireMavenKey } from "@/lib/maven";
+import { sessionProxy } from "@/lib/session-proxy";
 
 export const dynamic = "force-dynamic";
 
@@ -23,11 +24,13 @@ export default async function SessionPage({ params }: Props) {
   if (!isSessionId(id) || !canViewSession(user, id)) notFound();
   const record = findSessionRecord(id);
 
-  // Fetch once on the server, with the key, so the card renders with data in the
-  // first HTML; the browser then keeps polling through /api/maven. A failed
+  // Fetch once on the server, through the proxy's own client (its cache, budget
+  // and redaction; access was checked above), so the card renders with data in
+  // the first HTML; the browser then keeps polling through /api/maven. A failed
   // prefetch is not dehydrated: the card shows its loading state and fetches itself.
+  requireMavenKey();
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery(sessionQueryOptions(serverMaven(), id));
+  await queryClient.prefetchQuery(sessionQueryOptions(sessionProxy.client, id));
 
   return (
     <>
