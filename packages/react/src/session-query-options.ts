@@ -1,4 +1,10 @@
-import { isServer, queryOptions, type DataTag, type UnusedSkipTokenOptions } from "@tanstack/react-query";
+import {
+  isServer,
+  queryOptions,
+  type DataTag,
+  type QueryState,
+  type UnusedSkipTokenOptions,
+} from "@tanstack/react-query";
 import { backoffDelay, isOlderSessionState, isTransientError, type MavenClient, type Session } from "@trymaven/core";
 import { failuresUpTo, recordFailure, recordSuccess } from "./internal/failure-streak.js";
 import { nextPollDelay, resolvePollingSettings, stoppedForGood } from "./internal/polling-policy.js";
@@ -16,7 +22,9 @@ export interface SessionPollingOptions {
    * Upper bound, in milliseconds, of the backoff after failures: the wait doubles
    * from `intervalMs` for each failed request in a row (retries included) until it
    * reaches this. A 429's `Retry-After` is still waited out when longer (up to
-   * 5 minutes), since asking earlier only earns another 429.
+   * 5 minutes), since asking earlier only earns another 429. Focus, reconnect and
+   * another component mounting wait the backoff out too, instead of asking at once
+   * (a mount with nothing loaded yet still fetches).
    * @default 30000
    */
   maxIntervalMs?: number | undefined;
@@ -30,6 +38,9 @@ export interface SessionPollingOptions {
    * Keep polling while the page is hidden (another tab, minimised window). Off by
    * default so a forgotten tab spends none of the rate limit; polling resumes, with
    * a fetch when the data is older than `intervalMs`, as soon as the page is visible again.
+   * When set, a failed request is not retried within its fetch (`retry` is taken as 0: react-query
+   * holds retries while the page is hidden, which would stop the polling there); the error shows at
+   * once and the next poll asks again after the same backoff.
    * @default false
    */
   pollInBackground?: boolean | undefined;
@@ -47,6 +58,7 @@ export interface SessionPollingOptions {
    * 408, 409, 429, 5xx) before the query shows the error and polling backs off.
    * Other failures are never retried. This is the only retry layer: the client's own
    * `maxRetries` is set to 0 for these requests.
+   * Taken as 0 when `pollInBackground` is set (the polling's backoff asks again instead).
    * @default 2 in a browser, 0 on a server (a prefetch should fail fast; the browser fetches again)
    */
   retry?: number | undefined;
@@ -67,8 +79,9 @@ export type SessionQueryOptions = UnusedSkipTokenOptions<Session, Error, Session
  *
  * - Polls with `refetchInterval` until the session is terminal (or `until`
  *   holds); stops for good on 401, 403, 404, 422 and other 4xx answers.
- * - Pauses while the page is hidden, refreshes on focus and reconnect once
- *   the data is older than `intervalMs`.
+ * - Pauses while the page is hidden, refreshes on focus, reconnect and mount
+ *   once the data is older than `intervalMs`, and not before a failure's
+ *   backoff (or a 429's `Retry-After`) has passed.
  * - Retries transient failures inside react-query only (`retry`), never in the
  *   client as well: requests go out with `maxRetries: 0`. Backs off with core's
  *   `backoffDelay`, honouring a 429's `Retry-After` (beyond `maxIntervalMs` if need be, up to 5 minutes).
@@ -89,6 +102,21 @@ export function sessionQueryOptions(
 ): SessionQueryOptions {
   const settings = resolvePollingSettings(options, isServer);
   const { intervalMs, maxIntervalMs, terminalIntervalMs } = settings;
+  // Within a failure's backoff (a 429's Retry-After included): focus, reconnect and a mount with data wait it
+  // out as polling does, rather than ask at once and earn another failure. `nextPollDelay` without the data, so
+  // that the wait holds once polling has stopped (terminal, `until`) too; a fatal error gives `false`, read as 0.
+  const waiting = (query: { state: QueryState<Session, Error> }) =>
+    query.state.error &&
+    Date.now() - query.state.errorUpdatedAt <
+      +nextPollDelay(
+        sessionId,
+        undefined,
+        query.state.error,
+        failuresUpTo(query.state.error, query.state.fetchFailureCount),
+        settings,
+      );
+  const refresh = (query: { state: QueryState<Session, Error> }) =>
+    !stoppedForGood(sessionId, query.state.error) && !waiting(query);
 
   return queryOptions({
     queryKey: sessionQueryKey(sessionId),
@@ -110,8 +138,11 @@ export function sessionQueryOptions(
         throw error;
       }
     },
-    // Only transient failures are retried, and never more than `retry` times per fetch.
-    retry: (failureCount, error) => failureCount < settings.retry && isTransientError(error),
+    // Only transient failures are retried, and never more than `retry` times per fetch. None with
+    // `pollInBackground`: react-query holds a retry while the page is hidden, which would stop the polling
+    // there; the next poll asks again after the same backoff.
+    retry: (failureCount, error) =>
+      !options.pollInBackground && failureCount < settings.retry && isTransientError(error),
     retryDelay: (failureCount, error) =>
       backoffDelay(failuresUpTo(error, failureCount + 1), error, intervalMs, maxIntervalMs),
     refetchInterval: (query) =>
@@ -127,7 +158,9 @@ export function sessionQueryOptions(
       if (!query.state.data?.is_terminal) return intervalMs;
       return terminalIntervalMs === false ? Infinity : terminalIntervalMs;
     },
-    refetchOnWindowFocus: (query) => !stoppedForGood(sessionId, query.state.error),
-    refetchOnReconnect: (query) => !stoppedForGood(sessionId, query.state.error),
+    refetchOnWindowFocus: refresh,
+    refetchOnReconnect: refresh,
+    // Without data a mount always fetches: react-query does not ask `refetchOnMount` then.
+    refetchOnMount: (query) => !waiting(query),
   });
 }

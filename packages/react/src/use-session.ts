@@ -18,7 +18,9 @@ import { sessionQueryOptions, type SessionPollingOptions } from "./session-query
 export interface UseSessionOptions extends SessionPollingOptions {
   /**
    * Set to `false` to hold off fetching and polling (e.g. until a dialog opens).
-   * A `null` or `undefined` session id disables the hook too.
+   * A `null` or `undefined` session id disables the hook too. Turning it off
+   * cancels the request in flight and any retry react-query has scheduled, as
+   * unmounting does, unless another component still has the session enabled.
    * @default true
    */
   enabled?: boolean | undefined;
@@ -93,6 +95,18 @@ export function useSession(sessionId: string | null | undefined, options: UseSes
   const settings = resolvePollingSettings(options, isServer);
 
   const result = useQuery({ ...sessionQueryOptions(client, id, options), enabled: active });
+  // On turning off (or to another id): react-query would still send a retry it has scheduled. In a microtask, once
+  // react-query's own effect has applied `enabled`, so that "inactive" means no component has it enabled any more.
+  useEffect(
+    () =>
+      active
+        ? () =>
+            queueMicrotask(
+              () => void queryClient.cancelQueries({ queryKey: sessionQueryKey(id), exact: true, type: "inactive" }),
+            )
+        : undefined,
+    [queryClient, id, active],
+  );
 
   const callbacks = useRef(options);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { render, renderHook } from "@testing-library/react";
-import { AuthenticationError, NotFoundError, type Session } from "@trymaven/core";
-import { describe, expect, test } from "vitest";
+import { AuthenticationError, NotFoundError, RateLimitError, type Session } from "@trymaven/core";
+import { describe, expect, test, vi } from "vitest";
 import { useSession } from "../src/index.js";
 import {
   SESSION_A,
@@ -95,7 +95,7 @@ describe("polling", () => {
   test("stops once `until` holds, although the session is not terminal", async () => {
     const api = serveSessions(sequence(pending, collecting, succeeded));
     const { wrapper } = createHarness();
-    const { result } = renderHook(() => useSession(SESSION_A, { until: (s) => s.status === "collecting" }), {
+    const { result } = renderHook(() => useSession(SESSION_A, { retry: 0, until: (s) => s.status === "collecting" }), {
       wrapper,
     });
     await advance(3_000);
@@ -148,6 +148,20 @@ describe("polling", () => {
     setPageVisibility("hidden");
     await advance(9_000);
     expect(api.count()).toBe(4);
+  });
+
+  test("keeps polling a hidden page through a failure when `pollInBackground` is set (bug: a retry there waited for the page to be visible)", async () => {
+    const api = serveSessions(({ n }) => (n === 1 ? pending : n === 2 ? status(503) : succeeded));
+    const onTerminal = vi.fn();
+    const { wrapper } = createHarness();
+    const { result } = renderHook(() => useSession(SESSION_A, { pollInBackground: true, onTerminal }), { wrapper });
+    await advance(0);
+    setPageVisibility("hidden");
+    await advance(60_000);
+    // The failed poll at 3 s is not retried in place: the next poll, after the backoff, asks again.
+    expect(api.times()).toEqual([0, 3_000, 6_000]);
+    expect(result.current.session?.status).toBe("payment-success");
+    expect(onTerminal).toHaveBeenCalledTimes(1);
   });
 
   test("honours `intervalMs`", async () => {
@@ -216,6 +230,76 @@ describe("failures", () => {
     renderHook(() => useSession(SESSION_A), { wrapper });
     await advance(16_000);
     expect(api.times()).toEqual([0, 3_000, 13_000, 16_000]);
+  });
+
+  test("focus and reconnect wait out a 429's Retry-After, as polling does (bug: they asked at once)", async () => {
+    const api = serveSessions(({ n }) =>
+      n === 1 ? status(429, { detail: "slow down" }, { "retry-after": "60" }) : pending,
+    );
+    const { wrapper } = createHarness();
+    const { result } = renderHook(() => useSession(SESSION_A, { retry: 0 }), { wrapper });
+    await advance(5_000);
+    expect(result.current.error).toBeInstanceOf(RateLimitError);
+    setPageVisibility("hidden");
+    setPageVisibility("visible");
+    await advance(0);
+    expect(api.times()).toEqual([0]);
+    window.dispatchEvent(new Event("offline"));
+    window.dispatchEvent(new Event("online"));
+    await advance(0);
+    expect(api.times()).toEqual([0]);
+    await advance(55_000);
+    expect(api.times()).toEqual([0, 60_000]);
+    expect(result.current.session?.status).toBe("pending");
+  });
+
+  test("focus, reconnect and another component mounting wait out the backoff after a failed poll (bug: they asked at once)", async () => {
+    const api = serveSessions(({ n }) => (n === 1 ? pending : n < 4 ? status(503) : collecting));
+    const { wrapper } = createHarness();
+    renderHook(() => useSession(SESSION_A, { retry: 0 }), { wrapper });
+    // Polls at 3 s and 6 s fail: the next one waits 6 s, until 12 s.
+    await advance(7_000);
+    expect(api.times()).toEqual([0, 3_000, 6_000]);
+    setPageVisibility("hidden");
+    setPageVisibility("visible");
+    await advance(0);
+    expect(api.count()).toBe(3);
+    window.dispatchEvent(new Event("offline"));
+    window.dispatchEvent(new Event("online"));
+    await advance(0);
+    expect(api.count()).toBe(3);
+    const { result: later } = renderHook(() => useSession(SESSION_A, { retry: 0 }), { wrapper });
+    await advance(0);
+    expect(api.count()).toBe(3);
+    expect(later.current.session?.status).toBe("pending");
+    await advance(5_000);
+    expect(api.times()).toEqual([0, 3_000, 6_000, 12_000]);
+    expect(later.current.session?.status).toBe("collecting");
+  });
+
+  test("once `until` holds, a focus refresh that got a 429 is not asked again on focus before its Retry-After", async () => {
+    const api = serveSessions(({ n }) =>
+      n === 2 ? status(429, { detail: "slow down" }, { "retry-after": "60" }) : collecting,
+    );
+    const { wrapper } = createHarness();
+    const { result } = renderHook(() => useSession(SESSION_A, { retry: 0, until: (s) => s.status === "collecting" }), {
+      wrapper,
+    });
+    const focus = async () => {
+      setPageVisibility("hidden");
+      setPageVisibility("visible");
+      await advance(0);
+    };
+    await advance(10_000);
+    await focus();
+    expect(api.times()).toEqual([0, 10_000]);
+    expect(result.current.error).toBeInstanceOf(RateLimitError);
+    await advance(5_000);
+    await focus();
+    expect(api.count()).toBe(2);
+    await advance(55_000);
+    await focus();
+    expect(api.times()).toEqual([0, 10_000, 70_000]);
   });
 
   test("a 404 stops for good: no retry, no poll, no refetch on focus or reconnect", async () => {

@@ -15,6 +15,7 @@ import {
   serveSessions,
   session,
   setupTestEnvironment,
+  status,
 } from "./support.js";
 
 setupTestEnvironment();
@@ -285,6 +286,57 @@ describe("cancellation", () => {
     rerender(<Watcher id={SESSION_A} key="one" />);
     await advance(0);
     expect(api.requests[0]?.signal.aborted).toBe(false);
+  });
+
+  test("turning `enabled` off drops a retry react-query had scheduled (bug: it was still sent)", async () => {
+    const api = serveSessions(() => status(503));
+    const { wrapper } = createHarness();
+    const { rerender } = render(<Watcher id={SESSION_A} />, { wrapper });
+    await advance(100);
+    // The 503 is to be retried at 3 s.
+    expect(api.times()).toEqual([0]);
+    rerender(<Watcher id={SESSION_A} enabled={false} />);
+    await advance(60_000);
+    expect(api.times()).toEqual([0]);
+    expect(screen.getByText("loading")).toBeTruthy();
+    // Turned on again: it asks again.
+    rerender(<Watcher id={SESSION_A} />);
+    await advance(0);
+    expect(api.times()).toEqual([0, 60_100]);
+  });
+
+  test("turning `enabled` off aborts the request in flight, as unmounting does", async () => {
+    const api = serveSessions(hang);
+    const { wrapper } = createHarness();
+    const { rerender } = render(<Watcher id={SESSION_A} />, { wrapper });
+    await advance(0);
+    rerender(<Watcher id={SESSION_A} enabled={false} />);
+    await advance(0);
+    expect(api.requests[0]?.signal.aborted).toBe(true);
+    await advance(60_000);
+    expect(api.count()).toBe(1);
+  });
+
+  test("keeps the retries while another component still has the session enabled", async () => {
+    const api = serveSessions(({ n }) => (n === 1 ? status(503) : pending));
+    const { wrapper } = createHarness();
+    const { rerender } = render(
+      <>
+        <Watcher id={SESSION_A} key="one" />
+        <Watcher id={SESSION_A} key="two" />
+      </>,
+      { wrapper },
+    );
+    await advance(100);
+    rerender(
+      <>
+        <Watcher id={SESSION_A} key="one" enabled={false} />
+        <Watcher id={SESSION_A} key="two" />
+      </>,
+    );
+    await advance(3_000);
+    expect(api.times()).toEqual([0, 3_000]);
+    expect(screen.getAllByText("pending")).toHaveLength(2);
   });
 });
 

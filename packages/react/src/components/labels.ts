@@ -77,9 +77,9 @@ export interface SessionCardLabels {
   opensInNewTab: string;
   /** Link text for a gateway dashboard. */
   openInDashboard: string;
-  /** A processor row's label; receives the row id and core's label. */
+  /** A processor row's label; receives core's label, then the row id. */
   processorField: (coreLabel: string, id: string) => string;
-  /** A decoded code's meaning; receives the row id and core's meaning. */
+  /** A decoded code's meaning; receives core's meaning, then the row id. */
   processorMeaning: (coreMeaning: string, id: string) => string;
   /** Accessible name of a copy button. */
   copy: (fieldLabel: string) => string;
@@ -99,7 +99,10 @@ export interface SessionCardLabels {
   unauthorized: string;
   /** Hint under `unauthorized`. */
   unauthorizedHint: string;
-  /** Heading for a 429 (react-query keeps retrying). */
+  /**
+   * Heading for a 429 while polling goes on (react-query keeps retrying). Once polling has stopped (terminal,
+   * `until` met, disabled), a 429 is shown as any other failure (`genericError`, or the `stale` banner alone), with Retry.
+   */
   rateLimited: string;
   /** Heading for a connection error or timeout. */
   network: string;

@@ -22,6 +22,7 @@ import {
   useSyncExternalStore,
 } from "react";
 import { claimAlert } from "../internal/alert-claims.js";
+import { sessionQueryKey } from "../session-query-key.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { Code, cx } from "./parts.js";
@@ -95,8 +96,8 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
     error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered?.error;
   const queryClient = useQueryClient();
   const cardId = useId();
+  const kind = errorKind(problem, isPolling);
   if (fetched ? last : problem && problem !== remembered?.error) {
-    const kind = errorKind(problem);
     setLast(
       fetched
         ? null
@@ -119,7 +120,9 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
     () => onlineManager.isOnline(),
     () => true,
   );
-  const retry = () => void refetch();
+  // Cancelled first: with nothing loaded, `refetch` would join a react-query retry still waiting out its delay.
+  const retry = () =>
+    void queryClient.cancelQueries({ queryKey: sessionQueryKey(sessionId), exact: true }).then(() => refetch());
   // When this render removes what has focus in the card (a Retry button that goes with its error), focus
   // moves to the new card once committed, instead of falling to <body>.
   const own = useRef<HTMLElement>(null);
@@ -140,7 +143,7 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
     return problem ? (
       <StateCard
         ref={own}
-        kind={errorKind(problem)}
+        kind={kind}
         error={problem}
         onRetry={retry}
         retrying={result.isFetching}
@@ -149,9 +152,9 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
       />
     ) : (
       // Idle, not loading: the hook will not fetch on its own (`enabled: false`, no id) and nothing is fetching
-      // (a request sent before `enabled` turned false, or a prefetch, is loading). `isLoading`, not `fetchStatus`:
-      // react-query re-renders for the fields a component read, and once data has come `isLoading` stays false
-      // on every poll, while `fetchStatus` changes twice per poll.
+      // (a prefetch, or a request for another component that has the session enabled, is loading). `isLoading`,
+      // not `fetchStatus`: react-query re-renders for the fields a component read, and once data has come
+      // `isLoading` stays false on every poll, while `fetchStatus` changes twice per poll.
       <StateCard ref={own} idle={!isPolling && !result.isLoading} {...shared} />
     );
   }
@@ -164,7 +167,13 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
       live={isPolling && (online ? !problem && !failureReason && "live" : "paused")}
       banner={
         problem ? (
-          <StaleBanner error={problem} updatedAt={copy?.[1] ?? result.dataUpdatedAt} onRetry={retry} {...shared} />
+          <StaleBanner
+            error={problem}
+            kind={kind}
+            updatedAt={copy?.[1] ?? result.dataUpdatedAt}
+            onRetry={retry}
+            {...shared}
+          />
         ) : null
       }
       {...shared}
@@ -187,10 +196,12 @@ function copyIn(error: unknown, sessionId: string): [Session, number] | undefine
 
 type ErrorKind = "not-found" | "unauthorized" | "rate-limited" | "network" | "contract" | "unknown";
 
-function errorKind(error: unknown): ErrorKind {
+function errorKind(error: unknown, polling: boolean): ErrorKind {
   if (error instanceof NotFoundError) return "not-found";
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return "unauthorized";
-  if (error instanceof RateLimitError) return "rate-limited";
+  // "Rate limited — retrying" only while something will ask again; once polling has stopped (terminal, `until`,
+  // disabled) a 429 is a failure like any other, with Retry.
+  if (error instanceof RateLimitError && polling) return "rate-limited";
   // Before the offline test: a broken body stays a contract problem, details and all, when the network goes.
   if (error instanceof ResponseValidationError) return "contract";
   if (error instanceof APIConnectionError || isOffline()) return "network";
@@ -326,12 +337,12 @@ const StateCard = /* @__PURE__ */ forwardRef<HTMLElement, StateProps>(function S
 /** Over data that is still shown: the last refresh failed. Announced by the card's notice region. */
 function StaleBanner({
   error,
+  kind,
   updatedAt,
   onRetry,
   ...props
-}: SessionCardSharedProps & { error: unknown; updatedAt: number; onRetry: () => void }) {
+}: SessionCardSharedProps & { error: unknown; kind: ErrorKind; updatedAt: number; onRetry: () => void }) {
   const labels = useLabels(props.labels);
-  const kind = errorKind(error);
   const [title, , retryable] = describeProblem(kind, labels);
   const when = formatDateTime(new Date(updatedAt), {
     locale: props.locale,

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createMavenClient } from "@trymaven/core";
+import { createMavenClient, type Session } from "@trymaven/core";
 import { fixtures, makeSession } from "@trymaven/mock";
 import { HttpResponse, delay, http, type JsonBodyType } from "msw";
 import { StrictMode, type ReactNode } from "react";
@@ -532,6 +532,46 @@ describe("SessionCard (connected): a message per failure", () => {
     await screen.findByText("Collecting card details");
     expect(server.count()).toBe(2);
   });
+
+  it("Retry asks at once while react-query waits to retry and nothing has loaded (bug: the click joined the wait)", async () => {
+    const user = userEvent.setup();
+    const api = serve(HttpResponse.error(), HttpResponse.error(), collecting);
+    const { wrapper, queryClient } = harness();
+    const card = (options: UseSessionOptions) => (
+      <SessionCard sessionId={ID} sessionOptions={options} locale="en-US" timeZone="UTC" />
+    );
+    const { rerender } = render(card(quiet), { wrapper });
+    await screen.findByRole("heading", { name: "Network problem" });
+    // Now with a retry: the next failure is retried after the backoff, a minute away.
+    rerender(card({ retry: 1, intervalMs: 60_000 }));
+    act(() => void queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
+    await waitFor(() => expect(queryClient.getQueryState(sessionQueryKey(ID))?.fetchFailureCount).toBe(1));
+    expect(api.count()).toBe(2);
+    expect(screen.getByText("Retrying…")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    await screen.findByText("Collecting card details");
+    expect(api.count()).toBe(3);
+  });
+
+  it.each([
+    ["the session is terminal", succeeded, {}],
+    ["`until` holds", collecting, { until: (session: Session) => session.status === "collecting" }],
+  ])(
+    "offers Retry, not “rate limited — retrying”, for a 429 once polling has stopped: %s (bug: it waited forever)",
+    async (_when, first, options) => {
+      const user = userEvent.setup();
+      const api = serve(first, error(429, { detail: "Too many requests" }, { "Retry-After": "1" }), succeeded);
+      const { queryClient } = renderCard({ ...quiet, intervalMs: 50, ...options });
+      await screen.findByText(first === succeeded ? "Payment succeeded" : "Collecting card details");
+      await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
+      const banner = await screen.findByText(/Couldn't refresh\. Showing the session as of/);
+      expect(screen.queryByText("Rate limited — retrying")).toBeNull();
+      await user.click(within(banner.closest(".mvn-callout") as HTMLElement).getByRole("button", { name: "Retry" }));
+      await screen.findByText("Payment succeeded");
+      await waitFor(() => expect(screen.queryByText(/Couldn't refresh/)).toBeNull());
+      expect(api.count()).toBe(3);
+    },
+  );
 
   it("reports a timeout as a network problem", async () => {
     serve(async () => {
