@@ -6,7 +6,8 @@
  *
  * ```tsx
  * import { sessionQueryOptions } from "@trymaven/react/query-options";
- * await queryClient.prefetchQuery(sessionQueryOptions(maven, id));
+ * // sessionProxy: your createSessionHandler(...) from "@trymaven/core/server"
+ * await queryClient.prefetchQuery(sessionQueryOptions(sessionProxy.client, id));
  * ```
  *
  * Everywhere else, the same functions come from "@trymaven/react".

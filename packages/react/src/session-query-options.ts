@@ -89,10 +89,11 @@ export type SessionQueryOptions = UnusedSkipTokenOptions<Session, Error, Session
  *   `terminalIntervalMs` asks for more.
  *
  * ```ts
- * // a Server Component (import from "@trymaven/react/query-options" there)
- * await queryClient.prefetchQuery(sessionQueryOptions(maven, id));
- * // a client component
- * const { data } = useSuspenseQuery(sessionQueryOptions(maven, id));
+ * // a Server Component (import from "@trymaven/react/query-options" there), through your
+ * // proxy's own client, so the prefetch is redacted and budgeted as the browser's requests are
+ * await queryClient.prefetchQuery(sessionQueryOptions(sessionProxy.client, id));
+ * // a client component, below such a prefetch
+ * const { data } = useSuspenseQuery(sessionQueryOptions(useMavenClient(), id));
  * ```
  */
 export function sessionQueryOptions(
