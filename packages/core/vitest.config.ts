@@ -10,5 +10,6 @@ export default defineProject({
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     restoreMocks: true,
     unstubGlobals: true,
+    unstubEnvs: true,
   },
 });

@@ -29,8 +29,9 @@ const MAX_RETRY_AFTER_MS = 60_000;
 export interface MavenClientOptions {
   /**
    * Your Maven API key (`mvn_test_…` or `mvn_live_…`), sent as `Authorization: Bearer <key>`.
-   * Server only. Defaults to the `MAVEN_API_KEY` environment variable on server runtimes, unless
-   * `baseUrl` is relative (a browser client behind your proxy, even while server-rendered).
+   * Server only. Defaults to the `MAVEN_API_KEY` environment variable on server runtimes when
+   * `baseUrl` is `https:`: never for a relative one (a browser client behind your proxy, even while
+   * server-rendered), nor over plain `http:` (a local mock: pass its key here).
    * Omit it in a browser and point `baseUrl` at your server proxy instead.
    */
   apiKey?: string | undefined;
@@ -51,7 +52,9 @@ export interface MavenClientOptions {
   /**
    * How many times to retry a transient failure (connection error, timeout, 408,
    * 409, 429, 5xx) with exponential backoff and jitter, honouring `Retry-After`
-   * up to 60 s. GET is idempotent, so retrying is safe. `0` disables retries.
+   * up to 60 s. A 429 without `Retry-After` is not retried: asked again within a
+   * second, it would only spend more of the rate limit. GET is idempotent, so
+   * retrying is safe. `0` disables retries.
    * @default 2
    */
   maxRetries?: number | undefined;
@@ -115,9 +118,9 @@ export interface MavenClient {
  */
 export function createMavenClient(options: MavenClientOptions = {}): MavenClient {
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, "");
-  // A relative baseUrl means "my proxy": that client is the browser's, even while it is being
-  // server-rendered, so it must not pick the key up from the server's environment.
-  const apiKey = options.apiKey?.trim() || (isRelative(baseUrl) ? undefined : readServerEnv("MAVEN_API_KEY"));
+  // The key from the environment goes over https only. A relative baseUrl means "my proxy": that client is
+  // the browser's, even while it is being server-rendered; and plain http would send the key in clear text.
+  const apiKey = options.apiKey?.trim() || (/^https:/i.test(baseUrl) ? readServerEnv("MAVEN_API_KEY") : undefined);
   // A line break or other character a header cannot carry would fail every request, with the key in
   // the platform's error message; say so here instead, without the key.
   if (apiKey && !/^[\x21-\x7e]+$/.test(apiKey)) {
@@ -276,6 +279,8 @@ function retryDelay(attempt: number, error: MavenError): number | null {
     // One reading of Retry-After for every status (a 503 may send it too); RateLimitError.retryAfterMs is the same value.
     const retryAfterMs = parseRetryAfter(error.headers);
     if (retryAfterMs !== null) return retryAfterMs <= MAX_RETRY_AFTER_MS ? retryAfterMs : null;
+    // A 429 that does not say when (Maven sends no rate-limit headers) would only earn more 429s within a second.
+    if (error.status === 429) return null;
   }
   const base = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** attempt, MAX_RETRY_DELAY_MS);
   // Up to 25% jitter, downwards, so many clients retrying together spread out.
@@ -291,8 +296,4 @@ function resolveUrl(baseUrl: string, path: string): string {
     );
   }
   return new URL(baseUrl + path, origin).href;
-}
-
-function isRelative(baseUrl: string): boolean {
-  return !/^[a-z][a-z\d+.-]*:/i.test(baseUrl);
 }

@@ -146,8 +146,14 @@ export function backoffDelay(failures: number, error: unknown, intervalMs: numbe
  * must not replace a newer one on screen. Unreadable timestamps never count as older.
  */
 export function isOlderSessionState(candidate: Session, current: Session): boolean {
-  return Date.parse(candidate.updated_at) < Date.parse(current.updated_at);
+  return utcTime(candidate.updated_at) < utcTime(current.updated_at);
 }
+
+/**
+ * A contract timestamp in epoch ms. A naive one (no `Z`, no offset) is UTC, as the formatting helpers read
+ * it: `Date.parse` would read it as local time, so a newer state could look older and be dropped for good.
+ */
+const utcTime = (timestamp: string) => Date.parse(timestamp.replace(/T[^+-]*\d$/, "$&Z"));
 
 /** Two states of a session are the same when their JSON is the same (the API sends fields in a stable order). */
 export function sameSessionState(a: Session, b: Session): boolean {

@@ -252,6 +252,15 @@ describe("retries", () => {
     await result;
   });
 
+  it("does not retry a 429 that names no wait (Maven sends none): more requests would only earn more 429s", async () => {
+    const requests = respondInTurn(status(429, { detail: "Rate limit exceeded" }), ok);
+    const error = await client()
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(requests).toHaveLength(1);
+  });
+
   it("reports retryAfterMs null when a 429 names no wait", async () => {
     respondInTurn(status(429));
     const result = client({ maxRetries: 0 })
@@ -381,6 +390,23 @@ describe("the API key stays secret", () => {
     const requests = respondInTurn(ok);
     await createMavenClient().sessions.get(SESSION_ID);
     expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TEST_KEY}`);
+  });
+
+  it("never sends MAVEN_API_KEY over plain http: a local mock gets the key it is given, or none", async () => {
+    vi.stubEnv("MAVEN_API_KEY", TEST_KEY);
+    const requests: Request[] = [];
+    const capture: typeof fetch = async (input, init) => {
+      requests.push(new Request(input, init));
+      return Response.json(sessionBody());
+    };
+    await createMavenClient({ baseUrl: "http://127.0.0.1:4010", fetch: capture }).sessions.get(SESSION_ID);
+    expect(requests[0]!.headers.has("authorization")).toBe(false);
+    await createMavenClient({ baseUrl: "http://127.0.0.1:4010", apiKey: "mvn_test_mock", fetch: capture }).sessions.get(
+      SESSION_ID,
+    );
+    expect(requests[1]!.headers.get("authorization")).toBe("Bearer mvn_test_mock");
+    await createMavenClient({ baseUrl: "https://maven.staging.example", fetch: capture }).sessions.get(SESSION_ID);
+    expect(requests[2]!.headers.get("authorization")).toBe(`Bearer ${TEST_KEY}`);
   });
 
   it("refuses to call Maven itself with no key at all", () => {

@@ -240,6 +240,30 @@ describe("sessions.watch", () => {
   });
 });
 
+describe("timestamps with no offset", () => {
+  // Regression: a naive updated_at was compared as the machine's local time, so east of UTC (or across a
+  // daylight-saving gap) a newer state looked older and was dropped: the terminal state never arrived and
+  // polling went on for good.
+  it.each([
+    ["after one in Z, east of UTC", "Asia/Tokyo", "2026-11-26T10:05:00Z", "2026-11-26T10:06:00"],
+    ["both naive, across a daylight-saving gap", "Europe/Paris", "2026-03-29T02:50:00", "2026-03-29T03:10:00"],
+  ])("reads them as UTC (%s): watch reaches terminal and stops", async (_case, zone, before, after) => {
+    vi.stubEnv("TZ", zone);
+    const { requests } = serveLife(
+      { ...collecting, updated_at: before },
+      { ...succeeded, updated_at: after, completed_at: after },
+    );
+    const seen: string[] = [];
+    const done = (async () => {
+      for await (const session of maven().sessions.watch(SESSION_ID, { intervalMs: 100 })) seen.push(session.status);
+    })();
+    await vi.advanceTimersByTimeAsync(1000);
+    await done;
+    expect(seen).toEqual(["collecting", "payment-success"]);
+    expect(requests).toHaveLength(2);
+  });
+});
+
 describe("Retry-After beyond maxIntervalMs", () => {
   // Regression: the wait was capped at maxIntervalMs, so a 429 asking for 60 s was retried at 30 s
   // and earned another 429.
