@@ -70,10 +70,14 @@ export function currencyMinorUnits(currency: string): number | null {
  *
  * Never throws.
  *
- * @param amount decimal string from the API, e.g. `"49.99"`, `"-5"`, `".5"`, `"007.50"`
+ * @param amount decimal string from the API, e.g. `"49.99"`, `"-5"`, `".5"`, `"007.50"`; or a number, as a
+ *   webhook's body sends it (`49.99`), formatted from its shortest decimal form (one in exponent notation,
+ *   such as `1e21`, is returned as that text)
  * @param currency currency code from the API, e.g. `"USD"` (case-insensitive)
  */
-export function formatAmount(amount: string, currency: string, options: FormatAmountOptions = {}): string {
+export function formatAmount(amount: string | number, currency: string, options: FormatAmountOptions = {}): string {
+  // A webhook's body carries the amount as a JSON number: its shortest decimal form is what was sent.
+  if (typeof amount === "number") amount = Number.isFinite(amount) ? String(amount) : "";
   if (typeof amount !== "string" || !AMOUNT_PATTERN.test(amount)) return typeof amount === "string" ? amount : "";
   const unsigned = amount.replace(/^[+-]/, "");
   const dot = unsigned.indexOf(".");

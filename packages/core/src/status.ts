@@ -93,7 +93,8 @@ const TOKENIZE_TEXT: Partial<Record<KnownSessionStatus, Pick<StatusText, "label"
 };
 
 /** Matches a known status regardless of case and of `_`/space instead of `-` ("PAYMENT_SUCCESS"). */
-function knownStatus(status: unknown): KnownSessionStatus | null {
+/** The documented status `status` names, matched as loosely as the labels are (case, `_` or space for `-`). */
+export function knownStatus(status: unknown): KnownSessionStatus | null {
   if (typeof status !== "string") return null;
   const key = status
     .trim()

@@ -7,6 +7,7 @@
  */
 import { intlFormatter } from "./internal/intl.js";
 import type { Session } from "./schema.js";
+import { knownStatus } from "./status.js";
 
 /** A timestamp as the API sends it, a `Date`, or nothing. */
 export type TimestampInput = string | Date | null | undefined;
@@ -216,7 +217,8 @@ export function formatExpiry(
   if (!Number.isFinite(now)) return null;
   let at: Date | null;
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-    if (value.status === "expired") {
+    // As loosely as `statusLabel` reads it: "EXPIRED" is labelled "Expired", so it is timed as expired too.
+    if (knownStatus(value.status) === "expired") {
       at = parseTimestamp(value.expires_at) ?? parseTimestamp(value.completed_at);
       if (!at || at.getTime() > now) return "expired";
     } else if (value.is_terminal) {

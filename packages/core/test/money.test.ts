@@ -81,7 +81,7 @@ describe("formatAmount", () => {
 
   it("never throws for untyped callers or bad locales", () => {
     expect(formatAmount(undefined as unknown as string, "USD")).toBe("");
-    expect(formatAmount(5 as unknown as string, "USD")).toBe("");
+    expect(formatAmount({} as unknown as string, "USD")).toBe("");
     expect(formatAmount("5", undefined as unknown as string, { locale: "en-US" })).toBe("5");
     expect(() => formatAmount("5", "USD", { locale: "not a locale!!" })).not.toThrow();
     expect(formatAmount("5", "USD", { locale: "not a locale!!" })).toMatch(/5/);
@@ -196,5 +196,22 @@ describe("formatAmount properties", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("formatAmount of a number (a webhook's body sends the amount as one)", () => {
+  it.each([
+    [49.99, "USD", "$49.99"],
+    [5, "USD", "$5.00"],
+    [1500, "JPY", "¥1,500"],
+    [-0.5, "EUR", "-€0.50"],
+  ])("formats %s %s as %s", (amount, currency, expected) => {
+    expect(formatAmount(amount, currency, { locale: "en-US" })).toBe(expected);
+  });
+
+  it("returns what it cannot format exactly as text, and nothing for NaN or Infinity", () => {
+    expect(formatAmount(1e21, "USD", { locale: "en-US" })).toBe("1e+21");
+    expect(formatAmount(Number.NaN, "USD")).toBe("");
+    expect(formatAmount(Number.POSITIVE_INFINITY, "USD")).toBe("");
   });
 });

@@ -6,6 +6,8 @@ describe("revealInvisible", () => {
     expect(revealInvisible("acme\u202Etxt.exe")).toBe("acme\uFFFDtxt.exe");
     expect(revealInvisible("ch_\u200B123\uFEFF")).toBe("ch_\uFFFD123\uFFFD");
     expect(revealInvisible("line\u0000end")).toBe("line\uFFFDend");
+    // The Arabic letter mark is a bidi control like RLM: it can reorder what follows.
+    expect(revealInvisible("ch_123\u061C456")).toBe("ch_123\uFFFD456");
     expect(revealInvisible("pi_3Plain")).toBe("pi_3Plain");
   });
 });

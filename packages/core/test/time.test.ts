@@ -162,6 +162,11 @@ describe("formatExpiry", () => {
     expect(formatExpiry({ ...live, expires_at: at(-200) }, { now: NOW, locale: "en-US" })).toBe("expired just now");
   });
 
+  it("reads the status as loosely as statusLabel does: EXPIRED is labelled Expired, so it is timed as expired", () => {
+    const shouted = { status: "EXPIRED", is_terminal: true, expires_at: at(-3 * MINUTE) };
+    expect(formatExpiry(shouted, { now: NOW, locale: "en-US" })).toBe("expired 3 min ago");
+  });
+
   it("uses completed_at, or no time at all, for an expired session without a usable expires_at", () => {
     const expired = { status: "expired", is_terminal: true, expires_at: null };
     expect(formatExpiry({ ...expired, completed_at: at(-5 * MINUTE) }, { now: NOW, locale: "en-US" })).toBe(

@@ -3,9 +3,9 @@
  */
 
 // C0/C1 controls, and invisible characters that can reorder or hide text (bidi overrides,
-// zero-width spaces, BOM): a value from the API must not be able to disguise itself on screen.
+// zero-width spaces, BOM, the Arabic letter mark): a value from the API must not be able to disguise itself on screen.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 /** Words that read better upper-cased once a key is split into words. */
 const ACRONYMS: Readonly<Record<string, string>> = {
