@@ -41,7 +41,11 @@ export interface MavenClientOptions {
    * @default "https://api.trymaven.com"
    */
   baseUrl?: string | undefined;
-  /** A `fetch` implementation to use instead of the global one (for tests, proxies, instrumentation). */
+  /**
+   * A `fetch` implementation to use instead of the global one (for tests, proxies, instrumentation).
+   * It must pass `init.signal` on: `timeoutMs` and your own `signal` work by aborting it, so a
+   * `fetch` that drops it can leave a call waiting for as long as the network does.
+   */
   fetch?: typeof fetch | undefined;
   /**
    * Time limit for each attempt, in milliseconds, covering the response body too.
@@ -96,6 +100,8 @@ export interface SessionsResource {
   /**
    * Yields the session each time it changes and ends once it is terminal (or
    * `until` holds). Breaking out of the loop stops polling and aborts the request in flight.
+   * Driving the iterator by hand, `return()` takes effect only once a pending `next()` has
+   * settled (an async generator runs one step at a time): to stop at once, abort `signal`.
    */
   watch(sessionId: string, options?: PollOptions): AsyncIterable<Session>;
 }
