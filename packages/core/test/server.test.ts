@@ -350,6 +350,24 @@ describe("createSessionHandler: the key and upstream failures", () => {
     expect(calls[0]!.headers.get("authorization")).toBe(`Bearer ${TEST_KEY}`);
   });
 
+  it("never sends MAVEN_API_KEY to a plain http baseUrl, and says why in the log", async () => {
+    vi.stubEnv("MAVEN_API_KEY", TEST_KEY);
+    const requests: Request[] = [];
+    const capture: typeof fetch = async (input, init) => {
+      requests.push(new Request(input, init));
+      return Response.json(sessionBody());
+    };
+    const baseUrl = "http://127.0.0.1:4010";
+    const response = await createHandler({ apiKey: undefined, baseUrl, fetch: capture })(request(), nextContext());
+    expect(response.status).toBe(500);
+    expect(requests).toHaveLength(0);
+    expect(logger.error.mock.calls[0]![0]).toMatch(/not sent to a plain http baseUrl/);
+    // Given explicitly (a mock's own key), it is used.
+    const mock = createHandler({ apiKey: "mvn_test_mock", baseUrl, fetch: capture });
+    expect((await mock(request(), nextContext())).status).toBe(200);
+    expect(requests[0]!.headers.get("authorization")).toBe("Bearer mvn_test_mock");
+  });
+
   it("can be created without a key (so builds work without secrets) and then answers 500 with a logged hint", async () => {
     vi.stubEnv("MAVEN_API_KEY", "");
     const calls = upstream(ok());
