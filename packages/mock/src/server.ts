@@ -264,6 +264,10 @@ async function writeFetchResponse(fetchResponse: Response, response: ServerRespo
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port: requestedPort = 0, host = "127.0.0.1", simulator: given, control = true, cors = false } = options;
+  // Node reads an empty host as "every interface": an unset --host "$HOST" must not expose the mock.
+  if (typeof host !== "string" || host.trim() === "") {
+    throw new TypeError(`startMockServer: host must be a host name or address, got ${JSON.stringify(host)}.`);
+  }
   const simulator = given ?? createMavenSimulator(options);
   const sockets = new Set<Socket>();
   const corsHeaders: Record<string, string> = cors

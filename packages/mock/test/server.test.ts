@@ -41,6 +41,10 @@ describe("loopback server", () => {
     expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
   });
 
+  it.each(["", "  "])("refuses an empty host (%j), which Node would read as every interface", async (host) => {
+    await expect(startMockServer({ host })).rejects.toThrow(/host must be a host name or address/);
+  });
+
   it("serves a fixture to core's client over real HTTP", async () => {
     expect(await maven.sessions.get(id)).toEqual(fixtures.stripeChargeSuccess);
   });
