@@ -185,8 +185,16 @@ export function makeSession(overrides: SessionOverrides = {}): Session {
   // An expired session ended when it expired; the others a moment after the call began.
   const elapsedMs =
     status === "expired" ? DEFAULT_EXPIRY_MS : isTerminal ? 94_000 : status === "collecting" ? 21_000 : 0;
-  const updatedAt = rest.updated_at ?? (Number.isNaN(created) ? createdAt : isoAt(created + elapsedMs));
-  const expiresAt = Number.isNaN(created) ? null : isoAt(created + DEFAULT_EXPIRY_MS);
+  const expiresAt =
+    rest.expires_at !== undefined ? rest.expires_at : Number.isNaN(created) ? null : isoAt(created + DEFAULT_EXPIRY_MS);
+  // A given `expires_at` is when an expired session ended, in the caller's own spelling.
+  const updatedAt =
+    rest.updated_at ??
+    (status === "expired" && expiresAt !== null && !Number.isNaN(msOf(expiresAt))
+      ? expiresAt
+      : Number.isNaN(created)
+        ? createdAt
+        : isoAt(created + elapsedMs));
 
   const baseProcessor = defaultProcessor(gateway, mode, status);
   let mergedProcessor: Session["processor"];

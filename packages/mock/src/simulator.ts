@@ -156,14 +156,17 @@ export interface MavenSimulator {
   /** Answers one request to `GET …/v1/sessions/{id}`, whatever the base path. Never rejects. */
   handle(request: Request): Promise<Response>;
   /**
-   * Adds (or replaces) a session, static or playing a scenario. Returns its current state.
+   * Adds (or replaces) a session, static or playing a scenario. Returns a copy of its current state.
    * Throws a `TypeError` when the session (or a scenario's start, with its `session` overrides)
    * does not match the contract: to serve an invalid body on purpose, inject a drift fault.
    */
   addSession(init: SessionInit): Session;
-  /** The session's current state (scenarios advanced to now), or `undefined`. */
+  /**
+   * A copy of the session's current state (scenarios advanced to now), or `undefined`. Changing
+   * the copy changes nothing served: use `updateSession` for that.
+   */
   getSession(sessionId: string): Session | undefined;
-  /** Every session's current state. */
+  /** Copies of every session's current state. */
   listSessions(): Session[];
   /**
    * Changes a session now, as a scenario step would (see `applySessionPatch`: updated_at,
@@ -173,7 +176,8 @@ export interface MavenSimulator {
   updateSession(sessionId: string, patch: SessionPatch): Session;
   /**
    * Applies the next `steps` steps (a whole number, or `Infinity` for all) of the session's
-   * scenario now, without waiting. Throws a `TypeError`, changing nothing, for any other number.
+   * scenario now, without waiting. Throws a `TypeError`, changing nothing, for any other number,
+   * or when a step would give a session that does not match the contract (no step is kept).
    */
   advance(sessionId: string, steps?: number): Session;
   /** Removes a session; later requests for it get 404. */
@@ -238,6 +242,14 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/**
+ * A copy the caller may change: the simulator's own sessions change only through its methods, so
+ * a test that edits what `getSession` returned does not change what is served.
+ */
+function copyOf(session: Session): Session {
+  return structuredClone(session);
 }
 
 function isScenarioInit(init: SessionInit): init is ScenarioSessionInit {
@@ -354,10 +366,11 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
 
   function addSession(init: SessionInit): Session {
     if (!isScenarioInit(init)) {
-      const session = parseSessionOrThrow(init, "addSession: the session");
+      // A copy: changing `init` afterwards does not change what is served.
+      const session = copyOf(parseSessionOrThrow(init, "addSession: the session"));
       const id = canonicalId(session.session_id)!;
       records.set(id, { session, steps: [], next: 0, lastStepAt: now(), servedSinceStep: 0 });
-      return session;
+      return copyOf(session);
     }
 
     let scenario: Scenario;
@@ -387,10 +400,10 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
           },
     );
     const session = checked(
+      // Only the status defaults: `makeSession` derives is_terminal, completed_at and the processor
+      // from it, so a scenario that starts terminal (or a `session.status` override) is served as one.
       makeSession({
         status: "pending",
-        is_terminal: false,
-        completed_at: null,
         ...scenario.initial,
         session_id: id,
         created_at: isoAt(start),
@@ -407,7 +420,7 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
     // Steps due at once (timeScale 0) apply before the session is served: one that breaks the contract throws here.
     advanceRecord(record, start);
     records.set(id, record);
-    return record.session;
+    return copyOf(record.session);
   }
 
   function seed(): void {
@@ -565,29 +578,33 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
     handle,
     addSession,
     getSession(sessionId) {
-      return recordFor(sessionId)?.session;
+      const record = recordFor(sessionId);
+      return record && copyOf(record.session);
     },
     listSessions() {
       const at = now();
       return [...records.values()].map((record) => {
         advanceRecord(record, at);
-        return record.session;
+        return copyOf(record.session);
       });
     },
     updateSession(sessionId, patch) {
       const record = requireRecord(sessionId, "updateSession");
       record.session = checked(applySessionPatch(record.session, patch, now()), "updateSession: the patched session");
-      return record.session;
+      return copyOf(record.session);
     },
     advance(sessionId, steps = 1) {
       // A fraction, a negative number or NaN has no step count to apply (1.5 used to apply 2).
       requireCount("advance: steps", steps, 0);
       const record = requireRecord(sessionId, "advance");
       const at = now();
-      for (let i = 0; i < steps && record.next < record.steps.length; i++) {
-        applyStep(record, record.steps[record.next]!, at);
+      // Steps apply to a draft, kept only when every one of them gives a valid session.
+      const draft = { ...record };
+      for (let i = 0; i < steps && draft.next < draft.steps.length; i++) {
+        applyStep(draft, draft.steps[draft.next]!, at);
       }
-      return record.session;
+      Object.assign(record, draft);
+      return copyOf(record.session);
     },
     removeSession(sessionId) {
       const id = canonicalId(sessionId);

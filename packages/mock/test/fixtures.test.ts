@@ -120,6 +120,24 @@ describe("makeSession", () => {
     expect(makeSession({ status: undefined }).status).toBe("payment-success");
   });
 
+  it("ends an expired session at the expires_at it is given", () => {
+    const session = makeSession({
+      status: "expired",
+      created_at: "2026-11-24T09:00:00.000000+00:00",
+      expires_at: "2026-11-24T09:05:00.000000+00:00",
+    });
+    expect(session).toMatchObject({
+      expires_at: "2026-11-24T09:05:00.000000+00:00",
+      updated_at: "2026-11-24T09:05:00.000000+00:00",
+      completed_at: "2026-11-24T09:05:00.000000+00:00",
+    });
+    // Without one, it expires (and ended) 15 minutes after it was created.
+    expect(makeSession({ status: "expired", created_at: "2026-11-24T09:00:00.000Z" })).toMatchObject({
+      expires_at: "2026-11-24T09:15:00.000Z",
+      completed_at: "2026-11-24T09:15:00.000Z",
+    });
+  });
+
   it("keeps extra fields the API might add", () => {
     expect(makeSession({ refund_status: "none" } as never)).toHaveProperty("refund_status", "none");
   });

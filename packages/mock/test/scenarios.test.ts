@@ -2,6 +2,7 @@ import { createMavenClient, sessionSchema, type Session } from "@trymaven/core";
 import {
   createMavenHandlers,
   createMavenSimulator,
+  defineScenario,
   MOCK_API_KEY,
   SCENARIO_NAMES,
   type ScenarioName,
@@ -133,6 +134,67 @@ describe("scenarios under fake timers", () => {
     expect(simulator.getSession(id)!.status).toBe("pending");
     clock += 3_000;
     expect(simulator.getSession(id)!.status).toBe("cancelled");
+  });
+});
+
+describe("a scenario's start and the simulator's copies", () => {
+  const alreadyPaid = defineScenario({
+    name: "paidThenTransferred",
+    description: "paid before the first poll; the call is transferred after",
+    sessionId: "11111111-2222-4333-8444-555555555555",
+    initial: { status: "payment-success" },
+    steps: [{ after: 1_000, patch: { transfer_status: "completed" } }],
+  });
+
+  it("serves a scenario that starts terminal as terminal, with its completion time and card", () => {
+    const simulator = createMavenSimulator({ fixtures: false, now: () => T0 });
+    const start = simulator.addSession({ scenario: alreadyPaid });
+    expect(start).toMatchObject({ status: "payment-success", is_terminal: true, completed_at: start.updated_at });
+    expect(start.processor?.card_last4).toBe("4242");
+    const end = simulator.advance(start.session_id, Number.POSITIVE_INFINITY);
+    expect(end).toMatchObject({ is_terminal: true, completed_at: start.completed_at, transfer_status: "completed" });
+    // The same for a built-in scenario whose start status is overridden.
+    const authorized = simulator.addSession({ scenario: "cancelled", session: { status: "payment-authorized" } });
+    expect(authorized).toMatchObject({ is_terminal: true, completed_at: authorized.updated_at });
+  });
+
+  it("hands out copies: changing one does not change what is served", async () => {
+    const simulator = createMavenSimulator({ fixtures: false, requireAuth: false, now: () => T0 });
+    const { session_id: id } = simulator.addSession({ scenario: "success" });
+    const served = async () =>
+      ((await (await simulator.handle(new Request(`https://mock.test/v1/sessions/${id}`))).json()) as Session).status;
+    for (const copy of [
+      simulator.getSession(id)!,
+      simulator.listSessions()[0]!,
+      simulator.updateSession(id, { description: "Edited" }),
+      simulator.advance(id, 0),
+    ]) {
+      (copy as { status: string }).status = "payment-success";
+    }
+    expect(await served()).toBe("pending");
+
+    const input = { ...simulator.getSession(id)!, session_id: "22222222-3333-4444-8555-666666666666" };
+    simulator.addSession(input).status = "cancelled";
+    input.status = "expired";
+    expect(simulator.getSession(input.session_id)!.status).toBe("pending");
+  });
+
+  it("advance keeps no step when a later one breaks the contract", () => {
+    const simulator = createMavenSimulator({ fixtures: false, now: () => T0 });
+    const breaks = defineScenario({
+      name: "breaksOnSecondStep",
+      description: "its second step sends an amount that is not money",
+      sessionId: "33333333-4444-4555-8666-777777777777",
+      initial: {},
+      steps: [
+        { after: 1_000, patch: { status: "collecting" } },
+        { after: 1_000, patch: { amount: "not money" } },
+      ],
+    });
+    const { session_id: id } = simulator.addSession({ scenario: breaks });
+    expect(() => simulator.advance(id, 2)).toThrow(/amount/);
+    expect(simulator.getSession(id)!.status).toBe("pending");
+    expect(simulator.advance(id).status).toBe("collecting");
   });
 });
 
