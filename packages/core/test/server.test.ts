@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse, type JsonBodyType } from "msw";
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import {
+  APIConnectionTimeoutError,
   createMavenClient,
   InternalServerError,
   NotFoundError,
@@ -123,6 +124,16 @@ function gate() {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { open, opened };
+}
+
+/** Maven answering a valid session only once the test opens `release`; `calls` records each call. */
+function heldUpstream() {
+  const release = gate();
+  const calls = upstream(async (incoming) => {
+    await release.opened;
+    return ok()(incoming);
+  });
+  return { release, calls };
 }
 
 /** The default maxBodyBytes, and the size of the chunks a streamed upstream body arrives in. */
@@ -818,11 +829,7 @@ describe("createSessionHandler: client, for server code", () => {
   });
 
   it("stops waiting when its signal aborts, while the call it shares goes on for the others", async () => {
-    const release = gate();
-    const calls = upstream(async (incoming) => {
-      await release.opened;
-      return ok()(incoming);
-    });
+    const { release, calls } = heldUpstream();
     const handler = createHandler();
     const controller = new AbortController();
     const aborted = handler.client.sessions.get(SESSION_ID, { signal: controller.signal });
@@ -832,6 +839,21 @@ describe("createSessionHandler: client, for server code", () => {
     await expect(aborted).rejects.toThrow("navigated away");
     release.open();
     expect((await browser).status).toBe(200);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("waits no longer than a call's timeoutMs, while the call it started fills the cache for the browser", async () => {
+    const { release, calls } = heldUpstream();
+    const handler = createHandler();
+    await expect(handler.client.sessions.get(SESSION_ID, { timeoutMs: -1 })).rejects.toThrow(/timeoutMs must be/);
+    const prefetch = handler.client.sessions.get(SESSION_ID, { timeoutMs: 50 });
+    await expect(prefetch).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(prefetch).rejects.toThrow("Request timed out after 50 ms.");
+    release.open();
+    await vi.waitFor(async () => {
+      const response = await handler(request(), nextContext());
+      expect(response.headers.get("x-maven-cache")).toBe("hit");
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -845,11 +867,7 @@ describe("createSessionHandler: client, for server code", () => {
 
 describe("createSessionHandler: upstream frugality", () => {
   it("shares one upstream call between concurrent requests for one session", async () => {
-    const release = gate();
-    const calls = upstream(async (incoming) => {
-      await release.opened;
-      return ok()(incoming);
-    });
+    const { release, calls } = heldUpstream();
     const handler = createHandler();
     const pending = Array.from({ length: 25 }, () => handler(request(), nextContext()));
     await vi.waitFor(() => expect(calls).toHaveLength(1));

@@ -21,7 +21,7 @@ import {
 } from "../errors.js";
 import { setNewest } from "../internal/bounded-map.js";
 import { readServerEnv } from "../internal/env.js";
-import { MAX_TIMER_MS } from "../internal/number-option.js";
+import { MAX_TIMER_MS, numberOption } from "../internal/number-option.js";
 import { pollSession, watchSession } from "../poll.js";
 import { isSessionId, type Session } from "../schema.js";
 import { UpstreamBodyTooLargeError, limitBodySize } from "./body-limit.js";
@@ -241,6 +241,11 @@ export type SessionHandler = ((request: Request, context?: SessionRouteContext) 
    *
    * It does not call `authorize` (there is no request): check that the user may
    * see the session before you read it. Never pass it to client components.
+   *
+   * A call waits for the handler's upstream call, up to the handler's `timeoutMs`;
+   * `get(id, { timeoutMs })` waits less (rejecting with `APIConnectionTimeoutError`)
+   * while the call goes on and fills the cache for the browser's requests. It makes
+   * one call per read: `maxRetries` is ignored.
    *
    * ```ts
    * await queryClient.prefetchQuery(sessionQueryOptions(sessionProxy.client, id));
@@ -717,15 +722,21 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const get = async (sessionId: string, requestOptions?: RequestOptions): Promise<Session> => {
     assertSessionId(sessionId);
     const signal = requestOptions?.signal;
+    // This caller's own wait (a page render may not want to wait the upstream's `timeoutMs`).
+    const waitMs = numberOption("timeoutMs", requestOptions?.timeoutMs, 0, true);
     signal?.throwIfAborted();
     const id = sessionId.toLowerCase();
-    // The load goes on for others sharing it; this caller stops waiting when its signal aborts.
+    // The load goes on for others sharing it; this caller stops waiting when its signal aborts or its wait ends.
     const { status, body, headers } = await new Promise<Answer>((resolve, reject) => {
       const stop = () => reject(signal!.reason);
       signal?.addEventListener("abort", stop, { once: true });
+      const timer = waitMs ? setTimeout(() => reject(new APIConnectionTimeoutError(waitMs)), waitMs) : undefined;
       void answerSafely(id)
         .then(resolve)
-        .finally(() => signal?.removeEventListener("abort", stop));
+        .finally(() => {
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", stop);
+        });
     });
     // Through JSON, as a response would be: scrubbed of the key, and a copy no one else can change.
     const data: unknown = JSON.parse(scrub(JSON.stringify(body)));
