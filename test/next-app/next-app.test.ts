@@ -210,6 +210,7 @@ describe("examples/next-app, built and started, in Chromium", () => {
     it.each([
       ["a non-UUID id", () => get("not-a-uuid", { cookie }), 400],
       ["a POST", () => fetch(proxyUrl(LIVE_SESSION_ID), { method: "POST", headers: { cookie } }), 405],
+      ["a DELETE", () => fetch(proxyUrl(LIVE_SESSION_ID), { method: "DELETE", headers: { cookie } }), 405],
       ["no sign-in", () => get(LIVE_SESSION_ID), 401],
       ["a forged sign-in", () => get(LIVE_SESSION_ID, { cookie: forge(cookie) }), 401],
       ["another project's session", () => get(OTHER_PROJECT_SESSION_ID, { cookie }), 404],
@@ -220,10 +221,9 @@ describe("examples/next-app, built and started, in Chromium", () => {
       expect(response.status).toBe(status);
       const body = await response.text();
       expect(body).not.toContain(MOCK_API_KEY);
-      if (status !== 405) {
-        expect(response.headers.get("cache-control")).toContain("no-store");
-        expect(JSON.parse(body)).toEqual({ detail: expect.any(String) });
-      }
+      expect(response.headers.get("cache-control")).toContain("no-store");
+      expect(JSON.parse(body)).toEqual({ detail: expect.any(String) });
+      if (status === 405) expect(response.headers.get("allow")).toBe("GET, HEAD");
       expect((await mockStats()).total).toBe(before.total);
     });
 
