@@ -27,7 +27,8 @@ Options:
 
 Control endpoints (loopback only): GET /__mock/stats, GET /__mock/requests,
 GET|POST /__mock/sessions, PATCH|DELETE /__mock/sessions/{id},
-POST /__mock/sessions/{id}/advance, GET|POST|DELETE /__mock/faults, POST /__mock/reset`;
+POST /__mock/sessions/{id}/advance, GET|POST|DELETE /__mock/faults, POST /__mock/reset.
+Bodies are JSON (Content-Type: application/json); another origin's page is refused unless --cors.`;
 
 /** Bad command-line input: print the message and the usage, exit 2. */
 export class UsageError extends Error {}

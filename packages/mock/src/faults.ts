@@ -154,11 +154,52 @@ function isNonNegative(value: unknown): boolean {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
 }
 
-/** The reason a fault object could not be sent, or `null` when it can: checked when it is injected, not when a request meets it. */
+/** A header name: an RFC 9110 token. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/**
+ * A header value both the Fetch API and Node's HTTP server send: tab, visible ASCII and bytes
+ * 0x80-0xFF. A line break would let a value add headers of its own; either side throws on it.
+ */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+function headerValueProblem(what: string, value: string): string | null {
+  return HEADER_VALUE.test(value)
+    ? null
+    : `${what} ${JSON.stringify(value)} cannot be sent as an HTTP header value (no line breaks, no other control characters, nothing above U+00FF)`;
+}
+
+function retryAfterProblem(retryAfter: unknown): string | null {
+  if (retryAfter === undefined || retryAfter === null || typeof retryAfter === "number") return null;
+  if (typeof retryAfter === "string") return headerValueProblem("retryAfter", retryAfter);
+  return `retryAfter must be seconds (a number), an HTTP date (a string) or null, got ${JSON.stringify(retryAfter)}`;
+}
+
+function headersProblem(headers: unknown): string | null {
+  if (headers === undefined) return null;
+  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) {
+    return `headers must be an object of header names to string values, got ${JSON.stringify(headers)}`;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) return `${JSON.stringify(name)} is not an HTTP header name`;
+    if (typeof value !== "string") return `header ${name} must be a string, got ${JSON.stringify(value)}`;
+    const problem = headerValueProblem(`header ${name}:`, value);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+/**
+ * The reason a fault object could not be sent, or `null` when it can: checked when it is injected, not when a
+ * request meets it (a header the response cannot carry would otherwise turn into a 500 far from its cause).
+ */
 function faultProblem(fault: Fault): string | null {
   switch (fault.type) {
     case "status":
-      return isHttpStatus(fault.status) ? null : `status must be an HTTP status from 200 to 599, got ${fault.status}`;
+      return isHttpStatus(fault.status)
+        ? headersProblem(fault.headers)
+        : `status must be an HTTP status from 200 to 599, got ${fault.status}`;
+    case "rate-limited":
+      return retryAfterProblem(fault.retryAfter);
     case "html-error":
     case "empty-body":
       return fault.status === undefined || isHttpStatus(fault.status)

@@ -13,7 +13,7 @@ import {
   type MavenSimulatorOptions,
   type SessionInit,
 } from "./simulator.js";
-import type { SessionPatch } from "./scenarios.js";
+import { SCENARIO_NAMES, type SessionPatch } from "./scenarios.js";
 
 export interface MockServerOptions extends MavenSimulatorOptions {
   /**
@@ -30,7 +30,9 @@ export interface MockServerOptions extends MavenSimulatorOptions {
   simulator?: MavenSimulator | undefined;
   /**
    * Serve the `/__mock/*` control endpoints (stats, reset, sessions, faults).
-   * They answer only requests from a loopback address.
+   * They answer only requests from a loopback address, addressed to a loopback
+   * name (`Host`), and, unless `cors` is on, not from another origin's page
+   * (`Origin`); a body must be JSON (`Content-Type: application/json`).
    * @default true
    */
   control?: boolean | undefined;
@@ -39,7 +41,8 @@ export interface MockServerOptions extends MavenSimulatorOptions {
    * `Access-Control-Allow-Origin: *` and `Access-Control-Expose-Headers` (so a
    * browser's client can read `Retry-After`), for a browser calling the mock
    * directly. The real API's CORS policy is not documented; keep this off to
-   * match a server-to-server setup.
+   * match a server-to-server setup. With it on, a page on any origin can also
+   * call the control endpoints (pass `control: false` if that matters).
    * @default false
    */
   cors?: boolean | undefined;
@@ -81,6 +84,82 @@ class ControlError extends Error {
 function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
+}
+
+/**
+ * True when a `Host` header names this machine's loopback (or the host the server was given): a page
+ * whose own name was rebound to 127.0.0.1 (DNS rebinding) still sends its own name, and is refused.
+ */
+function isLoopbackHostHeader(hostHeader: string, boundHost: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${hostHeader}`).hostname.toLowerCase().replace(/\.$/, "");
+  } catch {
+    return false;
+  }
+  return (
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    /^127\.\d+\.\d+\.\d+$/.test(hostname) ||
+    hostname === "[::1]" ||
+    hostname === formatHost(boundHost).toLowerCase()
+  );
+}
+
+/** The media type of a `Content-Type` header, without parameters, lower-cased. */
+function mediaType(contentType: string): string {
+  return contentType.split(";")[0]!.trim().toLowerCase();
+}
+
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers["content-length"];
+  return request.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+}
+
+/**
+ * Why a control request is refused before it is read, or `null`. A page in the developer's browser can
+ * send a POST to 127.0.0.1 without a CORS preflight when its body is `text/plain` (or form data, or a
+ * typeless blob): requiring JSON makes the browser ask first, and `Origin` names the page either way.
+ */
+function controlRefusal(
+  request: IncomingMessage,
+  method: string,
+  { boundHost, ownOrigin, cors }: { boundHost: string; ownOrigin: string; cors: boolean },
+): ControlError | null {
+  if (!isLoopback(request.socket.remoteAddress)) {
+    return new ControlError(403, "The /__mock/ control endpoints answer loopback clients only.");
+  }
+  const { host: hostHeader, origin: requestOrigin } = request.headers;
+  if (hostHeader !== undefined && !isLoopbackHostHeader(hostHeader, boundHost)) {
+    return new ControlError(
+      403,
+      `The /__mock/ control endpoints answer requests addressed to ${formatHost(boundHost)} or another loopback name ` +
+        `(localhost, 127.0.0.1, [::1]), not to ${JSON.stringify(hostHeader)}.`,
+    );
+  }
+  const sameOrigin =
+    requestOrigin === undefined ||
+    requestOrigin.toLowerCase() === ownOrigin.toLowerCase() ||
+    (hostHeader !== undefined && requestOrigin.toLowerCase() === `http://${hostHeader}`.toLowerCase());
+  if (!cors && !sameOrigin) {
+    return new ControlError(
+      403,
+      `The /__mock/ control endpoints refuse requests from another origin's page (Origin: ${requestOrigin}). ` +
+        `Call them from a test or a script, or start the mock with cors: true (--cors) to let pages call it.`,
+    );
+  }
+  if (method === "POST" || method === "PATCH") {
+    const contentType = request.headers["content-type"];
+    if (contentType === undefined ? hasBody(request) : mediaType(contentType) !== "application/json") {
+      return new ControlError(
+        415,
+        `Send control request bodies as JSON, with Content-Type: application/json (got ${
+          contentType === undefined ? "a body and no Content-Type" : JSON.stringify(contentType)
+        }).`,
+      );
+    }
+  }
+  return null;
 }
 
 function formatHost(host: string): string {
@@ -132,12 +211,84 @@ function badInputAs400<T>(call: () => T): T {
   }
 }
 
-/** JSON has no Infinity: accept `"Infinity"` or `null` for a fault that never runs out. */
-function readTimes(value: unknown): number | undefined {
+/**
+ * A count that may be "all": JSON has no Infinity (`JSON.stringify` writes `null` for it), so `"Infinity"`
+ * and `null` mean `Infinity`, as `GET /__mock/faults` writes `remaining`. The simulator checks the number.
+ */
+function readCount(name: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (value === null || value === "Infinity") return Number.POSITIVE_INFINITY;
   if (typeof value === "number") return value;
-  throw new ControlError(400, `times must be a number, "Infinity" or null.`);
+  throw new ControlError(400, `${name} must be a number, "Infinity" or null, got ${JSON.stringify(value)}.`);
+}
+
+/** Refuses a field this body does not take: a misspelt `sessionId` must not quietly mean "every session". */
+function refuseUnknownFields(body: Record<string, unknown>, known: readonly string[], shape: string): void {
+  const unknown = Object.keys(body).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    throw new ControlError(400, `Unknown field${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: send ${shape}.`);
+  }
+}
+
+/** An optional string field: absent, or a string. `null` or another type is refused, not read as absent. */
+function readOptionalString(body: Record<string, unknown>, name: string, meaning: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || typeof value === "string") return value;
+  throw new ControlError(400, `${name} must be a string, got ${JSON.stringify(value)}; ${meaning}.`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Why a scenario sent as JSON cannot be played, or `null` (patches that are functions cannot cross JSON). */
+function scenarioObjectProblem(scenario: Record<string, unknown>): string | null {
+  if (typeof scenario.name !== "string") return "its name must be a string";
+  if (typeof scenario.sessionId !== "string") return "its sessionId must be a UUID string";
+  if (!isPlainObject(scenario.initial)) return "its initial must be an object (a session patch)";
+  if (scenario.expiresAfterMs !== undefined && typeof scenario.expiresAfterMs !== "number") {
+    return "its expiresAfterMs must be a number";
+  }
+  if (!Array.isArray(scenario.steps)) return "its steps must be an array";
+  for (const [index, step] of (scenario.steps as unknown[]).entries()) {
+    const which = `step ${index + 1}`;
+    if (!isPlainObject(step) || !isPlainObject(step.patch)) return `${which} must be { after?, afterRequests?, patch }`;
+    if (step.after !== undefined && typeof step.after !== "number") return `${which}'s after must be a number`;
+    if (step.afterRequests !== undefined && typeof step.afterRequests !== "number") {
+      return `${which}'s afterRequests must be a number`;
+    }
+  }
+  return null;
+}
+
+const SCENARIO_INIT_SHAPE = "{ scenario, sessionId?, session?, advanceBy?, timeScale? }";
+
+/** Checks the types of a `{ scenario, ... }` body; the simulator checks the values (names, ids, ranges). */
+function readScenarioInit(body: Record<string, unknown>): SessionInit {
+  refuseUnknownFields(body, ["scenario", "sessionId", "session", "advanceBy", "timeScale"], SCENARIO_INIT_SHAPE);
+  const { scenario } = body;
+  if (typeof scenario !== "string") {
+    const accepted =
+      `scenario must be a built-in scenario's name (${SCENARIO_NAMES.join(", ")}) ` +
+      `or a scenario object { name, description, sessionId, initial, steps }`;
+    if (!isPlainObject(scenario)) throw new ControlError(400, `${accepted}, got ${JSON.stringify(scenario)}.`);
+    const problem = scenarioObjectProblem(scenario);
+    if (problem !== null) throw new ControlError(400, `${accepted}: ${problem}.`);
+  }
+  readOptionalString(body, "sessionId", "leave it out for the scenario's own id");
+  if (body.session !== undefined && !isPlainObject(body.session)) {
+    throw new ControlError(
+      400,
+      `session must be an object of fields to set over the scenario's, got ${JSON.stringify(body.session)}.`,
+    );
+  }
+  if (body.advanceBy !== undefined && body.advanceBy !== "time" && body.advanceBy !== "request") {
+    throw new ControlError(400, `advanceBy must be "time" or "request", got ${JSON.stringify(body.advanceBy)}.`);
+  }
+  if (body.timeScale !== undefined && typeof body.timeScale !== "number") {
+    throw new ControlError(400, `timeScale must be a number, got ${JSON.stringify(body.timeScale)}.`);
+  }
+  return body as unknown as SessionInit;
 }
 
 /**
@@ -148,12 +299,14 @@ function readTimes(value: unknown): number | undefined {
  * - `GET /__mock/sessions`: every session's current state
  * - `POST /__mock/sessions`: body is a session or `{ scenario, sessionId?, session?, advanceBy?, timeScale? }`; 201 with the session
  * - `PATCH /__mock/sessions/{id}`: body is a patch; 200 with the session
- * - `POST /__mock/sessions/{id}/advance`: body `{ steps? }`; 200 with the session
+ * - `POST /__mock/sessions/{id}/advance`: body `{ steps? }` (`steps: "Infinity"` for all); 200 with the session
  * - `DELETE /__mock/sessions/{id}`: 204
  * - `GET /__mock/faults`: queued faults
  * - `POST /__mock/faults`: body `{ fault, sessionId?, times? }` (`times: "Infinity"` for ever); 201
  * - `DELETE /__mock/faults`: 204
  * - `POST /__mock/reset`: 204
+ *
+ * A field of the wrong type is a 400, never read as absent: a fault meant for one session must not hit them all.
  */
 async function handleControl(
   simulator: MavenSimulator,
@@ -172,7 +325,9 @@ async function handleControl(
     return { status: 204 };
   }
   if (method === "POST" && route === "sessions") {
-    const init = asObject(await readBody(request), "The session") as unknown as SessionInit;
+    const body = asObject(await readBody(request), "The session");
+    // Like the simulator, any `scenario` key (even `null`) makes the body a scenario to play, not a session.
+    const init = Object.hasOwn(body, "scenario") ? readScenarioInit(body) : (body as unknown as SessionInit);
     return { status: 201, body: badInputAs400(() => simulator.addSession(init)) };
   }
   if (sessionRoute) {
@@ -188,8 +343,9 @@ async function handleControl(
       return { status: 200, body: badInputAs400(() => simulator.updateSession(sessionId, patch)) };
     }
     if (method === "POST" && sessionRoute[2]) {
-      const { steps } = asObject(await readBody(request), "The body");
-      if (steps !== undefined && typeof steps !== "number") throw new ControlError(400, "steps must be a number.");
+      const body = asObject(await readBody(request), "The body");
+      refuseUnknownFields(body, ["steps"], "{ steps? }");
+      const steps = readCount("steps", body.steps);
       return { status: 200, body: badInputAs400(() => simulator.advance(sessionId, steps)) };
     }
     if (method === "DELETE" && !sessionRoute[2]) {
@@ -214,9 +370,15 @@ async function handleControl(
     }
     if (method === "POST") {
       const body = asObject(await readBody(request), "The body");
+      refuseUnknownFields(body, ["fault", "sessionId", "times"], "{ fault, sessionId?, times? }");
       const options: InjectFaultOptions = {};
-      if (typeof body.sessionId === "string") options.sessionId = body.sessionId;
-      const times = readTimes(body.times);
+      // `null` is how `GET /__mock/faults` lists a fault for every session: its fault and sessionId can be posted back.
+      const sessionId =
+        body.sessionId === null
+          ? undefined
+          : readOptionalString(body, "sessionId", "leave it out to hit every session");
+      if (sessionId !== undefined) options.sessionId = sessionId;
+      const times = readCount("times", body.times);
       if (times !== undefined) options.times = times;
       const injected = badInputAs400(() => simulator.injectFault(normalizeFault(body.fault as FaultInput), options));
       const { remaining } = injected;
@@ -304,13 +466,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
 
     if (path.startsWith(CONTROL_PREFIX) && control) {
-      if (!isLoopback(request.socket.remoteAddress)) {
-        sendJson(
-          response,
-          403,
-          { detail: "The /__mock/ control endpoints answer loopback clients only." },
-          corsHeaders,
-        );
+      const refusal = controlRefusal(request, method, { boundHost: host, ownOrigin: origin, cors });
+      if (refusal) {
+        sendJson(response, refusal.status, { detail: refusal.message }, corsHeaders);
         return;
       }
       try {

@@ -379,12 +379,20 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
         throw new TypeError(`Unknown scenario "${init.scenario}". Built-in scenarios: ${SCENARIO_NAMES.join(", ")}.`);
       }
       scenario = scenarios[init.scenario];
-    } else {
+    } else if (typeof init.scenario === "object" && init.scenario !== null && Array.isArray(init.scenario.steps)) {
       scenario = init.scenario;
+    } else {
+      throw new TypeError(
+        `addSession: scenario must be a built-in scenario's name (${SCENARIO_NAMES.join(", ")}) or a scenario ` +
+          `(see defineScenario), got ${JSON.stringify(init.scenario)}.`,
+      );
     }
     const requested = init.sessionId ?? freeScenarioId(scenario);
     const id = canonicalId(requested);
     if (id === null) throw new TypeError(`addSession: sessionId must be a UUID, got ${JSON.stringify(requested)}.`);
+    if (init.advanceBy !== undefined && init.advanceBy !== "time" && init.advanceBy !== "request") {
+      throw new TypeError(`addSession: advanceBy must be "time" or "request", got ${JSON.stringify(init.advanceBy)}.`);
+    }
     const timeScale = init.timeScale ?? 1;
     if (!Number.isFinite(timeScale) || timeScale < 0) {
       throw new TypeError(`addSession: timeScale must be a non-negative number, got ${timeScale}.`);
@@ -616,7 +624,7 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
       requireCount("injectFault: times", times, 1);
       let sessionId: string | null = null;
       if (faultOptions.sessionId !== undefined) {
-        sessionId = canonicalId(faultOptions.sessionId);
+        sessionId = typeof faultOptions.sessionId === "string" ? canonicalId(faultOptions.sessionId) : null;
         if (sessionId === null) {
           throw new TypeError(`injectFault: sessionId must be a UUID, got ${JSON.stringify(faultOptions.sessionId)}.`);
         }

@@ -179,6 +179,21 @@ describe("a scenario's start and the simulator's copies", () => {
     expect(simulator.getSession(input.session_id)!.status).toBe("pending");
   });
 
+  it("refuses, with a TypeError naming what it takes, a scenario, advanceBy or fault sessionId of the wrong kind", () => {
+    const simulator = createMavenSimulator({ fixtures: false, now: () => T0 });
+    expect(() => simulator.addSession({ scenario: null as never })).toThrow(
+      /^addSession: scenario must be a built-in scenario's name \(success, .*\) or a scenario \(see defineScenario\), got null\.$/,
+    );
+    expect(() => simulator.addSession({ scenario: "success", advanceBy: "requests" as never })).toThrow(
+      'addSession: advanceBy must be "time" or "request", got "requests".',
+    );
+    expect(() => simulator.injectFault(503, { sessionId: 12345 as never })).toThrow(
+      "injectFault: sessionId must be a UUID, got 12345.",
+    );
+    expect(simulator.listSessions()).toEqual([]);
+    expect(simulator.faults).toEqual([]);
+  });
+
   it("advance keeps no step when a later one breaks the contract", () => {
     const simulator = createMavenSimulator({ fixtures: false, now: () => T0 });
     const breaks = defineScenario({
