@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, spyOn, userEvent, waitFor } from "storybook/test";
+import { expect, userEvent, waitFor } from "storybook/test";
 import type { Session } from "@trymaven/core";
 import { ProcessorDetails, type ProcessorDetailsProps } from "@trymaven/react";
 import { fixtures } from "@trymaven/mock";
 import { hostileSession, httpReceiptSession } from "./support/maven-mock";
+import { stubClipboard } from "./support/clipboard";
 import { Cell, Section } from "./support/layout";
 
 /** The props ProcessorDetails takes from a session. */
@@ -47,11 +48,7 @@ type Story = StoryObj<typeof meta>;
 
 export const StripeCharge: Story = {
   args: { ...from(fixtures.stripeChargeSuccess), environment: "test" },
-  beforeEach: () => {
-    // Headless Chromium may refuse the real clipboard; what matters here is the button's feedback.
-    const writeText = spyOn(navigator.clipboard, "writeText").mockResolvedValue(undefined);
-    return () => writeText.mockRestore();
-  },
+  beforeEach: () => stubClipboard("resolves"),
   play: async ({ canvas, canvasElement }) => {
     const processor = fixtures.stripeChargeSuccess.processor!;
     await expect(canvasElement.querySelector("[data-gateway]")).toHaveAttribute("data-gateway", "stripe");
@@ -145,17 +142,90 @@ export const NoProcessor: Story = {
   },
 };
 
+/** Sessions for a grid, each with its cell's label. */
+type LabelledSessions = ReadonlyArray<readonly [label: string, session: Session]>;
+
+/** A titled grid of labelled ProcessorDetails, one per session. */
+function GatewayGrid({
+  title,
+  sessions,
+  environment,
+}: {
+  title: string;
+  sessions: LabelledSessions;
+  environment: ProcessorDetailsProps["environment"];
+}) {
+  return (
+    <Section title={title}>
+      {sessions.map(([label, session]) => (
+        <Cell key={label} label={label}>
+          <ProcessorDetails {...from(session)} environment={environment} />
+        </Cell>
+      ))}
+    </Section>
+  );
+}
+
+/** The gateways whose ids core links to a dashboard page (Braintree's and Shift4's URLs are not known). */
+const WITH_DASHBOARD_LINKS: LabelledSessions = [
+  ["stripe charge", fixtures.stripeChargeSuccess],
+  ["stripe tokenize", fixtures.stripeTokenizeSuccess],
+  ["authorizenet capture", fixtures.authorizenetCaptureSuccess],
+];
+
+/** The grids pick their sessions themselves. */
+const HIDE_PROCESSOR_ARGS = {
+  processor: { table: { disable: true } },
+  gateway: { table: { disable: true } },
+} as const;
+
+export const LiveDashboardLinks: Story = {
+  name: "Dashboard links (live)",
+  args: { ...from(fixtures.stripeChargeSuccess), environment: "live" },
+  argTypes: HIDE_PROCESSOR_ARGS,
+  parameters: {
+    fullWidth: true,
+    docs: {
+      description: {
+        story:
+          'With `environment="live"`: each id the gateway\'s dashboard has a page for links to it on the live ' +
+          "dashboard (https, a new tab). Braintree and Shift4 get none: their URLs are not known.",
+      },
+    },
+  },
+  render: ({ environment }) => (
+    <GatewayGrid title="Gateways with dashboard links" sessions={WITH_DASHBOARD_LINKS} environment={environment} />
+  ),
+  play: async ({ canvas }) => {
+    const stripe = fixtures.stripeChargeSuccess.processor!;
+    const links = canvas.getAllByRole("link", { name: /open in dashboard/i });
+    // The live dashboards: no "/test/", no sandbox.
+    await expect(links.map((link) => link.getAttribute("href"))).toEqual([
+      `https://dashboard.stripe.com/payments/${stripe.stripe_payment_intent_id}`,
+      `https://dashboard.stripe.com/payments/${stripe.stripe_charge_id}`,
+      `https://dashboard.stripe.com/customers/${fixtures.stripeTokenizeSuccess.processor!.stripe_customer_id}`,
+      "https://account.authorize.net/ui/themes/anet/transaction/transactiondetail.aspx?transID=" +
+        fixtures.authorizenetCaptureSuccess.processor!.authnet_transaction_id,
+    ]);
+    for (const link of links) {
+      await expect(link).toHaveAttribute("target", "_blank");
+      await expect(link).toHaveAttribute("rel", expect.stringContaining("noopener"));
+    }
+    // Named by the id they open, so a list of links still says which is which.
+    await expect(canvas.getByRole("link", { name: /open in dashboard \(customer id\)/i })).toBeVisible();
+  },
+};
+
 export const AllStates: Story = {
   name: "All states",
   args: from(fixtures.stripeChargeSuccess),
-  argTypes: {
-    processor: { table: { disable: true } },
-    gateway: { table: { disable: true } },
-  },
+  argTypes: HIDE_PROCESSOR_ARGS,
   parameters: { fullWidth: true },
   render: ({ environment }) => (
-    <Section title="Every gateway">
-      {(
+    <GatewayGrid
+      title="Every gateway"
+      environment={environment}
+      sessions={
         [
           ["stripe charge", fixtures.stripeChargeSuccess],
           ["stripe tokenize", fixtures.stripeTokenizeSuccess],
@@ -171,11 +241,7 @@ export const AllStates: Story = {
           ["unknown gateway (fiserv)", fixtures.unknownGateway],
           ["hostile strings", hostileSession],
         ] as const
-      ).map(([label, session]) => (
-        <Cell key={label} label={label}>
-          <ProcessorDetails {...from(session)} environment={environment} />
-        </Cell>
-      ))}
-    </Section>
+      }
+    />
   ),
 };

@@ -1,8 +1,8 @@
 import { useState, type ComponentType, type CSSProperties, type ReactNode } from "react";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { onlineManager } from "@tanstack/react-query";
-import { expect, spyOn, userEvent, waitFor } from "storybook/test";
-import type { Session } from "@trymaven/core";
+import { expect, spyOn, userEvent, waitFor, within } from "storybook/test";
+import { formatAmount, type Session } from "@trymaven/core";
 import {
   SessionCard,
   type SessionCardLabels,
@@ -10,20 +10,24 @@ import {
   type SessionPollingOptions,
   type UseSessionOptions,
 } from "@trymaven/react";
-import { SCENARIO_NAMES, fixtures, scenarios, type ScenarioName } from "@trymaven/mock";
+import { SCENARIO_NAMES, fixtures, scenarios, type FaultInput, type ScenarioName } from "@trymaven/mock";
 import {
   errorIds,
   euroSession,
+  extraFieldsSession,
   hostileSession,
   httpReceiptSession,
   liveSession,
   longValuesSession,
   networkBlip,
   simulator,
+  tokenizeDeclinedSession,
   unknownLiveStatusSession,
   unknownTerminalStatusSession,
+  untitledSession,
   yenSession,
 } from "./support/maven-mock";
+import { stubClipboard } from "./support/clipboard";
 import { Cell, FAST_POLLING, Section, justAfter, show } from "./support/layout";
 
 /**
@@ -112,16 +116,16 @@ export const Collecting: Story = {
 export const PaymentSucceeded: Story = {
   name: "Payment succeeded (Stripe charge)",
   args: show(fixtures.stripeChargeSuccess),
-  beforeEach: () => {
-    // Headless Chromium may refuse the real clipboard; what matters here is the button's feedback.
-    const writeText = spyOn(navigator.clipboard, "writeText").mockResolvedValue(undefined);
-    return () => writeText.mockRestore();
-  },
-  play: async ({ canvas }) => {
+  beforeEach: () => stubClipboard("resolves"),
+  play: async ({ canvas, globals }) => {
     const session = fixtures.stripeChargeSuccess;
     await expect(canvas.getByRole("article")).toHaveAttribute("data-status", "payment-success");
     await expect(canvas.getByText("Payment succeeded")).toBeVisible();
-    await expect(canvas.getByText("$149.00")).toBeVisible();
+    // In the toolbar's locale: "$149.00" in en-US, "١٤٩٫٠٠ US$" in ar-EG.
+    const locale = (globals.locale as string | undefined) ?? "en-US";
+    const amount = locale === "en-US" ? "$149.00" : formatAmount(session.amount, session.currency, { locale });
+    // Testing Library folds white space (the no-break space before "US$") to a plain space.
+    await expect(canvas.getByText(amount.replace(/\s+/g, " "))).toBeVisible();
     await expect(canvas.getByText("+1 ••• ••• 0123")).toBeVisible();
     await expect(canvas.queryByText("+1 415 555 0123")).toBeNull();
 
@@ -134,6 +138,24 @@ export const PaymentSucceeded: Story = {
     await expect(navigator.clipboard.writeText).toHaveBeenCalledWith(session.session_id);
     const status = canvas.getAllByRole("status").find((region) => region.textContent === "Copied");
     await expect(status).toBeDefined();
+  },
+};
+
+export const CopyFailed: Story = {
+  name: "Copy failed (clipboard refused)",
+  args: show(fixtures.stripeChargeSuccess),
+  // The Clipboard API rejects (permission denied) and the legacy fallback fails too, as in an insecure context.
+  beforeEach: () => stubClipboard("rejects"),
+  play: async ({ canvas }) => {
+    const copy = canvas.getByRole("button", { name: "Copy Session ID" });
+    await userEvent.click(copy);
+    // Said on screen and through the polite live region, not only announced; the button does not claim "copied".
+    const message = await canvas.findByText(/^Couldn't copy\. The text is selected/);
+    await expect(message).toBeVisible();
+    await expect(message).toHaveAttribute("role", "status");
+    await expect(copy).toHaveAttribute("data-state", "idle");
+    // The id is selected instead, ready for Ctrl+C.
+    await expect(window.getSelection()?.toString()).toBe(fixtures.stripeChargeSuccess.session_id);
   },
 };
 
@@ -160,6 +182,20 @@ export const InsufficientFunds: Story = {
   args: show(fixtures.insufficientFunds),
   play: async ({ canvas }) => {
     await expect(canvas.getByText("insufficient_funds")).toBeVisible();
+  },
+};
+
+export const CardNotSaved: Story = {
+  name: "Card not saved (tokenize, declined)",
+  args: show(tokenizeDeclinedSession),
+  play: async ({ canvas }) => {
+    // Nothing was charged: the failure reads as a card not saved, with the gateway's reason.
+    await expect(canvas.getByText("Card not saved")).toHaveAttribute("data-tone", "danger");
+    await expect(canvas.queryByText("Payment failed")).toBeNull();
+    await expect(canvas.getByText("Save card (tokenize)")).toBeVisible();
+    await expect(canvas.getByRole("heading", { name: "Why it failed" })).toBeVisible();
+    await expect(canvas.getByText("expired_card")).toBeVisible();
+    await expect(canvas.getByText("Your card has expired.")).toBeVisible();
   },
 };
 
@@ -332,6 +368,33 @@ export const TransferWithMemory: Story = {
   },
 };
 
+export const Untitled: Story = {
+  name: "No description (fallback title)",
+  args: show(untitledSession),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("heading", { level: 3, name: "Payment session" })).toBeVisible();
+    // The card is named by it.
+    await expect(canvas.getByRole("article", { name: "Payment session" })).toBeVisible();
+  },
+};
+
+export const OtherFields: Story = {
+  name: "Fields the contract does not know (Other fields)",
+  args: show(extraFieldsSession),
+  play: async ({ canvas }) => {
+    // Collapsed: shown, but out of the way.
+    const summary = canvas.getByText("Other fields (3)");
+    await expect(canvas.getByText("refund_status")).not.toBeVisible();
+    await userEvent.click(summary);
+    await expect(summary.closest("details")).toHaveAttribute("open");
+    await expect(canvas.getByText("refund_status")).toBeVisible();
+    await expect(canvas.getByText("none")).toBeVisible();
+    // Objects as JSON text.
+    await expect(canvas.getByText('{"order_id":"A-1029","source":"ivr"}')).toBeVisible();
+    await expect(canvas.getByText('{"score":12,"level":"normal"}')).toBeVisible();
+  },
+};
+
 // ── Locales and themes ───────────────────────────────────────────────────────
 
 /** A partial translation through the `labels` prop; keys left out stay English. */
@@ -427,16 +490,21 @@ export const NestedThemes: Story = {
   },
 };
 
+/**
+ * Warm surfaces and serif type. Each colour names its light and its dark value with `light-dark()`, which
+ * follows the card's `color-scheme` (the theme in force: `data-theme`, or the system's): a colour given once
+ * would apply in every theme, e.g. a cream background under the dark theme's light text.
+ */
 const customTheme = {
   "--mvn-font": 'Georgia, "Times New Roman", serif',
   "--mvn-radius": "14px",
-  "--mvn-bg": "#fbf8f3",
-  "--mvn-surface": "#f1ebe0",
-  "--mvn-border": "#e0d6c4",
-  "--mvn-link": "#7a3e9d",
-  "--mvn-focus": "#7a3e9d",
-  "--mvn-success-fg": "#2f5d34",
-  "--mvn-success-bg": "#e4efe0",
+  "--mvn-bg": "light-dark(#fbf8f3, #1d1a16)",
+  "--mvn-surface": "light-dark(#f1ebe0, #28241e)",
+  "--mvn-border": "light-dark(#e0d6c4, #3d372e)",
+  "--mvn-link": "light-dark(#7a3e9d, #cfa8ee)",
+  "--mvn-focus": "light-dark(#7a3e9d, #cfa8ee)",
+  "--mvn-success-fg": "light-dark(#2f5d34, #8fd49b)",
+  "--mvn-success-bg": "light-dark(#e4efe0, #173020)",
 } as CSSProperties;
 
 export const CustomTheme: Story = {
@@ -446,9 +514,17 @@ export const CustomTheme: Story = {
     docs: {
       description: {
         story:
-          "The same card with a few `--mvn-*` custom properties set on it: serif type, rounder corners, warm surfaces.",
+          "The same card with a few `--mvn-*` custom properties set on it: serif type, rounder corners, warm " +
+          "surfaces. Each colour gives its light and dark value in `light-dark()`, so the card stays readable under " +
+          "every theme of the toolbar.",
       },
     },
+  },
+  play: async ({ canvas }) => {
+    const style = getComputedStyle(canvas.getByRole("article"));
+    await expect(style.fontFamily).toMatch(/^Georgia/);
+    // The warm background of the theme in force, whichever the toolbar (or the system) chose.
+    await expect(style.backgroundColor).toBe(style.colorScheme === "dark" ? "rgb(29, 26, 22)" : "rgb(251, 248, 243)");
   },
 };
 
@@ -537,17 +613,47 @@ export const ServerError: Story = {
 
 type StoryCanvas = Parameters<NonNullable<Story["play"]>>[0]["canvas"];
 
+/** What the "couldn't refresh" warning says about the failure: its title, if any, and whether Retry is offered. */
+interface StaleWarning {
+  title?: string;
+  retry?: boolean;
+}
+
 /**
- * A collecting session on screen under the "couldn't refresh" warning: the session stays, with a way to ask
- * again, and no "Live" over the warning.
+ * A collecting session on screen under the "couldn't refresh" warning: the session stays, the warning names
+ * the failure (a title per kind, none for a generic one), Retry only where asking again can help, and no
+ * "Live" over the warning.
  */
-async function expectSessionUnderWarning(canvas: StoryCanvas): Promise<void> {
-  await expect(
-    await canvas.findByText(/Couldn't refresh\. Showing the session as of/, {}, { timeout: 8_000 }),
-  ).toBeVisible();
+async function expectSessionUnderWarning(
+  canvas: StoryCanvas,
+  { title, retry = true }: StaleWarning = {},
+): Promise<void> {
+  const stale = await canvas.findByText(/Couldn't refresh\. Showing the session as of/, {}, { timeout: 8_000 });
+  await expect(stale).toBeVisible();
+  // Its own warning tone, whatever the failure: the session on screen is still good, only not fresh.
+  await expect(stale.parentElement).toHaveAttribute("data-tone", "warning");
+  const warning = within(stale.parentElement!);
+  if (title) await expect(warning.getByText(title)).toBeVisible();
   await expect(canvas.getByText("Collecting card details")).toBeVisible();
-  await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  if (retry) await expect(warning.getByRole("button", { name: "Retry" })).toBeVisible();
+  else await expect(warning.queryByRole("button", { name: "Retry" })).toBeNull();
   await expect(canvas.queryByText("Live")).toBeNull();
+}
+
+/**
+ * A live session (its own id) that loads, then every refresh fails with `fault`: the last state stays on
+ * screen under the warning `expected` describes.
+ */
+function failingRefreshes(sessionId: string, fault: FaultInput, expected?: StaleWarning): Story {
+  return {
+    args: { sessionId, sessionOptions: FAST_POLLING },
+    beforeEach: () => liveSession(sessionId),
+    play: async ({ canvas }) => {
+      await expect(await canvas.findByText("Collecting card details", {}, { timeout: 5_000 })).toBeVisible();
+      simulator.injectFault(fault, { sessionId, times: Number.POSITIVE_INFINITY });
+      await expectSessionUnderWarning(canvas, expected);
+    },
+  };
 }
 
 export const OpenedDuringOutage: Story = {
@@ -625,13 +731,37 @@ export const OfflineWhileLive: Story = {
 
 export const StaleAfterFailure: Story = {
   name: "Live, then refreshes fail: last state under a warning",
-  args: { sessionId: errorIds.staleAfterFailure, sessionOptions: FAST_POLLING },
-  beforeEach: () => liveSession(errorIds.staleAfterFailure),
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText("Collecting card details", {}, { timeout: 5_000 })).toBeVisible();
-    simulator.injectFault(503, { sessionId: errorIds.staleAfterFailure, times: Number.POSITIVE_INFINITY });
-    await expectSessionUnderWarning(canvas);
-  },
+  ...failingRefreshes(errorIds.staleAfterFailure, 503),
+};
+
+export const StaleRateLimited: Story = {
+  name: "Live, then rate limited (429): last state, still retrying",
+  // Polling goes on (a 429 is transient), so there is nothing for Retry to add.
+  ...failingRefreshes(
+    errorIds.staleRateLimited,
+    { type: "rate-limited", retryAfter: 1 },
+    { title: "Rate limited — retrying", retry: false },
+  ),
+};
+
+export const StaleNetwork: Story = {
+  name: "Live, then network errors: last state under a warning",
+  ...failingRefreshes(errorIds.staleNetwork, "reset", { title: "Network problem" }),
+};
+
+export const StaleContract: Story = {
+  name: "Live, then a malformed body: last state under a warning",
+  ...failingRefreshes(errorIds.staleContract, "malformed-json", { title: "Unexpected response" }),
+};
+
+export const StaleNotFound: Story = {
+  name: "Live, then not found (404): last state, no Retry",
+  ...failingRefreshes(errorIds.staleNotFound, "not-found", { title: "Session not found", retry: false }),
+};
+
+export const StaleUnauthorized: Story = {
+  name: "Live, then not authenticated (401): last state, no Retry",
+  ...failingRefreshes(errorIds.staleUnauthorized, "unauthorized", { title: "Not authorised", retry: false }),
 };
 
 export const ContractMismatch: Story = {
@@ -803,6 +933,7 @@ function AllStatesGrid(props: AllStatesArgs) {
         {presentational("payment-success", fixtures.stripeChargeSuccess)}
         {presentational("payment-authorized", fixtures.authorizenetAuthOnly)}
         {presentational("payment-failed", fixtures.cardDeclined)}
+        {presentational("payment-failed, tokenize", tokenizeDeclinedSession)}
         {presentational("expired", fixtures.expired)}
         {presentational("cancelled", fixtures.cancelled)}
         {presentational("abandoned", fixtures.abandoned)}
@@ -840,6 +971,8 @@ function AllStatesGrid(props: AllStatesArgs) {
         {presentational("hostile strings", hostileSession)}
         {presentational("long values", longValuesSession)}
         {presentational("transfer and memory", fixtures.transferWithMemory)}
+        {presentational("no description", untitledSession)}
+        {presentational("fields the contract does not know", extraFieldsSession)}
         {card(
           "de-DE, EUR, German labels",
           <SessionCard

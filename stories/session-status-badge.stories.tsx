@@ -60,6 +60,17 @@ export const UnknownStatus: Story = {
   },
 };
 
+export const EmptyStatus: Story = {
+  name: "Empty status",
+  args: { status: "" },
+  play: async ({ canvas }) => {
+    // No status reported: said in words, neutral, never a blank pill.
+    const badge = canvas.getByText("Unknown status");
+    await expect(badge).toHaveAttribute("data-status", "");
+    await expect(badge).toHaveAttribute("data-tone", "neutral");
+  },
+};
+
 export const Translated: Story = {
   name: "Translated labels",
   args: {
@@ -110,6 +121,11 @@ export const AllStates: Story = {
             <Cell label="unknown, live">
               <span>
                 <SessionStatusBadge {...args} status="verifying-identity" isTerminal={false} />
+              </span>
+            </Cell>
+            <Cell label="empty status">
+              <span>
+                <SessionStatusBadge {...args} status="" />
               </span>
             </Cell>
           </Section>

@@ -115,6 +115,34 @@ export const unknownLiveStatusSession: Session = makeSession({
   processor: null,
 });
 
+/** No description: the card's heading falls back to "Payment session". */
+export const untitledSession: Session = makeSession({
+  session_id: "c1c6e8b9-9d39-4e15-8a2a-16b411ea8bbc",
+  status: "payment-success",
+  gateway: "stripe",
+  amount: "42.00",
+  description: null,
+});
+
+/** A card that could not be saved (tokenize mode, declined): "Card not saved", with the gateway's reason. */
+export const tokenizeDeclinedSession: Session = makeSession({
+  session_id: "16e98ba2-02bb-4053-98b3-01c78c731f8b",
+  status: "payment-failed",
+  mode: "tokenize",
+  gateway: "stripe",
+  amount: "0",
+  description: "Card on file for future visits",
+  error: { code: "expired_card", message: "Your card has expired." },
+});
+
+/** Fields the contract does not list, as the mock's "extra-fields" fault sends them: kept, behind a disclosure. */
+export const extraFieldsSession: Session = {
+  ...makeSession({ session_id: "4fe8f5bf-deb6-4467-ae6e-af40a37a6d0d", status: "payment-success", gateway: "stripe" }),
+  refund_status: "none",
+  metadata: { order_id: "A-1029", source: "ivr" },
+  risk: { score: 12, level: "normal" },
+};
+
 // ── Error and loading stories: an id each, answered by a permanent fault ─────
 
 export const errorIds = {
@@ -133,6 +161,12 @@ export const errorIds = {
   slow: "a6b5c4d3-e2f1-4a0f-9d7c-6b5a4f3e2d1c",
   /** Loads, then every refresh fails (see `liveSession`). */
   staleAfterFailure: "b5c4d3e2-f1a0-4b9e-8c6b-5a4f3e2d1c0b",
+  /** Each loads, then every refresh fails with one kind of error (see `liveSession`). */
+  staleRateLimited: "1f6b953a-701a-4172-9067-3c792ac8c6c7",
+  staleNetwork: "8e35d8ea-da40-4f73-90fe-4252b36fe389",
+  staleContract: "b288dc06-c1cb-4ea0-9c72-10a60cd7dc7e",
+  staleNotFound: "8fa8e4a8-edd9-4d81-aee8-8b19d98ad613",
+  staleUnauthorized: "122852d0-f86c-4dd5-998f-4ebba9994d2d",
   /** Loads, then the browser goes offline. */
   offlineWhileLive: "c4d3e2f1-a0b9-4c8d-9b5a-4f3e2d1c0b9a",
   /** Every answer is what `createSessionHandler` sends while Maven fails: a 502 with its last copy (see below). */
@@ -151,6 +185,9 @@ export const simulator = createMavenSimulator({
     yenSession,
     unknownTerminalStatusSession,
     unknownLiveStatusSession,
+    untitledSession,
+    tokenizeDeclinedSession,
+    extraFieldsSession,
     // The slow story shows its skeleton first, then this session.
     { ...makeSession({ status: "collecting" }), session_id: errorIds.slow },
   ],
