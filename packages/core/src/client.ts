@@ -19,12 +19,6 @@ import type { Session } from "./schema.js";
 
 /** Maven's production API. */
 export const DEFAULT_BASE_URL = "https://api.trymaven.com";
-const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_MAX_RETRIES = 2;
-const INITIAL_RETRY_DELAY_MS = 500;
-const MAX_RETRY_DELAY_MS = 8_000;
-/** A `Retry-After` longer than this is not waited out inside one call: the error reaches the caller instead. */
-const MAX_RETRY_AFTER_MS = 60_000;
 
 export interface MavenClientOptions {
   /**
@@ -123,6 +117,10 @@ export interface MavenClient {
  * ```
  */
 export function createMavenClient(options: MavenClientOptions = {}): MavenClient {
+  // Constants of the function rather than the module, here and in `retryDelay`: a bundler inlines them there
+  // (a module's top-level constants after its first function or class stay variables in esbuild's output).
+  const DEFAULT_TIMEOUT_MS = 10_000;
+  const DEFAULT_MAX_RETRIES = 2;
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, "");
   // The key from the environment goes over https only. A relative baseUrl means "my proxy": that client is
   // the browser's, even while it is being server-rendered; and plain http would send the key in clear text.
@@ -170,7 +168,7 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
       let failure: MavenError;
       try {
         // One controller per attempt: aborted by the caller's signal (with its reason) or by the time limit.
-        const { controller, dispose } = linkSignal(signal);
+        const [controller, dispose] = linkSignal(signal);
         const timer = setTimeout(() => controller.abort(new APIConnectionTimeoutError(limit)), limit);
         let response: Response;
         let text: string;
@@ -281,6 +279,10 @@ export function parseSession(body: unknown, expectedSessionId?: string): Session
 
 /** Delay before retry number `attempt + 1`, or `null` when the server asked for a wait too long to sit through. */
 function retryDelay(attempt: number, error: MavenError): number | null {
+  const INITIAL_RETRY_DELAY_MS = 500;
+  const MAX_RETRY_DELAY_MS = 8_000;
+  /** A `Retry-After` longer than this is not waited out inside one call: the error reaches the caller instead. */
+  const MAX_RETRY_AFTER_MS = 60_000;
   if (error instanceof MavenAPIError) {
     // One reading of Retry-After for every status (a 503 may send it too); RateLimitError.retryAfterMs is the same value.
     const retryAfterMs = parseRetryAfter(error.headers);

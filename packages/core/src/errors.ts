@@ -162,8 +162,7 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
 }
 
 function readValidationIssues(body: unknown): ValidationIssue[] {
-  if (typeof body !== "object" || body === null) return [];
-  const detail = (body as { detail?: unknown }).detail;
+  const detail = typeof body === "object" ? (body as { detail?: unknown } | null)?.detail : undefined;
   if (!Array.isArray(detail)) return [];
   return detail.filter(
     (item): item is ValidationIssue =>
@@ -174,9 +173,8 @@ function readValidationIssues(body: unknown): ValidationIssue[] {
   );
 }
 
-const MAX_DETAIL_LENGTH = 300;
-
 function describeDetail(body: unknown): string | undefined {
+  const MAX_DETAIL_LENGTH = 300;
   let text: unknown;
   if (typeof body === "string") {
     // An HTML error page says nothing useful in a message.

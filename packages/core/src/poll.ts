@@ -15,8 +15,6 @@ import type { Session } from "./schema.js";
 /** Default time between polls. Maven allows 20 requests per minute per endpoint per IP: one viewer at 3 s uses all of it. */
 export const DEFAULT_POLL_INTERVAL_MS = 3_000;
 export const DEFAULT_MAX_POLL_INTERVAL_MS = 30_000;
-/** The longest `Retry-After` the poller waits out before asking again. */
-export const MAX_RETRY_AFTER_WAIT_MS = 5 * 60_000;
 export const DEFAULT_MAX_CONSECUTIVE_ERRORS = 5;
 
 export interface PollOptions {
@@ -51,7 +49,7 @@ export interface PollOptions {
 export class PollTimeoutError extends MavenError {
   override name = "PollTimeoutError";
   /** The last state seen before time ran out, if any. */
-  readonly lastSession: Session | undefined;
+  declare readonly lastSession: Session | undefined;
   constructor(timeoutMs: number, lastSession: Session | undefined) {
     super(`The session did not reach a terminal state within ${timeoutMs} ms.`);
     this.lastSession = lastSession;
@@ -77,9 +75,10 @@ export async function* watchSession(
     DEFAULT_MAX_CONSECUTIVE_ERRORS,
     true,
   );
-  const timeoutMs = options.timeoutMs === undefined ? 0 : numberOption("timeoutMs", options.timeoutMs, 0, true);
+  // 0 (no limit) when absent: a given value must be positive.
+  const timeoutMs = numberOption("timeoutMs", options.timeoutMs, 0, true);
   // Linked only once every option is known to be valid: a throw above leaves nothing on the caller's signal.
-  const { controller, dispose } = linkSignal(options.signal);
+  const [controller, dispose] = linkSignal(options.signal);
   const signal = controller.signal;
   let last: Session | undefined;
   const timer = timeoutMs ? setTimeout(() => controller.abort(new PollTimeoutError(timeoutMs, last)), timeoutMs) : 0;
@@ -93,8 +92,7 @@ export async function* watchSession(
         failures = 0;
       } catch (error) {
         if (signal.aborted) throw signal.reason;
-        failures += 1;
-        if (isFatalForPolling(error) || failures >= maxErrors) throw error;
+        if (isFatalForPolling(error) || ++failures >= maxErrors) throw error;
         await sleep(backoffDelay(failures, error, intervalMs, maxIntervalMs), signal);
         continue;
       }
@@ -134,6 +132,8 @@ export async function pollSession(
  * by `MAX_RETRY_AFTER_WAIT_MS`).
  */
 export function backoffDelay(failures: number, error: unknown, intervalMs: number, maxIntervalMs: number): number {
+  /** The longest `Retry-After` the poller waits out before asking again: 5 minutes. */
+  const MAX_RETRY_AFTER_WAIT_MS = 300_000;
   const exponential = Math.min(maxIntervalMs, intervalMs * 2 ** Math.max(0, failures - 1));
   const asked = error instanceof RateLimitError && error.retryAfterMs !== null ? error.retryAfterMs : 0;
   // Asking again before the server's Retry-After only earns another 429, so it wins over

@@ -1,10 +1,4 @@
-import {
-  isServer,
-  queryOptions,
-  type DataTag,
-  type QueryState,
-  type UnusedSkipTokenOptions,
-} from "@tanstack/react-query";
+import { queryOptions, type DataTag, type QueryState, type UnusedSkipTokenOptions } from "@tanstack/react-query";
 import { backoffDelay, isOlderSessionState, isTransientError, type MavenClient, type Session } from "@trymaven/core";
 import { failuresUpTo, recordFailure, recordSuccess } from "./internal/failure-streak.js";
 import { nextPollDelay, resolvePollingSettings, stoppedForGood } from "./internal/polling-policy.js";
@@ -101,7 +95,7 @@ export function sessionQueryOptions(
   sessionId: string,
   options: SessionPollingOptions = {},
 ): SessionQueryOptions {
-  const settings = resolvePollingSettings(options, isServer);
+  const settings = resolvePollingSettings(options);
   const { intervalMs, maxIntervalMs, terminalIntervalMs } = settings;
   // Within a failure's backoff (a 429's Retry-After included): focus, reconnect and a mount with data wait it
   // out as polling does, rather than ask at once and earn another failure. `nextPollDelay` without the data, so

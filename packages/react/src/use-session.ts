@@ -1,7 +1,6 @@
 import { useContext, useEffect, useRef } from "react";
 import {
   QueryClientContext,
-  isServer,
   notifyManager,
   useQuery,
   useQueryClient,
@@ -92,7 +91,7 @@ export function useSession(sessionId: string | null | undefined, options: UseSes
   const { enabled = true, onTerminal, onStatusChange } = options;
   const id = sessionId ?? "";
   const active = enabled && id !== "";
-  const settings = resolvePollingSettings(options, isServer);
+  const settings = resolvePollingSettings(options);
 
   const result = useQuery({ ...sessionQueryOptions(client, id, options), enabled: active });
   // On turning off (or to another id): react-query would still send a retry it has scheduled. In a microtask, once

@@ -5,7 +5,7 @@ export function isBrowserLike(): boolean {
     importScripts?: unknown;
     navigator?: { product?: string };
   };
-  if (typeof g.window === "object" && g.window !== null && typeof g.window.document === "object") return true;
+  if (typeof g.window === "object" && typeof g.window?.document === "object") return true;
   // Web workers have no window but can read anything the page gives them.
   return typeof g.importScripts === "function";
 }

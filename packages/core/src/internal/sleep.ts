@@ -20,12 +20,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * An AbortController that also aborts, with the same reason, when `signal`
- * aborts. `dispose` detaches it from `signal`; call it when done.
+ * aborts, and a `dispose` that detaches it from `signal`; call it when done.
+ * A pair rather than an object: its property names would stay in every bundle.
  */
-export function linkSignal(signal: AbortSignal | undefined): { controller: AbortController; dispose: () => void } {
+export function linkSignal(signal: AbortSignal | undefined): [controller: AbortController, dispose: () => void] {
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal!.reason);
   if (signal?.aborted) onAbort();
   else signal?.addEventListener("abort", onAbort, { once: true });
-  return { controller, dispose: () => signal?.removeEventListener("abort", onAbort) };
+  return [controller, () => signal?.removeEventListener("abort", onAbort)];
 }

@@ -2,7 +2,7 @@
  * Small pieces shared by the components. Internal: nothing here is exported from the package.
  */
 import { revealInvisible, STATUS_TONES } from "@trymaven/core";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type Key, type ReactNode } from "react";
 import type { SessionCardLabels } from "./labels.js";
 
 /** A component's own classes, then the `className` it was given, if any. */
@@ -22,8 +22,8 @@ const ICONS = {
   external: "M9 2.5h4.5V7M13.5 2.5L7.5 8.5M6 4H2.5v9.5H12V10",
 } as const;
 
-/** A decorative icon (`aria-hidden`); tone icons sit in a circle. */
-export function Icon({ name }: { name: keyof typeof ICONS }) {
+/** A decorative icon (`aria-hidden`); tone icons sit in a circle. A function, as `code` is. */
+export function icon(name: keyof typeof ICONS) {
   return (
     <svg
       className="mvn-icon"
@@ -43,12 +43,15 @@ export function Icon({ name }: { name: keyof typeof ICONS }) {
   );
 }
 
-/** One `dt`/`dd` pair, wrapped in a `div` (valid inside `dl`) so the grid can lay pairs out. */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
+/**
+ * One `dt`/`dd` pair, wrapped in a `div` (valid inside `dl`) so the grid can lay pairs out. A function, as
+ * `code` is; `key` for a pair in a list.
+ */
+export function field(label: string, value: ReactNode, key?: Key) {
   return (
-    <div className="mvn-field">
+    <div key={key} className="mvn-field">
       <dt>{label}</dt>
-      <dd>{children}</dd>
+      <dd>{value}</dd>
     </div>
   );
 }
@@ -57,9 +60,13 @@ export function Field({ label, children }: { label: string; children: ReactNode 
  * An identifier: monospace, isolated from the surrounding text direction, and with core's
  * `revealInvisible` showing each invisible character as "�", so `acme\u202Etxt.exe` cannot pass for
  * `acmeexe.txt`. Display only: copy buttons copy the value as sent.
+ *
+ * Like `field` and `icon`, a function that returns the element rather than a component: it has no state,
+ * and at each of its many call sites a component would add a props object and an element of its own
+ * (bytes in every bundle, work in every render).
  */
-export function Code({ children }: { children: string }) {
-  return <bdi className="mvn-code">{revealInvisible(children)}</bdi>;
+export function code(value: string) {
+  return <bdi className="mvn-code">{revealInvisible(value)}</bdi>;
 }
 
 /** What the last copy did, for the one live region of the component that owns the buttons. */
@@ -68,12 +75,15 @@ export interface CopyState {
   ok: boolean;
 }
 
+/** `useCopy`'s state and its copy function, handed as one to `copyButton` and `copyStatus`. */
+export type Copier = [state: CopyState | null, copy: (key: string, text: string, button: HTMLElement) => void];
+
 /**
  * Copy-to-clipboard with feedback that resets after 3 s. Tries the async Clipboard API,
  * then the legacy `execCommand("copy")`; when both fail (insecure context, permission denied),
  * the value's text is selected so the person can copy it with the keyboard.
  */
-export function useCopy(): [CopyState | null, (key: string, text: string, button: HTMLElement) => void] {
+export function useCopy(): Copier {
   const [state, setState] = useState<CopyState | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -114,20 +124,8 @@ function legacyCopy(text: string): boolean {
   }
 }
 
-/** A real button that copies `value`; `label` names what is copied ("Copy Session ID"). */
-export function CopyButton({
-  id,
-  value,
-  label,
-  state,
-  copy,
-}: {
-  id: string;
-  value: string;
-  label: string;
-  state: CopyState | null;
-  copy: (key: string, text: string, button: HTMLElement) => void;
-}) {
+/** A real button that copies `value`; `label` names what is copied ("Copy Session ID"). A function, as `code` is. */
+export function copyButton([state, copy]: Copier, id: string, value: string, label: string) {
   const copied = state?.key === id && state.ok;
   return (
     <button
@@ -136,14 +134,14 @@ export function CopyButton({
       data-state={copied ? "copied" : "idle"}
       onClick={(event) => copy(id, value, event.currentTarget)}
     >
-      <Icon name={copied ? "copied" : "copy"} />
+      {icon(copied ? "copied" : "copy")}
       <span className="mvn-sr-only">{label}</span>
     </button>
   );
 }
 
 /** The polite live region that announces copy results. Always rendered, so the first message is heard. */
-export function CopyStatus({ state, labels }: { state: CopyState | null; labels: SessionCardLabels }) {
+export function copyStatus([state]: Copier, labels: SessionCardLabels) {
   return (
     <span role="status" className={state && !state.ok ? "mvn-muted" : "mvn-sr-only"}>
       {state ? (state.ok ? labels.copied : labels.copyFailed) : ""}

@@ -8,7 +8,7 @@ import {
 } from "@trymaven/core";
 import { forwardRef, memo, useMemo, type ComponentPropsWithoutRef } from "react";
 import { useLabels, type SessionCardLabelOverrides } from "./labels.js";
-import { Code, CopyButton, CopyStatus, Field, Icon, cx, useCopy } from "./parts.js";
+import { code, copyButton, copyStatus, cx, field, icon, useCopy } from "./parts.js";
 
 export interface ProcessorDetailsProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   /** The session's `processor` (may be `null`: nothing but the wrapper is rendered). */
@@ -37,7 +37,7 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
     ref,
   ) {
     const text = useLabels(labels);
-    const [copyState, copy] = useCopy();
+    const copier = useCopy();
     const [{ brand, last4, receiptUrl, rawReceipt }, rows] = useMemo(
       () => [describeCard(processor), describeProcessor(processor, gateway, { environment })] as const,
       [processor, gateway, environment],
@@ -49,8 +49,9 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
       <div ref={ref} className={cx("mvn-root mvn-processor", className)} data-gateway={gateway} {...rest}>
         {(brand || last4 || rawReceipt || rows.length > 0) && (
           <dl className="mvn-fields">
-            {(brand || last4) && (
-              <Field label={text.card}>
+            {(brand || last4) &&
+              field(
+                text.card,
                 <span className="mvn-card-line">
                   <BrandMark id={brand?.id ?? "unknown"} />
                   {brand && <span>{brand.wallet ? `${brand.name} (${brand.wallet})` : brand.name}</span>}
@@ -58,15 +59,15 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
                     <span>
                       <span aria-hidden="true">•••• </span>
                       <span className="mvn-sr-only">{text.cardEndingIn} </span>
-                      <Code>{last4}</Code>
+                      {code(last4)}
                     </span>
                   )}
-                </span>
-              </Field>
-            )}
-            {rawReceipt && (
-              <Field label={text.receipt}>
-                {receiptUrl ? (
+                </span>,
+              )}
+            {rawReceipt &&
+              field(
+                text.receipt,
+                receiptUrl ? (
                   <a
                     className="mvn-link"
                     href={receiptUrl}
@@ -75,22 +76,20 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
                     aria-label={`${text.viewReceipt} ${text.opensInNewTab}`}
                   >
                     {text.viewReceipt}
-                    <Icon name="external" />
+                    {icon("external")}
                   </a>
                 ) : (
-                  <Code>{exact("receipt_url", rawReceipt)}</Code>
-                )}
-              </Field>
-            )}
+                  code(exact("receipt_url", rawReceipt))
+                ),
+              )}
             {rows.map((row) => {
               const label = text.processorField(row.label, row.id);
               const value = row.copyable ? exact(row.id, row.value) : row.value;
-              return (
-                <Field key={row.id} label={label}>
-                  {row.kind === "status" ? value : <Code>{value}</Code>}
-                  {row.copyable && (
-                    <CopyButton id={row.id} value={value} label={text.copy(label)} state={copyState} copy={copy} />
-                  )}
+              return field(
+                label,
+                <>
+                  {row.kind === "status" ? value : code(value)}
+                  {row.copyable && copyButton(copier, row.id, value, text.copy(label))}
                   {row.meaning && (
                     <span className="mvn-muted mvn-meaning">{text.processorMeaning(row.meaning, row.id)}</span>
                   )}
@@ -103,15 +102,16 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
                       aria-label={`${text.openInDashboard} (${label}) ${text.opensInNewTab}`}
                     >
                       {text.openInDashboard}
-                      <Icon name="external" />
+                      {icon("external")}
                     </a>
                   )}
-                </Field>
+                </>,
+                row.id,
               );
             })}
           </dl>
         )}
-        <CopyStatus state={copyState} labels={text} />
+        {copyStatus(copier, text)}
       </div>
     );
   }),

@@ -20,7 +20,6 @@ import {
   type Session,
 } from "@trymaven/core";
 import {
-  forwardRef,
   memo,
   useEffect,
   useId,
@@ -29,9 +28,10 @@ import {
   useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type ReactNode,
+  type Ref,
 } from "react";
 import { useLabels, type SessionCardLabelOverrides, type SessionCardLabels } from "./labels.js";
-import { Code, CopyButton, CopyStatus, Field, Icon, cx, useCopy } from "./parts.js";
+import { code, copyButton, copyStatus, cx, field, icon, useCopy } from "./parts.js";
 import { ProcessorDetails } from "./processor-details.js";
 import { SessionStatusBadge } from "./session-status-badge.js";
 
@@ -75,6 +75,8 @@ export interface SessionCardViewProps extends SessionCardSharedProps {
    * none, so its live region is in place before it appears; `undefined` for no region at all.
    */
   banner?: ReactNode;
+  /** `SessionCard`'s ref (a prop: an internal component needs no `forwardRef` wrapper). */
+  cardRef: Ref<HTMLElement>;
 }
 
 const subscribeToNothing = () => () => {};
@@ -93,14 +95,6 @@ function display(value: unknown): string | null {
   }
 }
 
-interface When {
-  label: string;
-  iso: string;
-  dateTime: string | undefined;
-  relative: string | null;
-  absolute: string | null;
-}
-
 function deriveModel(
   session: Session,
   labels: SessionCardLabels,
@@ -109,16 +103,33 @@ function deriveModel(
   now: Date | number | undefined,
   showFullCaller: boolean,
 ) {
-  const when = (label: string, value: unknown): When | null => {
+  /**
+   * A timestamp's field: the relative time in `<time>`, with the absolute time as its title and on the line
+   * below. Keyed by position: two labels may read the same ("Ended").
+   */
+  const when = (key: number, label: string, value: unknown) => {
     const iso = text(value);
     if (!iso) return null;
-    return {
+    const relative = formatRelativeTime(iso, { now, locale });
+    const absolute = formatDateTime(iso, { locale, timeZone });
+    return field(
       label,
-      iso,
-      dateTime: parseTimestamp(iso)?.toISOString(),
-      relative: formatRelativeTime(iso, { now, locale }),
-      absolute: formatDateTime(iso, { locale, timeZone }),
-    };
+      <>
+        {relative ? (
+          <time dateTime={parseTimestamp(iso)?.toISOString()} title={absolute ?? undefined} suppressHydrationWarning>
+            {relative}
+          </time>
+        ) : (
+          iso
+        )}
+        {absolute && (
+          <span className="mvn-muted mvn-meaning" suppressHydrationWarning>
+            {absolute}
+          </span>
+        )}
+      </>,
+      key,
+    );
   };
   const caller = text(session.caller);
   const callback = text(session.callback);
@@ -137,13 +148,13 @@ function deriveModel(
     callback: callback && revealInvisible(formatPhone(callback)),
     gateway: gateway && (gatewayName(gateway) || gateway),
     times: [
-      when(labels.created, session.created_at),
-      when(labels.updated, session.updated_at),
+      when(0, labels.created, session.created_at),
+      when(1, labels.updated, session.updated_at),
       // Expiry matters while the session is live, or once it has expired; core says which (null otherwise).
       expiry && expiry !== "expired"
-        ? when(session.status === "expired" ? labels.expired : labels.expires, session.expires_at)
+        ? when(2, session.status === "expired" ? labels.expired : labels.expires, session.expires_at)
         : null,
-      when(labels.completed, session.completed_at),
+      when(3, labels.completed, session.completed_at),
     ],
     errorCode: error && text(error.code),
     errorMessage: error && text(error.message),
@@ -158,216 +169,171 @@ function deriveModel(
   };
 }
 
-export const SessionCardView = /* @__PURE__ */ memo(
-  /* @__PURE__ */ forwardRef<HTMLElement, SessionCardViewProps>(function SessionCardView(
-    {
-      session,
-      live,
-      banner,
-      locale,
-      timeZone,
-      labels: labelsProp,
-      showFullCaller = false,
-      headingLevel = 3,
-      environment,
-      now,
-      className,
-      ...rest
-    },
-    ref,
-  ) {
-    const labels = useLabels(labelsProp);
-    // A server cannot know the browser's locale and time zone: without the props, the server's render and
-    // the hydrating one use en-US and UTC (so they match), and the card re-renders in the browser's own
-    // once hydrated. Rendered in the browser alone, it uses the browser's from the start.
-    const hydrated = useSyncExternalStore(subscribeToNothing, isClient, isServer);
-    if (!hydrated) {
-      locale ??= "en-US";
-      timeZone ??= "UTC";
-    }
-    // Relative times ("expires in 4 min", "updated 2 minutes ago") must not freeze while nothing else
-    // changes (an unchanged poll re-renders nothing): measure them again every 15 s, every minute once
-    // the session is terminal. Not when the `now` prop fixes the moment they are measured from.
-    const [tick, setTick] = useState(0);
-    const tickMs = now === undefined ? (session.is_terminal ? 60_000 : 15_000) : 0;
-    useEffect(() => {
-      if (!tickMs) return;
-      const timer = setInterval(() => setTick((count) => count + 1), tickMs);
-      return () => clearInterval(timer);
-    }, [tickMs]);
-    const model = useMemo(
-      () => deriveModel(session, labels, locale, timeZone, now, showFullCaller),
-      // `tick` is not read: a new one means time has moved on, so the relative times are measured again.
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-      [session, labels, locale, timeZone, now, showFullCaller, tick],
-    );
-    const [copyState, copy] = useCopy();
-    const id = useId();
-    const Heading = `h${headingLevel}` as const;
-    const Sub = `h${headingLevel + 1}` as "h3";
+export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
+  cardRef,
+  session,
+  live,
+  banner,
+  locale,
+  timeZone,
+  labels: labelsProp,
+  showFullCaller = false,
+  headingLevel = 3,
+  environment,
+  now,
+  className,
+  ...rest
+}: SessionCardViewProps) {
+  const labels = useLabels(labelsProp);
+  // A server cannot know the browser's locale and time zone: without the props, the server's render and
+  // the hydrating one use en-US and UTC (so they match), and the card re-renders in the browser's own
+  // once hydrated. Rendered in the browser alone, it uses the browser's from the start.
+  const hydrated = useSyncExternalStore(subscribeToNothing, isClient, isServer);
+  if (!hydrated) {
+    locale ??= "en-US";
+    timeZone ??= "UTC";
+  }
+  // Relative times ("expires in 4 min", "updated 2 minutes ago") must not freeze while nothing else
+  // changes (an unchanged poll re-renders nothing): measure them again every 15 s, every minute once
+  // the session is terminal. Not when the `now` prop fixes the moment they are measured from.
+  const [tick, setTick] = useState(0);
+  const tickMs = now === undefined ? (session.is_terminal ? 60_000 : 15_000) : 0;
+  useEffect(() => {
+    if (!tickMs) return;
+    const timer = setInterval(() => setTick((count) => count + 1), tickMs);
+    return () => clearInterval(timer);
+  }, [tickMs]);
+  const model = useMemo(
+    () => deriveModel(session, labels, locale, timeZone, now, showFullCaller),
+    // `tick` is not read: a new one means time has moved on, so the relative times are measured again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session, labels, locale, timeZone, now, showFullCaller, tick],
+  );
+  const copier = useCopy();
+  const id = useId();
+  const Heading = `h${headingLevel}` as const;
+  const Sub = `h${headingLevel + 1}` as "h3";
 
-    // Announce status changes, not the first render: compare with the last status this card showed.
-    const statusText = labels.status(model.status.label, session.status);
-    const [shown, setShown] = useState(session);
-    const [announcement, setAnnouncement] = useState("");
-    if (shown.session_id !== session.session_id || shown.status !== session.status) {
-      setShown(session);
-      setAnnouncement(shown.session_id === session.session_id ? labels.statusChanged(statusText) : "");
-    }
+  // Announce status changes, not the first render: compare with the last status this card showed.
+  const statusText = labels.status(model.status.label, session.status);
+  const [shown, setShown] = useState(session);
+  const [announcement, setAnnouncement] = useState("");
+  if (shown.session_id !== session.session_id || shown.status !== session.status) {
+    setShown(session);
+    setAnnouncement(shown.session_id === session.session_id ? labels.statusChanged(statusText) : "");
+  }
 
-    const sessionId = text(session.session_id);
-    const memory = text(session.memory);
-    return (
-      <article
-        ref={ref}
-        className={cx("mvn-root mvn-card", className)}
-        aria-labelledby={`${id}h`}
-        data-state="ready"
-        data-status={session.status}
-        data-tone={model.status.tone}
-        data-terminal={session.is_terminal === true}
-        data-gateway={session.gateway}
-        {...rest}
-      >
-        <header className="mvn-card__header">
-          <Heading id={`${id}h`} className="mvn-card__title">
-            {model.title}
-          </Heading>
-          {live && (
-            <span className={`mvn-${live}`} data-live={live}>
-              {live === "live" ? <span className="mvn-live__dot" aria-hidden="true" /> : <Icon name="warning" />}
-              {labels[live]}
-            </span>
-          )}
-          <SessionStatusBadge
-            status={session.status}
-            isTerminal={session.is_terminal}
-            mode={session.mode}
-            labels={labelsProp}
-          />
-        </header>
-        {/* For a connected card (banner null while there is none), mounted even when empty: a banner added to a
-            live region is read out, where one mounted with its own region often is not. Empty, it takes no
-            room (styles.css). */}
-        {banner !== undefined && (
-          <div className="mvn-notice" role="status">
-            {banner}
-          </div>
+  const sessionId = text(session.session_id);
+  const memory = text(session.memory);
+  return (
+    <article
+      ref={cardRef}
+      className={cx("mvn-root mvn-card", className)}
+      aria-labelledby={`${id}h`}
+      data-state="ready"
+      data-status={session.status}
+      data-tone={model.status.tone}
+      data-terminal={session.is_terminal === true}
+      data-gateway={session.gateway}
+      {...rest}
+    >
+      <header className="mvn-card__header">
+        <Heading id={`${id}h`} className="mvn-card__title">
+          {model.title}
+        </Heading>
+        {live && (
+          <span className={`mvn-${live}`} data-live={live}>
+            {live === "live" ? <span className="mvn-live__dot" aria-hidden="true" /> : icon("warning")}
+            {labels[live]}
+          </span>
         )}
-        {model.amount && (
-          <p className="mvn-card__amount">
-            <span className="mvn-sr-only">{labels.amount}: </span>
-            {model.amount}
-          </p>
-        )}
-        {(model.errorCode || model.errorMessage) && (
-          <section className="mvn-callout" data-tone="danger">
-            <Sub className="mvn-callout__title">{labels.failure}</Sub>
-            <dl className="mvn-fields">
-              {model.errorCode && (
-                <Field label={labels.errorCode}>
-                  <Code>{model.errorCode}</Code>
-                </Field>
-              )}
-              {model.errorMessage && <Field label={labels.errorMessage}>{model.errorMessage}</Field>}
-            </dl>
-          </section>
-        )}
-        <dl className="mvn-fields">
-          {model.mode && <Field label={labels.mode}>{model.mode}</Field>}
-          {model.caller && (
-            <Field label={labels.caller}>
+        <SessionStatusBadge
+          status={session.status}
+          isTerminal={session.is_terminal}
+          mode={session.mode}
+          labels={labelsProp}
+        />
+      </header>
+      {/* For a connected card (banner null while there is none), mounted even when empty: a banner added to a
+          live region is read out, where one mounted with its own region often is not. Empty, it takes no
+          room (styles.css). */}
+      {banner !== undefined && (
+        <div className="mvn-notice" role="status">
+          {banner}
+        </div>
+      )}
+      {model.amount && (
+        <p className="mvn-card__amount">
+          <span className="mvn-sr-only">{labels.amount}: </span>
+          {model.amount}
+        </p>
+      )}
+      {(model.errorCode || model.errorMessage) && (
+        <section className="mvn-callout" data-tone="danger">
+          <Sub className="mvn-callout__title">{labels.failure}</Sub>
+          <dl className="mvn-fields">
+            {model.errorCode && field(labels.errorCode, code(model.errorCode))}
+            {model.errorMessage && field(labels.errorMessage, model.errorMessage)}
+          </dl>
+        </section>
+      )}
+      <dl className="mvn-fields">
+        {model.mode && field(labels.mode, model.mode)}
+        {model.caller &&
+          field(
+            labels.caller,
+            <>
               {/* Screen readers would read the mask as "bullet bullet…": they get words for it instead. */}
               <bdi aria-hidden={!showFullCaller || undefined}>{model.caller}</bdi>
               {!showFullCaller && (
                 <span className="mvn-sr-only">{model.caller.replace(/•[•\s]*/g, `${labels.hiddenDigits} `)}</span>
               )}
-            </Field>
+            </>,
           )}
-          {model.callback && (
-            <Field label={labels.callback}>
-              <bdi>{model.callback}</bdi>
-            </Field>
+        {model.callback && field(labels.callback, <bdi>{model.callback}</bdi>)}
+        {text(session.project_slug) && field(labels.project, code(session.project_slug as string))}
+        {model.gateway && field(labels.gateway, model.gateway)}
+        {text(session.transfer_status) && field(labels.transferStatus, session.transfer_status)}
+        {model.times}
+        {sessionId &&
+          field(
+            labels.sessionId,
+            <>
+              {code(sessionId)}
+              {copyButton(copier, "session_id", sessionId, labels.copy(labels.sessionId))}
+            </>,
           )}
-          {text(session.project_slug) && (
-            <Field label={labels.project}>
-              <Code>{session.project_slug as string}</Code>
-            </Field>
-          )}
-          {model.gateway && <Field label={labels.gateway}>{model.gateway}</Field>}
-          {text(session.transfer_status) && <Field label={labels.transferStatus}>{session.transfer_status}</Field>}
-          {/* Keyed by position: two labels may read the same ("Ended"). */}
-          {model.times.map((when, index) => when && <Time key={index} {...when} />)}
-          {sessionId && (
-            <Field label={labels.sessionId}>
-              <Code>{sessionId}</Code>
-              <CopyButton
-                id="session_id"
-                value={sessionId}
-                label={labels.copy(labels.sessionId)}
-                state={copyState}
-                copy={copy}
-              />
-            </Field>
-          )}
-        </dl>
-        {model.paymentDetails && (
-          <section className="mvn-section">
-            <Sub className="mvn-section__title">{labels.paymentDetails}</Sub>
-            <ProcessorDetails
-              processor={session.processor}
-              gateway={session.gateway}
-              environment={environment}
-              labels={labelsProp}
-            />
-          </section>
-        )}
-        {memory && (
-          <section className="mvn-section">
-            <Sub className="mvn-section__title">{labels.memory}</Sub>
-            <Memory text={memory} labels={labels} />
-          </section>
-        )}
-        {model.otherFields.length > 0 && (
-          <details className="mvn-section">
-            <summary className="mvn-summary">{labels.otherFields(model.otherFields.length)}</summary>
-            <dl className="mvn-fields">
-              {model.otherFields.map(([key, value]) => (
-                <Field key={key} label={key}>
-                  <Code>{value}</Code>
-                </Field>
-              ))}
-            </dl>
-          </details>
-        )}
-        <span role="status" className="mvn-sr-only">
-          {announcement}
-        </span>
-        <CopyStatus state={copyState} labels={labels} />
-      </article>
-    );
-  }),
-);
-
-/** Relative time in `<time>`, with the absolute time as its title and on the line below. */
-function Time({ label, iso, dateTime, relative, absolute }: When) {
-  return (
-    <Field label={label}>
-      {relative ? (
-        <time dateTime={dateTime} title={absolute ?? undefined} suppressHydrationWarning>
-          {relative}
-        </time>
-      ) : (
-        iso
+      </dl>
+      {model.paymentDetails && (
+        <section className="mvn-section">
+          <Sub className="mvn-section__title">{labels.paymentDetails}</Sub>
+          <ProcessorDetails
+            processor={session.processor}
+            gateway={session.gateway}
+            environment={environment}
+            labels={labelsProp}
+          />
+        </section>
       )}
-      {absolute && (
-        <span className="mvn-muted mvn-meaning" suppressHydrationWarning>
-          {absolute}
-        </span>
+      {memory && (
+        <section className="mvn-section">
+          <Sub className="mvn-section__title">{labels.memory}</Sub>
+          <Memory text={memory} labels={labels} />
+        </section>
       )}
-    </Field>
+      {model.otherFields.length > 0 && (
+        <details className="mvn-section">
+          <summary className="mvn-summary">{labels.otherFields(model.otherFields.length)}</summary>
+          <dl className="mvn-fields">{model.otherFields.map(([key, value]) => field(key, code(value), key))}</dl>
+        </details>
+      )}
+      <span role="status" className="mvn-sr-only">
+        {announcement}
+      </span>
+      {copyStatus(copier, labels)}
+    </article>
   );
-}
+});
 
 /**
  * Long memory shows its first lines (up to 6 lines and 400 characters), with a button (aria-expanded)

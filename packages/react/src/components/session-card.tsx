@@ -20,12 +20,14 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type ForwardedRef,
+  type Ref,
 } from "react";
 import { claimAlert } from "../internal/alert-claims.js";
 import { sessionQueryKey } from "../session-query-key.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
-import { Code, cx } from "./parts.js";
+import { code, cx } from "./parts.js";
 import { SessionCardView, type SessionCardSharedProps } from "./session-card-view.js";
 
 export type { SessionCardSharedProps };
@@ -65,24 +67,26 @@ export const SessionCard = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLElement, SessionCardProps>(function SessionCard(props, ref) {
     const { session, sessionId, sessionOptions, ...shared } = props;
     if (typeof sessionId === "string") {
-      return <ConnectedSessionCard ref={ref} sessionId={sessionId} sessionOptions={sessionOptions} {...shared} />;
+      return <ConnectedSessionCard cardRef={ref} sessionId={sessionId} sessionOptions={sessionOptions} {...shared} />;
     }
-    if (session && typeof session === "object") return <SessionCardView ref={ref} session={session} {...shared} />;
+    if (session && typeof session === "object") return <SessionCardView cardRef={ref} session={session} {...shared} />;
     // No data (yet): `session={query.data}` before it loads. Never blank, never a crash.
     return session === undefined || session === null ? (
-      <StateCard ref={ref} {...shared} />
+      <StateCard cardRef={ref} {...shared} />
     ) : (
-      <StateCard ref={ref} kind="unknown" {...shared} />
+      <StateCard cardRef={ref} kind="unknown" {...shared} />
     );
   }),
 );
 
-type ConnectedProps = SessionCardSharedProps & { sessionId: string; sessionOptions?: UseSessionOptions | undefined };
+type ConnectedProps = SessionCardSharedProps & {
+  sessionId: string;
+  sessionOptions?: UseSessionOptions | undefined;
+  /** `SessionCard`'s ref. Internal components take it as a prop: no `forwardRef` wrapper of their own. */
+  cardRef: ForwardedRef<HTMLElement>;
+};
 
-const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedProps>(function ConnectedSessionCard(
-  { sessionId, sessionOptions, ...shared },
-  ref,
-) {
+function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }: ConnectedProps) {
   // Fields are read only where needed: react-query re-renders for the fields a component read, and
   // `dataUpdatedAt` changes on every poll.
   const result = useSession(sessionId, sessionOptions);
@@ -96,6 +100,7 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
     error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered?.error;
   const queryClient = useQueryClient();
   const cardId = useId();
+  const labels = useLabels(shared.labels);
   const kind = errorKind(problem, isPolling);
   if (fetched ? last : problem && problem !== remembered?.error) {
     setLast(
@@ -128,7 +133,7 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
   const own = useRef<HTMLElement>(null);
   // The card's element changes only between a state card and the session view.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useImperativeHandle(ref, () => own.current!, [!session]);
+  useImperativeHandle(cardRef, () => own.current!, [!session]);
   // Read in render on purpose: where focus is before this render's commit removes anything.
   // eslint-disable-next-line react-hooks/refs
   const focused = own.current?.contains(document.activeElement);
@@ -142,7 +147,7 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
   if (!session) {
     return problem ? (
       <StateCard
-        ref={own}
+        cardRef={own}
         kind={kind}
         error={problem}
         onRetry={retry}
@@ -155,31 +160,21 @@ const ConnectedSessionCard = /* @__PURE__ */ forwardRef<HTMLElement, ConnectedPr
       // (a prefetch, or a request for another component that has the session enabled, is loading). `isLoading`,
       // not `fetchStatus`: react-query re-renders for the fields a component read, and once data has come
       // `isLoading` stays false on every poll, while `fetchStatus` changes twice per poll.
-      <StateCard ref={own} idle={!isPolling && !result.isLoading} {...shared} />
+      <StateCard cardRef={own} idle={!isPolling && !result.isLoading} {...shared} />
     );
   }
   return (
     <SessionCardView
-      ref={own}
+      cardRef={own}
       session={session}
       // Not "Live" over a warning that the last refresh failed, nor while react-query retries a failed
       // request before that warning comes: the card is trying, not following.
       live={isPolling && (online ? !problem && !failureReason && "live" : "paused")}
-      banner={
-        problem ? (
-          <StaleBanner
-            error={problem}
-            kind={kind}
-            updatedAt={copy?.[1] ?? result.dataUpdatedAt}
-            onRetry={retry}
-            {...shared}
-          />
-        ) : null
-      }
+      banner={problem ? staleBanner(problem, kind, copy?.[1] ?? result.dataUpdatedAt, retry, labels, shared) : null}
       {...shared}
     />
   );
-});
+}
 
 /**
  * The copy a `createSessionHandler` proxy puts in an error's body (`{ detail, session }`), checked against
@@ -213,24 +208,17 @@ const isOffline = () => globalThis.navigator?.onLine === false;
 
 /** Title, hint and whether a Retry button helps, per kind. */
 function describeProblem(kind: ErrorKind, labels: SessionCardLabels): [string, string | null, boolean] {
-  switch (kind) {
-    case "not-found":
-      return [labels.notFound, labels.notFoundHint, false];
-    case "unauthorized":
-      return [labels.unauthorized, labels.unauthorizedHint, false];
-    case "rate-limited":
-      return [labels.rateLimited, null, false];
-    case "network":
-      return [labels.network, isOffline() ? labels.offline : labels.networkHint, true];
-    case "contract":
-      return [labels.contractMismatch, labels.contractMismatchHint, true];
-    default:
-      return [labels.genericError, null, true];
-  }
+  // An `if` chain rather than a `switch`: minified, it becomes one shorter expression.
+  if (kind === "not-found") return [labels.notFound, labels.notFoundHint, false];
+  if (kind === "unauthorized") return [labels.unauthorized, labels.unauthorizedHint, false];
+  if (kind === "rate-limited") return [labels.rateLimited, null, false];
+  if (kind === "network") return [labels.network, isOffline() ? labels.offline : labels.networkHint, true];
+  if (kind === "contract") return [labels.contractMismatch, labels.contractMismatchHint, true];
+  return [labels.genericError, null, true];
 }
 
-/** What did not match the contract, collapsed. */
-function ContractDetails({ error, labels }: { error: unknown; labels: SessionCardLabels }) {
+/** What did not match the contract, collapsed. A function returning elements, as in parts.tsx; so is `retryButton`. */
+function contractDetails(error: unknown, labels: SessionCardLabels) {
   if (!(error instanceof ResponseValidationError) || !error.issues.length) return null;
   return (
     <details>
@@ -238,7 +226,7 @@ function ContractDetails({ error, labels }: { error: unknown; labels: SessionCar
       <ul>
         {error.issues.map((issue, index) => (
           <li key={index}>
-            <Code>{issue.path.map(String).join(".") || "(root)"}</Code>: {issue.message}
+            {code(issue.path.map(String).join(".") || "(root)")}: {issue.message}
           </li>
         ))}
       </ul>
@@ -246,7 +234,7 @@ function ContractDetails({ error, labels }: { error: unknown; labels: SessionCar
   );
 }
 
-function RetryButton({ onRetry, labels }: { onRetry: (() => void) | undefined; labels: SessionCardLabels }) {
+function retryButton(onRetry: (() => void) | undefined, labels: SessionCardLabels) {
   return onRetry ? (
     <div>
       <button type="button" className="mvn-button" onClick={onRetry}>
@@ -257,6 +245,8 @@ function RetryButton({ onRetry, labels }: { onRetry: (() => void) | undefined; l
 }
 
 type StateProps = SessionCardSharedProps & {
+  /** The element's ref, as `ConnectedProps.cardRef`. */
+  cardRef: Ref<HTMLElement>;
   /** The failure to describe; without one, the card is loading (or idle). */
   kind?: ErrorKind;
   error?: unknown;
@@ -274,30 +264,28 @@ type StateProps = SessionCardSharedProps & {
  * `data-state="loading"`. Idle: the same frame, still, with `data-state="idle"` and muted text, not busy
  * and not announced. Failed: a heading that names the problem, a hint, and Retry where it helps.
  */
-const StateCard = /* @__PURE__ */ forwardRef<HTMLElement, StateProps>(function StateCard(
-  {
-    kind,
-    error,
-    onRetry,
-    retrying,
-    alert = true,
-    idle,
-    labels: labelsProp,
-    headingLevel = 3,
-    className,
-    // The rest of the card's own props mean nothing here; everything else goes on the element.
-    locale: _locale,
-    timeZone: _timeZone,
-    showFullCaller: _showFullCaller,
-    environment: _environment,
-    now: _now,
-    ...rest
-  },
-  ref,
-) {
+function StateCard({
+  cardRef,
+  kind,
+  error,
+  onRetry,
+  retrying,
+  alert = true,
+  idle,
+  labels: labelsProp,
+  headingLevel = 3,
+  className,
+  // The rest of the card's own props mean nothing here; everything else goes on the element.
+  locale: _locale,
+  timeZone: _timeZone,
+  showFullCaller: _showFullCaller,
+  environment: _environment,
+  now: _now,
+  ...rest
+}: StateProps) {
   const labels = useLabels(labelsProp);
   const id = useId();
-  const props = { ref, className: cx("mvn-root mvn-card", className), ...rest };
+  const props = { ref: cardRef, className: cx("mvn-root mvn-card", className), ...rest };
   if (!kind) {
     // The state names its text: `labels.idle` or `labels.loading`.
     const state = idle ? "idle" : "loading";
@@ -325,37 +313,36 @@ const StateCard = /* @__PURE__ */ forwardRef<HTMLElement, StateProps>(function S
           {title}
         </Heading>
         {hint && <p className="mvn-pre">{hint}</p>}
-        <ContractDetails error={error} labels={labels} />
+        {contractDetails(error, labels)}
       </div>
       {/* Outside the alert: a change inside it would be announced on every poll. */}
       {retrying && kind !== "rate-limited" && <p className="mvn-muted mvn-pre">{labels.retrying}</p>}
-      <RetryButton onRetry={retryable ? onRetry : undefined} labels={labels} />
+      {retryButton(retryable ? onRetry : undefined, labels)}
     </article>
   );
-});
+}
 
-/** Over data that is still shown: the last refresh failed. Announced by the card's notice region. */
-function StaleBanner({
-  error,
-  kind,
-  updatedAt,
-  onRetry,
-  ...props
-}: SessionCardSharedProps & { error: unknown; kind: ErrorKind; updatedAt: number; onRetry: () => void }) {
-  const labels = useLabels(props.labels);
+/**
+ * Over data that is still shown: the last refresh failed. Announced by the card's notice region. A function,
+ * as `contractDetails` is, given the labels its card has resolved.
+ */
+function staleBanner(
+  error: unknown,
+  kind: ErrorKind,
+  updatedAt: number,
+  onRetry: () => void,
+  labels: SessionCardLabels,
+  { locale, timeZone }: SessionCardSharedProps,
+) {
   const [title, , retryable] = describeProblem(kind, labels);
-  const when = formatDateTime(new Date(updatedAt), {
-    locale: props.locale,
-    timeZone: props.timeZone,
-    timeStyle: "medium",
-  });
+  const when = formatDateTime(new Date(updatedAt), { locale, timeZone, timeStyle: "medium" });
   return (
     <div className="mvn-callout" data-tone="warning" data-error={kind}>
       {/* "Couldn't load this session" would contradict the session on screen: the stale line says it all */}
       {kind !== "unknown" && <p className="mvn-callout__title">{title}</p>}
       {when && <p className="mvn-pre">{labels.stale(when)}</p>}
-      <ContractDetails error={error} labels={labels} />
-      <RetryButton onRetry={retryable ? onRetry : undefined} labels={labels} />
+      {contractDetails(error, labels)}
+      {retryButton(retryable ? onRetry : undefined, labels)}
     </div>
   );
 }

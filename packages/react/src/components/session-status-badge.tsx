@@ -1,7 +1,7 @@
 import { describeStatus, isTerminalStatus, type SessionMode, type SessionStatus } from "@trymaven/core";
 import { forwardRef, memo, type ComponentPropsWithoutRef } from "react";
 import { useLabels, type SessionCardLabelOverrides } from "./labels.js";
-import { Icon, cx } from "./parts.js";
+import { icon, cx } from "./parts.js";
 
 export interface SessionStatusBadgeProps extends Omit<ComponentPropsWithoutRef<"span">, "children"> {
   /** The session's `status`. Unknown statuses are shown in words with a neutral (or progress) tone. */
@@ -42,7 +42,7 @@ export const SessionStatusBadge = /* @__PURE__ */ memo(
         data-terminal={terminal}
         {...rest}
       >
-        <Icon name={tone} />
+        {icon(tone)}
         {text.status(label, status)}
       </span>
     );

@@ -4,6 +4,7 @@
  * derives `isPolling` from the same rules, so the flag never disagrees with
  * what react-query does.
  */
+import { isServer } from "@tanstack/react-query";
 import {
   DEFAULT_MAX_POLL_INTERVAL_MS,
   DEFAULT_POLL_INTERVAL_MS,
@@ -31,7 +32,7 @@ export interface PollingOptionsInput {
   retry?: number | undefined;
 }
 
-export function resolvePollingSettings(options: PollingOptionsInput, isServer: boolean): PollingSettings {
+export function resolvePollingSettings(options: PollingOptionsInput): PollingSettings {
   // Core's reading, so a mistake reads the same here as in `sessions.poll` (above 2147483647 ms, about
   // 24.8 days, a timer fires at once: polling would never pause).
   const intervalMs = numberOption("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS, true);
