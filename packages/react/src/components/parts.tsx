@@ -109,6 +109,8 @@ export function useCopy(): Copier {
 }
 
 function legacyCopy(text: string): boolean {
+  // `select()` moves focus to the textarea, and removing it would drop focus to <body>: it goes back after.
+  const focused = document.activeElement as HTMLElement | null;
   const area = document.createElement("textarea");
   area.value = text;
   area.readOnly = true;
@@ -121,6 +123,7 @@ function legacyCopy(text: string): boolean {
     return false;
   } finally {
     area.remove();
+    focused?.focus();
   }
 }
 

@@ -30,6 +30,7 @@ import {
   type ReactNode,
   type Ref,
 } from "react";
+import { announced, claimAnnouncement } from "../internal/alert-claims.js";
 import { useLabels, type SessionCardLabelOverrides, type SessionCardLabels } from "./labels.js";
 import { code, copyButton, copyStatus, cx, field, icon, useCopy } from "./parts.js";
 import { ProcessorDetails } from "./processor-details.js";
@@ -217,10 +218,17 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
   // Announce status changes, not the first render: compare with the last status this card showed.
   const statusText = labels.status(model.status.label, session.status);
   const [shown, setShown] = useState(session);
+  useEffect(() => () => void announced.delete(id), [id]);
   const [announcement, setAnnouncement] = useState("");
   if (shown.session_id !== session.session_id || shown.status !== session.status) {
     setShown(session);
-    setAnnouncement(shown.session_id === session.session_id ? labels.statusChanged(statusText) : "");
+    // Once per change, however many cards show this session.
+    setAnnouncement(
+      shown.session_id === session.session_id &&
+        claimAnnouncement(id, `${session.session_id} ${session.status} ${session.updated_at}`)
+        ? labels.statusChanged(statusText)
+        : "",
+    );
   }
 
   const sessionId = text(session.session_id);

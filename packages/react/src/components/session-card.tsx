@@ -118,6 +118,10 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // Nothing loaded yet, and a `createSessionHandler` proxy answered Maven's failure with its last good copy:
   // show the copy under the warning, as for data this card had, rather than the error alone.
   const copy = useMemo(() => (fetched ? undefined : copyIn(problem, sessionId)), [fetched, problem, sessionId]);
+  // The same copy keeps its "as of": worked out again from each failed poll's Age (whole seconds), it could move
+  // by a second, and the banner, in a live region, would be read out again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const copyAt = useMemo(() => copy?.[1], [sessionId, copy?.[0].updated_at]);
   const session = fetched ?? copy?.[0];
   // Offline, react-query pauses the polls (fetchStatus "paused") and no error comes: don't claim "Live".
   const online = useSyncExternalStore(
@@ -170,7 +174,7 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
       // Not "Live" over a warning that the last refresh failed, nor while react-query retries a failed
       // request before that warning comes: the card is trying, not following.
       live={isPolling && (online ? !problem && !failureReason && "live" : "paused")}
-      banner={problem ? staleBanner(problem, kind, copy?.[1] ?? result.dataUpdatedAt, retry, labels, shared) : null}
+      banner={problem ? staleBanner(problem, kind, copyAt ?? result.dataUpdatedAt, retry, labels, shared) : null}
       {...shared}
     />
   );

@@ -3,6 +3,7 @@
  * at once (a list of 500 during an outage), the first failure of the burst is an alert and the
  * others are polite status messages, so a screen reader hears "Network problem" once, not 500
  * times over. A burst ends after 2 s without a new failure. Weak, like the cache it follows.
+ * And which card announces a status change that several cards show (`claimAnnouncement`).
  */
 import type { QueryClient } from "@tanstack/react-query";
 
@@ -18,4 +19,19 @@ export function claimAlert(queryClient: QueryClient, claimant: string): boolean 
   const granted = !last || last.id === claimant || now - last.at >= 2000;
   lastClaim.set(queryClient, { id: granted ? claimant : last.id, at: now });
   return granted;
+}
+
+/** The last status change each mounted card announced, by the card's `useId`; an entry goes with its card. */
+export const announced = new Map<string, string>();
+
+/**
+ * True when `card` is the one to announce `change` (a session's id, status and update time): no other card
+ * on the page announced it. Several cards may show one session (a row in a list and the panel it opens):
+ * each would announce the change, and a screen reader would say it once per card. By the change, not by
+ * time: a card whose own poll brings the change later stays quiet too.
+ */
+export function claimAnnouncement(card: string, change: string): boolean {
+  for (const [other, claimed] of announced) if (other !== card && claimed === change) return false;
+  announced.set(card, change);
+  return true;
 }

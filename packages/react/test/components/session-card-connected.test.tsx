@@ -114,6 +114,31 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(announcements.filter(Boolean)).toEqual(["Payment status: Payment succeeded"]);
   });
 
+  it("announces the status change once when two cards follow the same session (bug: once per card)", async () => {
+    serve(collecting, collecting, succeeded);
+    const { wrapper } = harness();
+    const options: UseSessionOptions = { retry: 0, intervalMs: 30 };
+    render(
+      <>
+        <SessionCard sessionId={ID} sessionOptions={options} />
+        <SessionCard sessionId={ID} sessionOptions={options} />
+      </>,
+      { wrapper },
+    );
+    await waitFor(() => expect(screen.getAllByText("Collecting card details")).toHaveLength(2));
+    const announcements: string[] = [];
+    const observer = new MutationObserver(() =>
+      announcements.push(...regions.map((region) => region.textContent ?? "").filter(Boolean)),
+    );
+    const regions = screen
+      .getAllByRole("article")
+      .map((card) => card.querySelector(':scope > .mvn-sr-only[role="status"]')!);
+    for (const region of regions) observer.observe(region, { childList: true, characterData: true, subtree: true });
+    await waitFor(() => expect(screen.getAllByText("Payment succeeded")).toHaveLength(2));
+    observer.disconnect();
+    expect(announcements).toEqual(["Payment status: Payment succeeded"]);
+  });
+
   it("keeps the last data on screen with a warning when a later poll fails, and retries on request", async () => {
     const user = userEvent.setup();
     const server = serve(collecting, error(503), succeeded);
@@ -146,6 +171,10 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
     expect(notice).toBeEmptyDOMElement();
     expect(notice.isConnected).toBe(true);
+    // The status that changed while the warning was up is announced, as any other change.
+    expect(document.querySelector('article > .mvn-sr-only[role="status"]')).toHaveTextContent(
+      "Payment status: Payment succeeded",
+    );
   });
 
   it("drops “Live” while react-query retries a failed poll, before any warning, and shows it again once a retry works", async () => {
@@ -201,6 +230,51 @@ describe("SessionCard (connected): loading and live data", () => {
     await screen.findByText("Payment succeeded");
     expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
     expect(api.count()).toBe(2);
+  });
+
+  it("keeps the “as of” of the proxy's copy while the proxy sends that copy again (bug: Age in whole seconds moved it by a second, and the banner was read out again)", async () => {
+    // createSessionHandler counts Age in whole seconds from when it fetched its copy, here 400 ms past a second.
+    let fetchedAt = Date.parse("2026-11-24T16:00:00.400Z");
+    let copy: Session = collecting;
+    let clock = fetchedAt + 90_600;
+    vi.spyOn(Date, "now").mockImplementation(() => clock);
+    const failedWithCopy = () =>
+      error(
+        502,
+        { detail: "The session service failed; try again shortly.", session: copy },
+        { age: String(Math.floor((clock - fetchedAt) / 1000)) },
+      );
+    const api = serve(failedWithCopy);
+    const { queryClient } = renderCard();
+    // Asks again, and lets the card render the answer (react-query tells its observers on a timeout).
+    const askAgain = () =>
+      act(async () => {
+        await queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+    await screen.findByText(/Couldn't refresh\. Showing the session as of /);
+    const notice = document.querySelector(".mvn-notice")!;
+    // Age 90, 90.6 s after the fetch: as of 16:00:01.0.
+    expect(notice).toHaveTextContent("as of Nov 24, 2026, 4:00:01 PM.");
+    const changes: string[] = [];
+    const observer = new MutationObserver(() => changes.push(notice.textContent ?? ""));
+    observer.observe(notice, { childList: true, characterData: true, subtree: true });
+
+    // 2.5 s on, the same copy with Age 93: worked out again, it would be 16:00:00.5.
+    clock = fetchedAt + 93_100;
+    await askAgain();
+    expect(api.count()).toBe(2);
+    expect(notice).toHaveTextContent("as of Nov 24, 2026, 4:00:01 PM.");
+    expect(changes).toEqual([]);
+
+    // A newer copy (the proxy refreshed it) has its own time.
+    copy = makeSession({ ...collecting, updated_at: "2026-11-24T16:03:00Z" });
+    fetchedAt = Date.parse("2026-11-24T16:03:10.000Z");
+    clock = fetchedAt + 5_000;
+    await askAgain();
+    observer.disconnect();
+    expect(notice).toHaveTextContent("as of Nov 24, 2026, 4:03:10 PM.");
+    expect(changes.map((text) => text.match(/as of (.*?)\./)?.[1])).toEqual(["Nov 24, 2026, 4:03:10 PM"]);
   });
 
   it.each([

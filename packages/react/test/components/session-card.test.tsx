@@ -279,6 +279,38 @@ describe("SessionCard (presentational): behaviour", () => {
     expect(region).toHaveTextContent("Payment status: Payment succeeded");
   });
 
+  it("announces a status change once however many cards show the session, and each session's own (bug: a list row and the panel it opens both said it)", () => {
+    const shown = makeSession({ ...fixtures.collecting });
+    const other = makeSession({ ...fixtures.collecting, session_id: "7f1e2d3c-4b5a-4968-8776-655443322110" });
+    const authorized = (session: Session): Session => ({ ...session, status: "payment-authorized" });
+    const page = (row: Session, panel: Session, another: Session) => (
+      <>
+        <SessionCard session={row} {...base} />
+        <SessionCard session={panel} {...base} />
+        <SessionCard session={another} {...base} />
+      </>
+    );
+    const { rerender } = render(page(shown, shown, other));
+    // Each card's announcement region (its copy region, also visually hidden, comes after it).
+    const regions = screen
+      .getAllByRole("article")
+      .map((card) => card.querySelector(':scope > .mvn-sr-only[role="status"]')!);
+    const said = () => regions.map((region) => region.textContent);
+
+    // The row's poll brings the change first, the panel's a moment later: one announcement.
+    rerender(page(authorized(shown), shown, other));
+    expect(said()).toEqual(["Payment status: Authorized (not captured)", "", ""]);
+    rerender(page(authorized(shown), authorized(shown), other));
+    expect(said()).toEqual(["Payment status: Authorized (not captured)", "", ""]);
+    // Another session's change is its own.
+    rerender(page(authorized(shown), authorized(shown), authorized(other)));
+    expect(said()).toEqual([
+      "Payment status: Authorized (not captured)",
+      "",
+      "Payment status: Authorized (not captured)",
+    ]);
+  });
+
   it("does not announce when it is given a different session", () => {
     const { rerender } = render(<SessionCard session={fixtures.pending} {...base} />);
     rerender(<SessionCard session={fixtures.cardDeclined} {...base} />);
