@@ -68,6 +68,12 @@ declare module "vitest" {
 const globals = inject(GLOBALS_KEY) ?? {};
 const dir = globals.locale === "ar-EG" ? "rtl" : "ltr";
 
+it("gets the toolbar globals its instance provides (a renamed key would make the dark run a second light one)", ({
+  task,
+}) => {
+  expect(globals).toEqual(task.file.projectName === "storybook-dark-rtl" ? { theme: "dark", locale: "ar-EG" } : {});
+});
+
 const STORIES: Array<[name: string, story: Story]> = [
   ["ids, copy buttons, the receipt and dashboard links", card.StripeCharge],
   ['long memory and its "Show less" button', card.LongValues],
