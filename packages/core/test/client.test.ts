@@ -16,7 +16,7 @@ import {
   ResponseValidationError,
   UnprocessableEntityError,
 } from "../src/index.js";
-import { API, SESSION_ID, sessionBody, TEST_KEY, setupMswServer } from "./support.js";
+import { API, capturingFetch, SESSION_ID, sessionBody, TEST_KEY, setupMswServer } from "./support.js";
 
 const server = setupMswServer();
 const URL_PATTERN = `${API}/v1/sessions/:id`;
@@ -394,11 +394,7 @@ describe("the API key stays secret", () => {
 
   it("never sends MAVEN_API_KEY over plain http: a local mock gets the key it is given, or none", async () => {
     vi.stubEnv("MAVEN_API_KEY", TEST_KEY);
-    const requests: Request[] = [];
-    const capture: typeof fetch = async (input, init) => {
-      requests.push(new Request(input, init));
-      return Response.json(sessionBody());
-    };
+    const { requests, fetch: capture } = capturingFetch();
     await createMavenClient({ baseUrl: "http://127.0.0.1:4010", fetch: capture }).sessions.get(SESSION_ID);
     expect(requests[0]!.headers.has("authorization")).toBe(false);
     await createMavenClient({ baseUrl: "http://127.0.0.1:4010", apiKey: "mvn_test_mock", fetch: capture }).sessions.get(

@@ -16,7 +16,7 @@ import {
   type SessionHandlerOptions,
   type SessionStore,
 } from "../src/server/index.js";
-import { API, SESSION_ID, sessionBody, setupMswServer, TEST_KEY } from "./support.js";
+import { API, capturingFetch, SESSION_ID, sessionBody, setupMswServer, TEST_KEY } from "./support.js";
 
 const server = setupMswServer();
 const UPSTREAM = `${API}/v1/sessions/:id`;
@@ -363,11 +363,7 @@ describe("createSessionHandler: the key and upstream failures", () => {
 
   it("never sends MAVEN_API_KEY to a plain http baseUrl, and says why in the log", async () => {
     vi.stubEnv("MAVEN_API_KEY", TEST_KEY);
-    const requests: Request[] = [];
-    const capture: typeof fetch = async (input, init) => {
-      requests.push(new Request(input, init));
-      return Response.json(sessionBody());
-    };
+    const { requests, fetch: capture } = capturingFetch();
     const baseUrl = "http://127.0.0.1:4010";
     const response = await createHandler({ apiKey: undefined, baseUrl, fetch: capture })(request(), nextContext());
     expect(response.status).toBe(500);

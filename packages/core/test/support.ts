@@ -32,6 +32,18 @@ export function sessionBody(overrides: Record<string, unknown> = {}): Record<str
 }
 
 /** An msw server for one test file, failing on any request no handler expects. */
+/** A `fetch` that answers every call with `sessionBody()` and keeps each request it was sent, for reading its headers. */
+export function capturingFetch(): { requests: Request[]; fetch: typeof fetch } {
+  const requests: Request[] = [];
+  return {
+    requests,
+    fetch: async (input, init) => {
+      requests.push(new Request(input, init));
+      return Response.json(sessionBody());
+    },
+  };
+}
+
 export function setupMswServer() {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
