@@ -194,11 +194,13 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 function asObject(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ControlError(400, `${what} must be a JSON object.`);
-  }
-  return value as Record<string, unknown>;
+  if (!isPlainObject(value)) throw new ControlError(400, `${what} must be a JSON object.`);
+  return value;
 }
 
 /** Runs a simulator call, turning the `TypeError` it throws for bad input into a 400 with its message. */
@@ -235,10 +237,6 @@ function readOptionalString(body: Record<string, unknown>, name: string, meaning
   const value = body[name];
   if (value === undefined || typeof value === "string") return value;
   throw new ControlError(400, `${name} must be a string, got ${JSON.stringify(value)}; ${meaning}.`);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Why a scenario sent as JSON cannot be played, or `null` (patches that are functions cannot cross JSON). */
