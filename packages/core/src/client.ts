@@ -9,7 +9,7 @@ import {
   type ContractIssue,
 } from "./errors.js";
 import { checkSession } from "./internal/check-session.js";
-import { isBrowserLike, readServerEnv } from "./internal/env.js";
+import { isBrowserLike, readServerKey } from "./internal/env.js";
 import { isSessionId } from "./internal/patterns.js";
 import { numberOption } from "./internal/number-option.js";
 import { linkSignal, sleep } from "./internal/sleep.js";
@@ -122,9 +122,7 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
   const DEFAULT_TIMEOUT_MS = 10_000;
   const DEFAULT_MAX_RETRIES = 2;
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, "");
-  // The key from the environment goes over https only. A relative baseUrl means "my proxy": that client is
-  // the browser's, even while it is being server-rendered; and plain http would send the key in clear text.
-  const apiKey = options.apiKey?.trim() || (/^https:/i.test(baseUrl) ? readServerEnv("MAVEN_API_KEY") : undefined);
+  const apiKey = options.apiKey?.trim() || readServerKey(baseUrl);
   // A line break or other character a header cannot carry would fail every request, with the key in
   // the platform's error message; say so here instead, without the key.
   if (apiKey && !/^[\x21-\x7e]+$/.test(apiKey)) {

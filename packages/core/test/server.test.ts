@@ -368,11 +368,30 @@ describe("createSessionHandler: the key and upstream failures", () => {
     const response = await createHandler({ apiKey: undefined, baseUrl, fetch: capture })(request(), nextContext());
     expect(response.status).toBe(500);
     expect(requests).toHaveLength(0);
-    expect(logger.error.mock.calls[0]![0]).toMatch(/not sent to a plain http baseUrl/);
+    expect(logger.error.mock.calls[0]![0]).toMatch(/sent to an https baseUrl only/);
     // Given explicitly (a mock's own key), it is used.
     const mock = createHandler({ apiKey: "mvn_test_mock", baseUrl, fetch: capture });
     expect((await mock(request(), nextContext())).status).toBe(200);
     expect(requests[0]!.headers.get("authorization")).toBe("Bearer mvn_test_mock");
+  });
+
+  // Regression: the handler read the key for any baseUrl not starting "http:", where the client reads it for
+  // "https:" only. A URL parser drops tabs, so "ht\ttp://" is plain http where a `location` resolves it.
+  it.each([
+    ["a tab in its scheme", "ht\ttp://127.0.0.1:4010", { href: "https://deno.example/" }],
+    ["relative", "/maven", undefined],
+  ])("never reads MAVEN_API_KEY for a baseUrl that is not https (%s)", async (_, baseUrl, location) => {
+    vi.stubEnv("MAVEN_API_KEY", TEST_KEY);
+    if (location) vi.stubGlobal("location", location);
+    try {
+      const { requests, fetch: capture } = capturingFetch();
+      const response = await createHandler({ apiKey: undefined, baseUrl, fetch: capture })(request(), nextContext());
+      expect(response.status).toBe(500);
+      expect(requests).toHaveLength(0);
+      expect(logger.error.mock.calls[0]![0]).toMatch(/sent to an https baseUrl only/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("can be created without a key (so builds work without secrets) and then answers 500 with a logged hint", async () => {

@@ -10,15 +10,20 @@ export function isBrowserLike(): boolean {
   return typeof g.importScripts === "function";
 }
 
-/** Reads an environment variable on server runtimes (Node, Bun, Deno with --allow-env), never in a browser. */
-export function readServerEnv(name: string): string | undefined {
-  if (isBrowserLike()) return undefined;
+/**
+ * `MAVEN_API_KEY` from the environment of a server runtime (Node, Bun, Deno with --allow-env), never in a
+ * browser; and for a client or proxy calling `baseUrl`, only when that is `https:`. Never for a relative one
+ * (a browser client behind your proxy, even while server-rendered), nor for plain `http:` or anything else,
+ * which a URL parser may still read as http (`"ht\ttp://"`: it drops tabs).
+ */
+export function readServerKey(baseUrl = "https:"): string | undefined {
+  if (isBrowserLike() || !/^https:/i.test(baseUrl)) return undefined;
   const g = globalThis as {
     process?: { env?: Record<string, string | undefined> };
     Deno?: { env?: { get(key: string): string | undefined } };
   };
   try {
-    const value = g.process?.env?.[name] ?? g.Deno?.env?.get(name);
+    const value = g.process?.env?.MAVEN_API_KEY ?? g.Deno?.env?.get("MAVEN_API_KEY");
     return value?.trim() ? value.trim() : undefined;
   } catch {
     // Deno without --allow-env throws.

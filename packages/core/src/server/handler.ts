@@ -1,6 +1,7 @@
 import {
   assertSessionId,
   createMavenClient,
+  DEFAULT_BASE_URL,
   parseSession,
   type MavenClient,
   type RequestOptions,
@@ -20,7 +21,7 @@ import {
   isRetryableStatus,
 } from "../errors.js";
 import { setNewest } from "../internal/bounded-map.js";
-import { readServerEnv } from "../internal/env.js";
+import { readServerKey } from "../internal/env.js";
 import { MAX_TIMER_MS, numberOption } from "../internal/number-option.js";
 import { pollSession, watchSession } from "../poll.js";
 import { isSessionId, type Session } from "../schema.js";
@@ -121,8 +122,8 @@ export interface SessionRateLimitOptions {
 export interface SessionHandlerOptions {
   /**
    * Your Maven API key. Read once, here; never sent to the browser, logged or put
-   * in an error. Defaults to the `MAVEN_API_KEY` environment variable, unless
-   * `baseUrl` is plain `http:` (a local mock: pass its key here). When
+   * in an error. Defaults to the `MAVEN_API_KEY` environment variable when
+   * `baseUrl` is `https:` (never over plain `http:`: a local mock, pass its key here). When
    * neither is set, construction still succeeds (so `next build` works without
    * secrets) and every request answers 500 with a logged explanation.
    */
@@ -359,9 +360,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const store = options.store ?? createMemorySessionStore({ now: clock });
 
   const upstreamTimeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
-  // As the client does: the key from the environment never goes over plain http (a local mock gets its own).
-  const plainHttp = /^http:/i.test(options.baseUrl?.trim() ?? "");
-  const apiKey = options.apiKey?.trim() || (plainHttp ? undefined : readServerEnv("MAVEN_API_KEY"));
+  // The client's rule: the key from the environment goes to an https baseUrl only (a local mock gets its own).
+  const apiKey = options.apiKey?.trim() || readServerKey(options.baseUrl?.trim() || DEFAULT_BASE_URL);
   /**
    * Copies are stored under what this handler would serve: its redaction, its kind of key and its
    * upstream. Handlers sharing a store always share the budget, and share copies only when those
@@ -678,8 +678,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       logOnce(
         "no-key",
         "error",
-        plainHttp && readServerEnv("MAVEN_API_KEY")
-          ? "MAVEN_API_KEY is not sent to a plain http baseUrl, where anyone on the way could read it: pass { apiKey } to createSessionHandler (a local mock's own key), or use https. Every request answers 500 until then."
+        readServerKey()
+          ? "MAVEN_API_KEY is sent to an https baseUrl only, never over plain http, where anyone on the way could read it: pass { apiKey } to createSessionHandler (a local mock's own key), or use https. Every request answers 500 until then."
           : "No Maven API key: pass { apiKey } to createSessionHandler or set MAVEN_API_KEY on the server. Every request answers 500 until then.",
       );
       return { status: 500, body: { detail: "The session proxy is not configured." }, headers: {} };
