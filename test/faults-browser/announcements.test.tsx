@@ -96,3 +96,43 @@ it("puts the stale banner in a polite live region that was there, empty and taki
   expect(region, "the banner's text sits in a polite live region").toBeDefined();
   expect(emptyRegions.map((node) => node.nodeId)).toContain(region!.nodeId);
 });
+
+it("reads the banner out from one card when several lose the service together, and shows it on each", async (context) => {
+  const ids = await Promise.all(
+    [1, 2, 3].map(
+      async () => (await mock.addSession({ ...fixtures.collecting, session_id: crypto.randomUUID() })).session_id,
+    ),
+  );
+  const { client } = mockClient(mock.url);
+  const harness = renderCard({
+    context,
+    client,
+    children: ids.map((id) => (
+      <SessionCard
+        key={id}
+        sessionId={id}
+        sessionOptions={{ intervalMs: 150, retry: 0 }}
+        locale="en-US"
+        timeZone="UTC"
+      />
+    )),
+  });
+  const banners = () =>
+    [...harness.container.querySelectorAll(".mvn-notice")].filter((notice) =>
+      /Couldn't refresh/.test(notice.textContent!),
+    );
+  await waitFor(() => expect(harness.container.querySelectorAll("[data-state=ready]")).toHaveLength(3), {
+    timeout: 3_000,
+  });
+
+  await Promise.all(ids.map((id) => mock.injectFault(id, "service-unavailable", 1_000)));
+  await waitFor(() => expect(banners()).toHaveLength(3), { timeout: 3_000 });
+  const tree = await accessibilityTree();
+  // Every banner is on screen and in the accessibility tree (a screen reader can reach each)...
+  const texts = tree.filter(
+    (node) => !node.ignored && node.role?.value === "StaticText" && /Couldn't refresh/.test(String(node.name?.value)),
+  );
+  expect(texts).toHaveLength(3);
+  // ...but only one sits in a live region: "Couldn't refresh" is read out once, not once per card.
+  expect(liveRegions(tree).filter((node) => /Couldn't refresh/.test(textUnder(tree, node)))).toHaveLength(1);
+});

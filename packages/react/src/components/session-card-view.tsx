@@ -76,6 +76,8 @@ export interface SessionCardViewProps extends SessionCardSharedProps {
    * none, so its live region is in place before it appears; `undefined` for no region at all.
    */
   banner?: ReactNode;
+  /** The banner is shown but not read out: another card of the burst reads out the same problem. */
+  quiet?: boolean | undefined;
   /** `SessionCard`'s ref (a prop: an internal component needs no `forwardRef` wrapper). */
   cardRef: Ref<HTMLElement>;
 }
@@ -175,6 +177,7 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
   session,
   live,
   banner,
+  quiet,
   locale,
   timeZone,
   labels: labelsProp,
@@ -264,9 +267,9 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
       </header>
       {/* For a connected card (banner null while there is none), mounted even when empty: a banner added to a
           live region is read out, where one mounted with its own region often is not. Empty, it takes no
-          room (styles.css). */}
+          room (styles.css). Not a region while `quiet`: the banner arrives in a plain element, unannounced. */}
       {banner !== undefined && (
-        <div className="mvn-notice" role="status">
+        <div className="mvn-notice" role={quiet ? undefined : "status"}>
           {banner}
         </div>
       )}

@@ -123,6 +123,12 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const copyAt = useMemo(() => copy?.[1], [sessionId, copy?.[0].updated_at]);
   const session = fetched ?? copy?.[0];
+  // A banner over data is read out by one card of a burst, claimed once per kind as the alerts are: in an
+  // outage, a list of cards says "Couldn't refresh" once, and shows it on every card.
+  const bannerKind = session && problem ? kind : null;
+  const [claim, setClaim] = useState<[ErrorKind | null, boolean]>([null, true]);
+  if (claim[0] !== bannerKind)
+    setClaim([bannerKind, !bannerKind || claimAlert(queryClient, cardId + sessionId + kind)]);
   // Offline, react-query pauses the polls (fetchStatus "paused") and no error comes: don't claim "Live".
   const online = useSyncExternalStore(
     onlineManager.subscribe,
@@ -175,6 +181,7 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
       // request before that warning comes: the card is trying, not following.
       live={isPolling && (online ? !problem && !failureReason && "live" : "paused")}
       banner={problem ? staleBanner(problem, kind, copyAt ?? result.dataUpdatedAt, retry, labels, shared) : null}
+      quiet={!claim[1]}
       {...shared}
     />
   );

@@ -514,6 +514,43 @@ describe("SessionCard (connected): many failing cards (bug: each raised its own 
     },
   );
 
+  it.each([false, true])(
+    "reads a burst of “couldn't refresh” banners out once, and shows every card's (StrictMode: %s)",
+    async (strict) => {
+      let down = false;
+      server.use(
+        http.get("*/api/maven/v1/sessions/:sessionId", ({ params }) =>
+          down ? error(503) : HttpResponse.json({ ...collecting, session_id: String(params.sessionId) }),
+        ),
+      );
+      const { wrapper: providers, queryClient } = harness();
+      const wrapper = ({ children }: { children: ReactNode }) =>
+        strict ? <StrictMode>{providers({ children })}</StrictMode> : providers({ children });
+      const { container } = renderList(ids(40), wrapper);
+      await waitFor(() => expect(container.querySelectorAll("[data-state=ready]")).toHaveLength(40));
+      const notices = () => [...container.querySelectorAll(".mvn-notice")];
+      const roles = () => notices().map((notice) => notice.getAttribute("role"));
+      expect(roles()).toEqual(Array(40).fill("status"));
+
+      down = true;
+      await act(() => queryClient.refetchQueries());
+      await waitFor(() =>
+        expect(notices().filter((notice) => /Couldn't refresh/.test(notice.textContent!))).toHaveLength(40),
+      );
+      // One live region holds its banner; the other 39 banners are in plain elements, seen but not read out.
+      expect(roles().sort()).toEqual([...Array<null>(39).fill(null), "status"]);
+      expect(
+        screen.getAllByRole("status").filter((region) => /Couldn't refresh/.test(region.textContent!)),
+      ).toHaveLength(1);
+
+      // Back: no banners, and every card's region in place for the next time.
+      down = false;
+      await act(() => queryClient.refetchQueries());
+      await waitFor(() => expect(container.querySelectorAll(".mvn-notice .mvn-callout")).toHaveLength(0));
+      expect(roles()).toEqual(Array(40).fill("status"));
+    },
+  );
+
   it("alerts again for a failure after a quiet moment, and once per card for a new kind of failure", async () => {
     const realNow = Date.now.bind(Date);
     let offset = 0;
