@@ -56,6 +56,15 @@ export interface SessionPollingOptions {
    * @default 2 in a browser, 0 on a server (a prefetch should fail fast; the browser fetches again)
    */
   retry?: number | undefined;
+  /**
+   * The longest one request waits for an answer, in milliseconds, before it fails with
+   * `APIConnectionTimeoutError` (a transient failure: retried per `retry`, then backed off).
+   * Set it on a server prefetch that should not hold up the page for long: through a
+   * `createSessionHandler`'s `client`, it stops waiting while the upstream call goes on and
+   * fills the proxy's cache for the browser.
+   * @default the client's `timeoutMs` (10000; a `createSessionHandler`'s `client`: the handler's, 8000)
+   */
+  timeoutMs?: number | undefined;
 }
 
 /**
@@ -113,17 +122,18 @@ export function sessionQueryOptions(
   const refresh = (query: { state: QueryState<Session, Error> }) =>
     !stoppedForGood(sessionId, query.state.error) && !waiting(query);
 
+  // The key is the session id alone, not the client nor `timeoutMs`: the server's client (with the
+  // key) and the browser's (behind the proxy) fetch the same data, so a server
+  // prefetch hydrates the browser's query.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: sessionQueryKey(sessionId),
-    // The key is the session id alone, not the client: the server's client (with the
-    // key) and the browser's (behind the proxy) fetch the same data, so a server
-    // prefetch hydrates the browser's query.
     queryFn: async ({ signal, client: queryClient, queryKey }): Promise<Session> => {
       const query = queryClient.getQueryCache().find({ queryKey, exact: true });
       try {
         // `signal` aborts the request when the last observer unmounts; maxRetries: 0
         // because `retry` below is the one retry layer.
-        const session = await client.sessions.get(sessionId, { signal, maxRetries: 0 });
+        const session = await client.sessions.get(sessionId, { signal, maxRetries: 0, timeoutMs: settings.timeoutMs });
         recordSuccess(query);
         // A lagging replica or cache may answer with an older state: keep the newer one on screen.
         const shown = query?.state.data as Session | undefined;

@@ -42,6 +42,7 @@ describe("sessionQueryOptions", () => {
     [{ intervalMs: 2 ** 31 }, /intervalMs must be a positive number no larger than 2147483647, got 2147483648/],
     [{ maxIntervalMs: Number.POSITIVE_INFINITY }, /maxIntervalMs must be a positive number/],
     [{ retry: 1.5 }, /retry must be a whole number/],
+    [{ timeoutMs: 0 }, /timeoutMs must be a positive number/],
   ])("rejects %o with a message", (options, message) => {
     expect(() => sessionQueryOptions(maven, SESSION_A, options)).toThrow(message);
   });
@@ -54,6 +55,28 @@ describe("sessionQueryOptions", () => {
     await advance(60_000);
     expect(await outcome).toMatchObject({ name: "InternalServerError", status: 503 });
     expect(api.times()).toEqual([0, 3_000]);
+  });
+
+  test("timeoutMs bounds each request (a server prefetch need not wait for a hung upstream), retried per `retry`", async () => {
+    // Never answers: each request waits until the client gives up on it.
+    const api = serveSessions(
+      ({ request }) =>
+        new Promise<Response>((resolve) =>
+          request.signal.addEventListener("abort", () => resolve(status(503)), { once: true }),
+        ),
+    );
+    const queryClient = new QueryClient();
+    const client = createMavenClient({ baseUrl: "/api/maven" });
+    const outcome = queryClient
+      .fetchQuery(sessionQueryOptions(client, SESSION_A, { timeoutMs: 1_000, retry: 1 }))
+      .catch((e: Error) => e);
+    await advance(30_000);
+    expect(await outcome).toMatchObject({
+      name: "APIConnectionTimeoutError",
+      message: "Request timed out after 1000 ms.",
+    });
+    // 1 s, the 3 s backoff, 1 s: not the client's own 10 s per request.
+    expect(api.times()).toEqual([0, 4_000]);
   });
 
   test("works with useSuspenseQuery, which keeps polling", async () => {

@@ -22,6 +22,7 @@ export interface PollingSettings {
   terminalIntervalMs: number | false;
   until: ((session: Session) => boolean) | undefined;
   retry: number;
+  timeoutMs: number | undefined;
 }
 
 export interface PollingOptionsInput {
@@ -30,6 +31,7 @@ export interface PollingOptionsInput {
   terminalIntervalMs?: number | false | undefined;
   until?: ((session: Session) => boolean) | undefined;
   retry?: number | undefined;
+  timeoutMs?: number | undefined;
 }
 
 export function resolvePollingSettings(options: PollingOptionsInput): PollingSettings {
@@ -49,7 +51,14 @@ export function resolvePollingSettings(options: PollingOptionsInput): PollingSet
   if (!Number.isInteger(retry) || retry < 0) {
     throw new MavenError(`retry must be a whole number of retries (0 or more), got ${retry}.`);
   }
-  return { intervalMs, maxIntervalMs, terminalIntervalMs, until: options.until, retry };
+  return {
+    intervalMs,
+    maxIntervalMs,
+    terminalIntervalMs,
+    until: options.until,
+    retry,
+    timeoutMs: numberOption("timeoutMs", options.timeoutMs, undefined, true),
+  };
 }
 
 /**

@@ -28,9 +28,11 @@ export default async function SessionPage({ params }: Props) {
   // and redaction; access was checked above), so the card renders with data in
   // the first HTML; the browser then keeps polling through /api/maven. A failed
   // prefetch is not dehydrated: the card shows its loading state and fetches itself.
+  // At most 3 s: a slow Maven must not hold the page up (the proxy's call goes on and
+  // fills its cache for the browser's first request).
   requireMavenKey();
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery(sessionQueryOptions(sessionProxy.client, id));
+  await queryClient.prefetchQuery(sessionQueryOptions(sessionProxy.client, id, { timeoutMs: 3_000 }));
 
   return (
     <>
