@@ -14,6 +14,7 @@ import {
   OTHER_SESSION_ID,
   type CardErrorKind,
 } from "../faults/matrix.ts";
+import { hangLimit } from "../faults/support/hang-limit.ts";
 import { mockControl } from "../faults/support/mock-control.ts";
 import { tally } from "../faults/support/tally.ts";
 import {
@@ -30,6 +31,8 @@ const mock = mockControl(inject("mockUrl"));
 const INTERVAL_MS = 100;
 const MAX_INTERVAL_MS = 1_200;
 const POLLING = { intervalMs: INTERVAL_MS, maxIntervalMs: MAX_INTERVAL_MS } as const;
+/** The hang row's time limit per attempt, short so the row runs in seconds; the other rows keep the client's 10 s. */
+const HANG_TIMEOUT_MS = 300;
 /** Long enough for the slowest row (two 1 s `Retry-After` waits, or three 300 ms timeouts and their backoff). */
 const WAIT = { timeout: 6_000, interval: 20 } as const;
 
@@ -86,12 +89,21 @@ describe.concurrent("<SessionCard sessionId>, one fault after the first good pol
     tally(context, "fault", row.id, "card");
     const { session_id: id } = await mock.addScenario("success");
     let outage: Promise<{ end(): Promise<number> }> | undefined;
-    const { client, attempts } = mockClient(mock.url, async (response, index) => {
-      // The first good answer is back: queue the fault before the card even sees it.
-      if (index !== 0 || !response.ok) return;
-      if (row.browserOutage) await (outage = startOutage(mock, id, row.fault));
-      else await mock.injectFault(id, row.fault, row.times);
-    });
+    // Held to 300 ms only where the fault hangs: the good answers of the row may be slow on a loaded machine.
+    const hung = row.id === "hang" ? hangLimit() : undefined;
+    const { client, attempts } = mockClient(
+      mock.url,
+      async (response, index) => {
+        // The first good answer is back: queue the fault before the card even sees it.
+        if (index !== 0 || !response.ok) return;
+        if (row.browserOutage) await (outage = startOutage(mock, id, row.fault));
+        else {
+          hung?.hangs(id, row.times);
+          await mock.injectFault(id, row.fault, row.times);
+        }
+      },
+      hung && { timeoutMs: HANG_TIMEOUT_MS, hung },
+    );
     const harness = renderCard({
       context,
       client,

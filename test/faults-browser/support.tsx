@@ -10,6 +10,7 @@ import type { FaultInput } from "@trymaven/mock";
 import { MavenProvider } from "@trymaven/react";
 import { Component, type ReactNode } from "react";
 import { afterAll, beforeAll, expect, type TestContext } from "vitest";
+import type { HangLimit } from "../faults/support/hang-limit.ts";
 
 declare module "vitest/browser" {
   interface BrowserCommands {
@@ -158,13 +159,15 @@ export interface Attempts {
 }
 
 /**
- * A browser client for the mock (300 ms time limit per attempt, unless `timeoutMs` says otherwise) whose fetch counts the attempts and can act
- * after each response that arrives (e.g. inject a fault before the card sees the answer).
+ * A browser client for the mock whose fetch counts the attempts and can act after each response that arrives
+ * (e.g. inject a fault before the card sees the answer). Its time limit per attempt is the client's default
+ * (10 s), which no answer of the mock's comes near even on a loaded machine, unless `timeoutMs` says otherwise;
+ * with `hung`, that limit applies only to the requests a `hang` fault holds (see `hangLimit`).
  */
 export function mockClient(
   baseUrl: string,
   afterResponse?: (response: Response, index: number) => Promise<void> | void,
-  { timeoutMs = 300 }: { timeoutMs?: number } = {},
+  { timeoutMs, hung }: { timeoutMs?: number; hung?: HangLimit } = {},
 ): { client: MavenClient; attempts: Attempts } {
   const attempts: Attempts = { calls: 0, failures: 0 };
   let index = 0;
@@ -175,7 +178,7 @@ export function mockClient(
       attempts.calls += 1;
       let response: Response;
       try {
-        response = await fetch(input, init);
+        response = await fetch(input, hung ? hung.init(input, init) : init);
       } catch (error) {
         attempts.failures += 1;
         throw error;
@@ -219,7 +222,8 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  * connection is reset, once per idle connection in its pool: one failed `fetch` may cost several.) The drain
  * sends POSTs to the session's URL, which take a queued fault each (faults answer before the method is
  * checked) and which no browser resends on a reset; once the mock answers 405, the outage is over. A
- * GET would move the scenario on.
+ * GET would move the scenario on. The POSTs go DRAIN_BATCH at a time: one after another, two hundred round
+ * trips to a busy mock can take seconds, while the card keeps failing and the test counts its failures.
  */
 export async function startOutage(
   mock: { url: string; injectFault(sessionId: string, fault: FaultInput, times?: number): Promise<void> },
@@ -227,14 +231,19 @@ export async function startOutage(
   fault: FaultInput,
 ): Promise<{ end(): Promise<number> }> {
   await mock.injectFault(sessionId, fault, OUTAGE_FAULTS);
+  const post = () =>
+    fetch(`${mock.url}/v1/sessions/${sessionId}`, { method: "POST" }).then(
+      (response) => response.status,
+      () => 0,
+    );
   return {
+    /** Resolves with the number of faults the drain took (every answer but a 405 took one). */
     async end() {
-      for (let drained = 0; drained <= OUTAGE_FAULTS; drained++) {
-        const status = await fetch(`${mock.url}/v1/sessions/${sessionId}`, { method: "POST" }).then(
-          (response) => response.status,
-          () => 0,
-        );
-        if (status === 405) return drained;
+      let drained = 0;
+      for (let sent = 0; sent <= OUTAGE_FAULTS; sent += DRAIN_BATCH) {
+        const statuses = await Promise.all(Array.from({ length: DRAIN_BATCH }, post));
+        drained += statuses.filter((status) => status !== 405).length;
+        if (statuses.includes(405)) return drained;
       }
       throw new Error(`the outage for ${sessionId} did not end`);
     },
@@ -242,3 +251,4 @@ export async function startOutage(
 }
 
 const OUTAGE_FAULTS = 200;
+const DRAIN_BATCH = 20;

@@ -15,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FAULT_MATRIX, FLAPPING, OLDER_STATE, OTHER_SESSION_ID, type FaultCase } from "./matrix.ts";
 import { ERROR_CLASSES, expectedMessage } from "./support/errors.ts";
+import { hangLimit, sessionIdOf } from "./support/hang-limit.ts";
 import { mockControl } from "./support/mock-control.ts";
 import { FAULTS_API_KEY } from "./support/mock-server.ts";
 import { tally } from "./support/tally.ts";
@@ -22,7 +23,10 @@ import { trackProcess } from "./support/process-health.ts";
 
 const mock = mockControl(inject("mockUrl"));
 
-/** Short, so the hang row runs in seconds: a hung attempt gives up after 300 ms. */
+/**
+ * Short, so the hang row runs in seconds: a hung attempt gives up after 300 ms. Only the attempts the fault
+ * hangs are held to it (see `hangLimit`): the row's good answers may take as long as a busy machine needs.
+ */
 const HANG_TIMEOUT_MS = 300;
 /**
  * Every other row: a limit no answer of the mock's comes near, even on a loaded machine. With 300 ms for all,
@@ -42,24 +46,31 @@ const SLACK_MS = 5;
 /** When the client sent each request, by session id (ms, this process's clock). */
 const sent = new Map<string, number[]>();
 
-const clientWith = (timeoutMs: number) =>
+/** The requests the hang row's fault holds open: the only ones `hangClient` times out. */
+const hung = hangLimit();
+
+const clientWith = (timeoutMs: number, limit?: typeof hung) =>
   createMavenClient({
     apiKey: FAULTS_API_KEY,
     baseUrl: mock.url,
     timeoutMs,
     maxRetries: MAX_RETRIES,
     fetch: (input, init) => {
-      const id = String(input instanceof Request ? input.url : input)
-        .split("/")
-        .at(-1)!;
+      const id = sessionIdOf(input);
       sent.set(id, [...(sent.get(id) ?? []), performance.now()]);
-      return fetch(input, init);
+      return fetch(input, limit ? limit.init(input, init) : init);
     },
   });
 const client = clientWith(TIMEOUT_MS);
-const hangClient = clientWith(HANG_TIMEOUT_MS);
+const hangClient = clientWith(HANG_TIMEOUT_MS, hung);
 /** The client a matrix row runs with: the 300 ms one only where waiting out a timeout is the point. */
 const clientFor = (row: FaultCase) => (row.id === "hang" ? hangClient : client);
+
+/** Queues the row's fault for the session's next requests (for the hang row, those are the ones timed out). */
+async function injectFault(row: FaultCase, sessionId: string): Promise<void> {
+  if (row.id === "hang") hung.hangs(sessionId, row.times);
+  await mock.injectFault(sessionId, row.fault, row.times);
+}
 
 const health = trackProcess();
 const sessionsUsed: string[] = [];
@@ -146,7 +157,7 @@ describe.concurrent("sessions.get, one fault after the first good answer", () =>
     const { session_id: id } = await newSession();
     // The good answer before the fault, with time to spare and no retry: a retry would read "collecting".
     expect((await client.sessions.get(id, { maxRetries: 0 })).status).toBe("pending");
-    await mock.injectFault(id, row.fault, row.times);
+    await injectFault(row, id);
     const { sessions } = clientFor(row);
 
     if (row.policy === "stop") {
@@ -220,7 +231,7 @@ describe.concurrent("sessions.watch, one fault after the first good poll", () =>
       })) {
         seen.push(session);
         // The generator waits at `yield` until we ask for more: the fault is in place before the next request.
-        if (seen.length === 1) await mock.injectFault(id, row.fault, row.times);
+        if (seen.length === 1) await injectFault(row, id);
       }
     } catch (error) {
       thrown = error;
