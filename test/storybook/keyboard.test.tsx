@@ -135,7 +135,10 @@ it("keeps focus on a copy button through the fallback copy, so Tab goes on from 
   const copy = canvas.querySelector<HTMLElement>(".mvn-copy")!;
   copy.focus();
   await userEvent.keyboard("{Enter}");
-  await expect.poll(() => canvas.querySelector('.mvn-muted[role="status"]')?.textContent).toMatch(/^Couldn't copy/);
+  // Up to 5 s, not expect.poll's 1 s: three Chromiums share the machine's two cores here.
+  await expect
+    .poll(() => canvas.querySelector('.mvn-muted[role="status"]')?.textContent, { timeout: 5_000 })
+    .toMatch(/^Couldn't copy/);
   expect(document.activeElement).toBe(copy);
   await userEvent.keyboard("{Tab}");
   const after = controls(canvas);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createRedisSessionStore } from "../src/index.ts";
 import { DEFAULT_SESSION_ID } from "@trymaven/mock";
 import { answer, cachedSession, granted, START, take, testSessionStoreContract } from "./store-contract.ts";
-import { redisServerForThisFile } from "./redis-server.ts";
+import { redisServerForThisFile, type Redis } from "./redis-server.ts";
 
 const redisServer = redisServerForThisFile();
 /** One prefix per store: every test starts on an empty budget in the one server. */
@@ -16,22 +16,42 @@ testSessionStoreContract("createRedisSessionStore", async (now) =>
   createRedisSessionStore({ redis: await redisServer.connect(), prefix: freshPrefix(), now }),
 );
 
+/**
+ * The TTLs Redis holds for `keys`: each the `setMs` it was given, counted down in real time since then. Read
+ * against the real time gone by since `since` (before the keys were set), so however slow the machine is.
+ */
+async function expectTtls(redis: Redis, keys: string[], setMs: number[], since: number): Promise<void> {
+  const ttls = await Promise.all(keys.map((key) => redis.pTTL(key)));
+  // Plus a millisecond for each clock's rounding (Redis's and this process's).
+  const gone = Math.ceil(performance.now() - since) + 2;
+  ttls.forEach((ttl, index) => {
+    expect(ttl, keys[index]).toBeLessThanOrEqual(setMs[index]!);
+    expect(ttl, keys[index]).toBeGreaterThanOrEqual(setMs[index]! - gone);
+  });
+}
+
 describe("createRedisSessionStore in Redis", () => {
   it("writes JSON under prefix:entry:key with the ttl, and gives every budget key an expiry", async () => {
     const redis = await redisServer.connect();
     const prefix = freshPrefix();
     const store = createRedisSessionStore({ redis, prefix, now: () => START });
+    const since = performance.now();
     await store.set(KEY, cachedSession(), 300_000);
     const key = `${prefix}:entry:${KEY}`;
     expect(JSON.parse((await redis.get(key))!)).toEqual(cachedSession());
-    expect(await redis.pTTL(key)).toBeGreaterThan(299_000);
+    await expectTtls(redis, [key], [300_000], since);
 
     const grant = await granted(take(store, 0, { minIntervalMs: 4_000 }));
     await store.pauseUntil(START + 5_000);
     const budgetKeys = ["slots", "in-flight", "last-grant", "paused-until"].map((name) => `${prefix}:{budget}:${name}`);
-    const ttls = await Promise.all(budgetKeys.map((budgetKey) => redis.pTTL(budgetKey)));
-    // In seconds: slots and in-flight last a window plus the upstream timeout, last-grant a window, the pause its length.
-    expect(ttls.map((ms) => Math.round(ms / 1_000))).toEqual([68, 68, 60, 5]);
+    // Slots and in-flight last a window plus the upstream timeout, last-grant a window, the pause its length.
+    const windowMs = 60_000;
+    await expectTtls(
+      redis,
+      budgetKeys,
+      [windowMs + DEFAULT_UPSTREAM_TIMEOUT_MS, windowMs + DEFAULT_UPSTREAM_TIMEOUT_MS, windowMs, 5_000],
+      since,
+    );
     await grant.settle(START + 500);
     expect(await redis.exists(`${prefix}:{budget}:in-flight`)).toBe(0);
     const slots = await redis.zRangeWithScores(`${prefix}:{budget}:slots`, 0, -1);

@@ -208,16 +208,17 @@ describe("closing", () => {
     const pending = rejection(maven.sessions.get(id));
     await expect.poll(() => mock.simulator.stats().inFlight).toBe(1);
 
-    const started = performance.now();
+    // Not timed: a close() that waited for the hung request would wait for the client's 30 s time limit,
+    // past this test's own (15 s). Dropped, the request fails as a connection error, not a timeout.
     await mock.close();
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(await pending).toBeInstanceOf(APIConnectionError);
+    expect(await pending).not.toBeInstanceOf(APIConnectionTimeoutError);
     await expect.poll(() => mock.simulator.stats().inFlight).toBe(0);
     // No listening socket and no connection (server or client side) is left behind:
     // the servers of earlier tests are closed too, and this worker opens no other TCP handle.
     await expect.poll(tcpHandles).toBe(0);
     await mock.close(); // a second close is harmless
-  });
+  }, 15_000);
 
   it("shares one simulator with msw handlers", async () => {
     const mock = await startMockServer();
