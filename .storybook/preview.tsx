@@ -6,7 +6,13 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createMavenClient } from "@trymaven/core";
 import { MavenProvider } from "@trymaven/react";
 import { mswLoader } from "msw-storybook-addon/csf3";
+import { configure } from "storybook/test";
 import { MAVEN_BASE_URL, mavenHandlers } from "../stories/support/maven-mock";
+
+// Play functions' findBy and waitFor wait 5 s, not Testing Library's 1 s: the stories are tested in three
+// Chromium instances at once, and a busy machine (or a slow laptop opening Storybook) can take longer than a
+// second to render what a story is waiting for. A story that never gets there still fails.
+configure({ asyncUtilTimeout: 5_000 });
 
 /**
  * The msw worker, started once per page. A request to the Maven path that no
