@@ -25,6 +25,7 @@ import {
   sleep,
   startOutage,
   watchPage,
+  type Attempts,
 } from "./support.tsx";
 
 const mock = mockControl(inject("mockUrl"));
@@ -33,6 +34,13 @@ const MAX_INTERVAL_MS = 1_200;
 const POLLING = { intervalMs: INTERVAL_MS, maxIntervalMs: MAX_INTERVAL_MS } as const;
 /** The hang row's time limit per attempt, short so the row runs in seconds; the other rows keep the client's 10 s. */
 const HANG_TIMEOUT_MS = 300;
+/** Timer rounding: a timer may fire a millisecond or so before its delay by `performance.now()`. */
+const SLACK_MS = 5;
+/**
+ * More failed attempts in a row than the card's waits leave room for in one test (15 s: 100, 200, 400, 800 ms,
+ * then 1.2 s apart, make 16): a request storm, whatever the load.
+ */
+const STORM = 20;
 /** Long enough for the slowest row (two 1 s `Retry-After` waits, or three 300 ms timeouts and their backoff). */
 const WAIT = { timeout: 6_000, interval: 20 } as const;
 
@@ -69,6 +77,42 @@ async function expectTrueTerminal(card: () => HTMLElement, sessionId: string): P
     banner: null,
   });
   expect((await mock.session(sessionId)).status).toBe("payment-success");
+}
+
+/**
+ * The least wait the card puts after the `failures`-th failed attempt in a row (no `Retry-After`) before it
+ * asks again: core's `backoffDelay(failures, error, INTERVAL_MS, MAX_INTERVAL_MS)`, as react-query's
+ * `retryDelay` between the attempts of a fetch, and as its `refetchInterval` after a fetch's last retry (the
+ * query observer restarts that interval on every update of the query, so it too counts from the failure).
+ */
+const backoffAfter = (failures: number) => Math.min(MAX_INTERVAL_MS, INTERVAL_MS * 2 ** (failures - 1));
+
+/**
+ * The card backed off: each attempt after a failed one (a retry, a poll or the one that recovers) was sent no
+ * sooner than `backoffAfter` the failure's place in its streak, as sent by the client's fetch (Chromium's own
+ * resends on a reset happen inside one fetch). Returns the length of each streak of failed attempts, in order.
+ */
+function expectBackoff(attempts: Attempts): number[] {
+  const streaks: number[] = [];
+  const early: string[] = [];
+  let streak = 0;
+  attempts.at.forEach((at, index) => {
+    if (!attempts.failed[index]) {
+      if (streak > 0) streaks.push(streak);
+      streak = 0;
+      return;
+    }
+    streak += 1;
+    const next = attempts.at[index + 1];
+    const least = backoffAfter(streak);
+    if (next !== undefined && next - at < least - SLACK_MS) {
+      early.push(`attempt ${index + 2}: ${Math.round(next - at)} ms after failure ${streak} in a row, not ${least}`);
+    }
+  });
+  if (streak > 0) streaks.push(streak);
+  expect(early, "attempts sent before the backoff was over").toEqual([]);
+  expect(Math.max(0, ...streaks), "failed attempts in a row").toBeLessThanOrEqual(STORM);
+  return streaks;
 }
 
 /** Once polling is over, nothing asks again (also after the card unmounts). */
@@ -139,11 +183,12 @@ describe.concurrent("<SessionCard sessionId>, one fault after the first good pol
       } else if (outage) {
         const drained = await (await outage).end();
         await expectTrueTerminal(card, id);
-        // The card backed off: a fetch and its two retries failed, then a few more while the outage lasted (the
-        // waits double from 400 ms), not a storm. Chromium may have resent each once per pooled connection.
+        // The card backed off: a fetch and its two retries failed, then more while the outage lasted (however
+        // long that was on this machine), each sent no sooner than the policy's wait after the failure before it.
         expect(attempts.calls - attempts.failures).toBe(3);
+        expect(expectBackoff(attempts)).toEqual([attempts.failures]);
         expect(attempts.failures).toBeGreaterThanOrEqual(row.times);
-        expect(attempts.failures).toBeLessThanOrEqual(row.times + 4);
+        // Chromium may have resent each failed fetch once per pooled connection, no more.
         const gets = (await mock.requests(id)).filter((request) => request.method === "GET");
         expect(gets.length).toBeLessThanOrEqual(3 + 7 * attempts.failures);
         expect(drained).toBeGreaterThan(0);
@@ -228,7 +273,7 @@ describe("<SessionCard sessionId> on a flapping network", () => {
     expect(new Set(whileOffline.map((state) => state.status))).toEqual(new Set(["pending", "collecting"]));
     // Nothing was asked while offline: three good answers, no failed request.
     expect((await mock.requests(id)).map((request) => request.outcome)).toEqual(["response", "response", "response"]);
-    expect(attempts).toEqual({ calls: 3, failures: 0 });
+    expect(attempts).toMatchObject({ calls: 3, failures: 0 });
     expect(harness.problems).toEqual([]);
     await expectQuiet(id, harness.unmount);
   });
@@ -262,12 +307,14 @@ describe("<SessionCard sessionId> on a flapping network", () => {
     }
     await expectTrueTerminal(card, id);
     expect(harness.errorKinds).toEqual(["network"]);
-    // Three good answers, and a bounded number of failed attempts in between (3 to 7 per outage).
+    // Three good answers, and in between two streaks of failed attempts (a fetch and its two retries at least,
+    // then as many as each outage lasted for), each attempt sent no sooner than the backoff allows.
     const gets = (await mock.requests(id)).filter((request) => request.method === "GET");
     expect(gets.filter((request) => request.outcome === "response")).toHaveLength(3);
     expect(attempts.calls - attempts.failures).toBe(3);
-    expect(attempts.failures).toBeGreaterThanOrEqual(6);
-    expect(attempts.failures).toBeLessThanOrEqual(14);
+    const streaks = expectBackoff(attempts);
+    expect(streaks).toHaveLength(2);
+    expect(Math.min(...streaks)).toBeGreaterThanOrEqual(3);
     expect(gets.length).toBeLessThanOrEqual(3 + 7 * attempts.failures);
     expect(harness.problems).toEqual([]);
     await expectQuiet(id, harness.unmount);

@@ -156,6 +156,13 @@ class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children
 export interface Attempts {
   calls: number;
   failures: number;
+  /**
+   * When each attempt was sent (`performance.now()`, in ms), in order: one per call of the client's `fetch`,
+   * however many times Chromium resent the request on a reset inside it.
+   */
+  at: number[];
+  /** Whether each attempt's `fetch` failed (rejected), by the same index as `at`. */
+  failed: boolean[];
 }
 
 /**
@@ -169,18 +176,21 @@ export function mockClient(
   afterResponse?: (response: Response, index: number) => Promise<void> | void,
   { timeoutMs, hung }: { timeoutMs?: number; hung?: HangLimit } = {},
 ): { client: MavenClient; attempts: Attempts } {
-  const attempts: Attempts = { calls: 0, failures: 0 };
+  const attempts: Attempts = { calls: 0, failures: 0, at: [], failed: [] };
   let index = 0;
   const client = createMavenClient({
     baseUrl,
     timeoutMs,
     fetch: async (input, init) => {
-      attempts.calls += 1;
+      const attempt = attempts.calls++;
+      attempts.at[attempt] = performance.now();
+      attempts.failed[attempt] = false;
       let response: Response;
       try {
         response = await fetch(input, hung ? hung.init(input, init) : init);
       } catch (error) {
         attempts.failures += 1;
+        attempts.failed[attempt] = true;
         throw error;
       }
       await afterResponse?.(response, index++);
