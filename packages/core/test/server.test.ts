@@ -176,7 +176,11 @@ function streamed(text: string, { declareLength = true, code = 200, headers = {}
   return { reply, produced };
 }
 
-/** Fakes only the clock, so msw and the client's own timers keep running. */
+/**
+ * Fakes only the clock, so msw and the client's own timers keep running. Call it before creating the handler
+ * or store (they read `Date.now` when created). Every test that expects a copy served fresh (a `hit`, or no
+ * second call) takes it too: on the real clock, a stall of over 2 s (a loaded machine) would make it a miss.
+ */
 function fakeClock(start = Date.parse("2026-11-26T10:00:00Z")) {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(start);
@@ -761,6 +765,7 @@ describe("createSessionHandler: redact", () => {
   });
 
   it("answers 500, logs why and remembers it when a redact function throws: one upstream call, not one per request", async () => {
+    fakeClock();
     const calls = upstream(ok());
     const handler = createHandler({
       redact: () => {
@@ -808,6 +813,7 @@ describe("createSessionHandler: redact", () => {
 
 describe("createSessionHandler: client, for server code", () => {
   it("reads through the handler: redacted, cached and shared with the browser's requests, without authorize", async () => {
+    fakeClock();
     const calls = upstream(ok({ memory: "VIP caller; refund owed" }));
     const authorize = vi.fn(() => true);
     const handler = createSessionHandler({ apiKey: TEST_KEY, authorize, logger, redact: ["memory"] });
@@ -860,6 +866,7 @@ describe("createSessionHandler: client, for server code", () => {
   });
 
   it("waits no longer than a call's timeoutMs, while the call it started fills the cache for the browser", async () => {
+    fakeClock();
     const { release, calls } = heldUpstream();
     const handler = createHandler();
     await expect(handler.client.sessions.get(SESSION_ID, { timeoutMs: -1 })).rejects.toThrow(/timeoutMs must be/);
@@ -1180,6 +1187,7 @@ describe("createSessionHandler: upstream frugality", () => {
   });
 
   it("uses a store you pass, for the cache and the budget", async () => {
+    fakeClock();
     const memory = createMemorySessionStore();
     const store: SessionStore = {
       get: vi.fn(memory.get),
@@ -1261,6 +1269,7 @@ describe("createSessionHandler: upstream frugality", () => {
   });
 
   it("never serves one handler's copy to a handler sharing the store that redacts differently", async () => {
+    fakeClock();
     const calls = upstream(ok({ memory: "VIP caller; refund owed" }));
     const store = createMemorySessionStore();
     const admin = createHandler({ store });
@@ -1318,6 +1327,7 @@ describe("createSessionHandler: upstream frugality", () => {
   });
 
   it("never shares copies between redact functions that merely look alike, unless they share a redactionId", async () => {
+    fakeClock();
     const calls = upstream(ok({ memory: "VIP caller; refund owed" }));
     const store = createMemorySessionStore();
     // One factory: every function it makes has the same source text, whatever it removes.
