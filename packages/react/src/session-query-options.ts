@@ -1,4 +1,4 @@
-import { queryOptions, type DataTag, type QueryState, type UnusedSkipTokenOptions } from "@tanstack/react-query";
+import type { DataTag, QueryState, UnusedSkipTokenOptions } from "@tanstack/react-query";
 import { backoffDelay, isOlderSessionState, isTransientError, type MavenClient, type Session } from "@trymaven/core";
 import { failuresUpTo, recordFailure, recordSuccess } from "./internal/failure-streak.js";
 import { nextPollDelay, resolvePollingSettings, stoppedForGood } from "./internal/polling-policy.js";
@@ -76,7 +76,7 @@ export type SessionQueryOptions = UnusedSkipTokenOptions<Session, Error, Session
 };
 
 /**
- * The react-query options of one live session, built with `queryOptions()`:
+ * The react-query options of one live session, as `queryOptions()` builds them:
  * `useSession` uses them, and so can `prefetchQuery`, `fetchQuery`,
  * `useSuspenseQuery`, `useQueries` and `ensureQueryData`.
  *
@@ -125,9 +125,12 @@ export function sessionQueryOptions(
   // The key is the session id alone, not the client nor `timeoutMs`: the server's client (with the
   // key) and the browser's (behind the proxy) fetch the same data, so a server
   // prefetch hydrates the browser's query.
+  // A plain object, typed by the return type, rather than a call to react-query's `queryOptions()`: that
+  // function returns its argument (it exists for the types), and the call would cost bytes. The key is
+  // tagged here instead, as it would tag it.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
-  return queryOptions({
-    queryKey: sessionQueryKey(sessionId),
+  return {
+    queryKey: sessionQueryKey(sessionId) as SessionQueryOptions["queryKey"],
     queryFn: async ({ signal, client: queryClient, queryKey }): Promise<Session> => {
       const query = queryClient.getQueryCache().find({ queryKey, exact: true });
       try {
@@ -167,5 +170,5 @@ export function sessionQueryOptions(
     refetchOnReconnect: refresh,
     // Without data a mount always fetches: react-query does not ask `refetchOnMount` then.
     refetchOnMount: (query) => !waiting(query),
-  });
+  };
 }

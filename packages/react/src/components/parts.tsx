@@ -2,7 +2,7 @@
  * Small pieces shared by the components. Internal: nothing here is exported from the package.
  */
 import { revealInvisible, STATUS_TONES } from "@trymaven/core";
-import { useCallback, useEffect, useRef, useState, type Key, type ReactNode } from "react";
+import { useEffect, useRef, useState, type Key, type ReactNode } from "react";
 import type { SessionCardLabels } from "./labels.js";
 
 /** A component's own classes, then the `className` it was given, if any. */
@@ -22,7 +22,12 @@ const ICONS = {
   external: "M9 2.5h4.5V7M13.5 2.5L7.5 8.5M6 4H2.5v9.5H12V10",
 } as const;
 
-/** A decorative icon (`aria-hidden`); tone icons sit in a circle. A function, as `code` is. */
+/**
+ * A decorative icon (`aria-hidden`); tone icons sit in a circle. A function, as `code` is.
+ *
+ * The components write `aria-hidden` bare: React renders `true` as `aria-hidden="true"`, and the boolean is
+ * shorter minified than the string.
+ */
 export function icon(name: keyof typeof ICONS) {
   return (
     <svg
@@ -30,7 +35,7 @@ export function icon(name: keyof typeof ICONS) {
       viewBox="0 0 16 16"
       width="1em"
       height="1em"
-      aria-hidden="true"
+      aria-hidden
       fill="none"
       stroke="currentColor"
       strokeWidth="1.6"
@@ -69,11 +74,11 @@ export function code(value: string) {
   return <bdi className="mvn-code">{revealInvisible(value)}</bdi>;
 }
 
-/** What the last copy did, for the one live region of the component that owns the buttons. */
-export interface CopyState {
-  key: string;
-  ok: boolean;
-}
+/**
+ * What the last copy did, for the one live region of the component that owns the buttons: the copied key and
+ * whether it worked. A tuple: minified, read by position rather than by name (bytes).
+ */
+export type CopyState = [key: string, ok: boolean];
 
 /** `useCopy`'s state and its copy function, handed as one to `copyButton` and `copyStatus`. */
 export type Copier = [state: CopyState | null, copy: (key: string, text: string, button: HTMLElement) => void];
@@ -87,13 +92,15 @@ export function useCopy(): Copier {
   const [state, setState] = useState<CopyState | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  const copy = useCallback((key: string, text: string, button: HTMLElement) => {
+  // A new function each render, not `useCallback`: nothing depends on its identity (it is called from the
+  // buttons' own handlers), and the hook would cost bytes.
+  const copy = (key: string, text: string, button: HTMLElement) => {
     const done = (ok: boolean) => {
       if (!ok) {
         const value = button.parentElement?.querySelector(".mvn-code");
         if (value) window.getSelection()?.selectAllChildren(value);
       }
-      setState({ key, ok });
+      setState([key, ok]);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => setState(null), 3000);
     };
@@ -104,7 +111,7 @@ export function useCopy(): Copier {
         () => done(legacyCopy(text)),
       );
     } else done(legacyCopy(text));
-  }, []);
+  };
   return [state, copy];
 }
 
@@ -129,7 +136,7 @@ function legacyCopy(text: string): boolean {
 
 /** A real button that copies `value`; `label` names what is copied ("Copy Session ID"). A function, as `code` is. */
 export function copyButton([state, copy]: Copier, id: string, value: string, label: string) {
-  const copied = state?.key === id && state.ok;
+  const copied = state?.[0] === id && state[1];
   return (
     <button
       type="button"
@@ -146,8 +153,8 @@ export function copyButton([state, copy]: Copier, id: string, value: string, lab
 /** The polite live region that announces copy results. Always rendered, so the first message is heard. */
 export function copyStatus([state]: Copier, labels: SessionCardLabels) {
   return (
-    <span role="status" className={state && !state.ok ? "mvn-muted" : "mvn-sr-only"}>
-      {state ? (state.ok ? labels.copied : labels.copyFailed) : ""}
+    <span role="status" className={state && !state[1] ? "mvn-muted" : "mvn-sr-only"}>
+      {state ? (state[1] ? labels.copied : labels.copyFailed) : ""}
     </span>
   );
 }

@@ -6,7 +6,7 @@ import {
   type Gateway,
   type Processor,
 } from "@trymaven/core";
-import { forwardRef, memo, useMemo, type ComponentPropsWithoutRef } from "react";
+import { forwardRef, memo, type ComponentPropsWithoutRef } from "react";
 import { useLabels, type SessionCardLabelOverrides } from "./labels.js";
 import { code, copyButton, copyStatus, cx, field, icon, useCopy } from "./parts.js";
 
@@ -38,10 +38,10 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
   ) {
     const text = useLabels(labels);
     const copier = useCopy();
-    const [{ brand, last4, receiptUrl, rawReceipt }, rows] = useMemo(
-      () => [describeCard(processor), describeProcessor(processor, gateway, { environment })] as const,
-      [processor, gateway, environment],
-    );
+    // Not memoised: the component is (`memo`), so this runs again only for new props or a copy's feedback, and
+    // `useMemo` would cost bytes.
+    const { brand, last4, receiptUrl, rawReceipt } = describeCard(processor);
+    const rows = describeProcessor(processor, gateway, { environment });
     // Core trims (and, for the receipt, cleans) what it returns; ids are shown and copied as sent.
     const sent = Object(processor) as Record<string, unknown>;
     const exact = (key: string, fallback: string) => (typeof sent[key] === "string" ? (sent[key] as string) : fallback);
@@ -53,11 +53,11 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
               field(
                 text.card,
                 <span className="mvn-card-line">
-                  <BrandMark id={brand?.id ?? "unknown"} />
+                  {brandMark(brand?.id ?? "unknown")}
                   {brand && <span>{brand.wallet ? `${brand.name} (${brand.wallet})` : brand.name}</span>}
                   {last4 && (
                     <span>
-                      <span aria-hidden="true">•••• </span>
+                      <span aria-hidden>•••• </span>
                       <span className="mvn-sr-only">{text.cardEndingIn} </span>
                       {code(last4)}
                     </span>
@@ -133,10 +133,10 @@ const TEXT_MARKS: Partial<Record<CardBrandId, string>> = {
   echeck: "ACH",
 };
 
-/** A decorative brand mark; the brand's name is always written next to it. */
-function BrandMark({ id }: { id: CardBrandId }) {
+/** A decorative brand mark; the brand's name is always written next to it. A function, as `code` is. */
+function brandMark(id: CardBrandId) {
   return (
-    <span className="mvn-brand" data-brand={id} aria-hidden="true">
+    <span className="mvn-brand" data-brand={id} aria-hidden>
       {TEXT_MARKS[id]}
     </span>
   );

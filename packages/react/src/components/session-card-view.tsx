@@ -142,15 +142,17 @@ function deriveModel(
   const card = describeCard(processor);
   const error = session.error && typeof session.error === "object" ? session.error : null;
   const expiry = formatExpiry(session, { now });
-  return {
-    title: text(session.description) ?? labels.title,
-    amount: formatAmount(session.amount, session.currency, { locale }),
-    status: describeStatus(session.status, { mode: session.mode, isTerminal: session.is_terminal }),
-    mode: mode && labels.modeName(mode),
-    caller: caller && revealInvisible(showFullCaller ? formatPhone(caller) : maskPhone(caller)),
-    callback: callback && revealInvisible(formatPhone(callback)),
-    gateway: gateway && (gatewayName(gateway) || gateway),
-    times: [
+  // A tuple, not an object: minified, its parts are read by position instead of by name (bytes; see the
+  // destructuring in `SessionCardView`, which names them).
+  return [
+    text(session.description) ?? labels.title,
+    formatAmount(session.amount, session.currency, { locale }),
+    describeStatus(session.status, { mode: session.mode, isTerminal: session.is_terminal }),
+    mode && labels.modeName(mode),
+    caller && revealInvisible(showFullCaller ? formatPhone(caller) : maskPhone(caller)),
+    callback && revealInvisible(formatPhone(callback)),
+    gateway && (gatewayName(gateway) || gateway),
+    [
       when(0, labels.created, session.created_at),
       when(1, labels.updated, session.updated_at),
       // Expiry matters while the session is live, or once it has expired; core says which (null otherwise).
@@ -159,17 +161,16 @@ function deriveModel(
         : null,
       when(3, labels.completed, session.completed_at),
     ],
-    errorCode: error && text(error.code),
-    errorMessage: error && text(error.message),
+    error && text(error.code),
+    error && text(error.message),
     // Whether ProcessorDetails has anything to show: the section is left out when it has not.
-    paymentDetails:
-      describeProcessor(processor, session.gateway).length > 0 || !!(card.brand || card.last4 || card.rawReceipt),
-    otherFields: Object.keys(session).flatMap((key) => {
+    describeProcessor(processor, session.gateway).length > 0 || !!(card.brand || card.last4 || card.rawReceipt),
+    Object.keys(session).flatMap((key) => {
       const known = (SESSION_FIELDS as readonly string[]).includes(key);
       const value = known ? null : display((session as Record<string, unknown>)[key]);
       return value ? [[key, value] as const] : [];
     }),
-  };
+  ] as const;
 }
 
 export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
@@ -207,7 +208,20 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
     const timer = setInterval(() => setTick((count) => count + 1), tickMs);
     return () => clearInterval(timer);
   }, [tickMs]);
-  const model = useMemo(
+  const [
+    title,
+    amount,
+    status,
+    mode,
+    caller,
+    callback,
+    gateway,
+    times,
+    errorCode,
+    errorMessage,
+    paymentDetails,
+    otherFields,
+  ] = useMemo(
     () => deriveModel(session, labels, locale, timeZone, now, showFullCaller),
     // `tick` is not read: a new one means time has moved on, so the relative times are measured again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -219,19 +233,19 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
   const Sub = `h${headingLevel + 1}` as "h3";
 
   // Announce status changes, not the first render: compare with the last status this card showed.
-  const statusText = labels.status(model.status.label, session.status);
-  const [shown, setShown] = useState(session);
+  const statusText = labels.status(status.label, session.status);
+  // One state for both, set together: one hook fewer (bytes).
+  const [[shown, announcement], setShown] = useState<[Session, string]>([session, ""]);
   useEffect(() => () => void announced.delete(id), [id]);
-  const [announcement, setAnnouncement] = useState("");
   if (shown.session_id !== session.session_id || shown.status !== session.status) {
-    setShown(session);
-    // Once per change, however many cards show this session.
-    setAnnouncement(
+    setShown([
+      session,
+      // Once per change, however many cards show this session.
       shown.session_id === session.session_id &&
-        claimAnnouncement(id, `${session.session_id} ${session.status} ${session.updated_at}`)
+      claimAnnouncement(id, `${session.session_id} ${session.status} ${session.updated_at}`)
         ? labels.statusChanged(statusText)
         : "",
-    );
+    ]);
   }
 
   const sessionId = text(session.session_id);
@@ -243,18 +257,18 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
       aria-labelledby={`${id}h`}
       data-state="ready"
       data-status={session.status}
-      data-tone={model.status.tone}
+      data-tone={status.tone}
       data-terminal={session.is_terminal === true}
       data-gateway={session.gateway}
       {...rest}
     >
       <header className="mvn-card__header">
         <Heading id={`${id}h`} className="mvn-card__title">
-          {model.title}
+          {title}
         </Heading>
         {live && (
           <span className={`mvn-${live}`} data-live={live}>
-            {live === "live" ? <span className="mvn-live__dot" aria-hidden="true" /> : icon("warning")}
+            {live === "live" ? <span className="mvn-live__dot" aria-hidden /> : icon("warning")}
             {labels[live]}
           </span>
         )}
@@ -273,39 +287,39 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
           {banner}
         </div>
       )}
-      {model.amount && (
+      {amount && (
         <p className="mvn-card__amount">
           <span className="mvn-sr-only">{labels.amount}: </span>
-          {model.amount}
+          {amount}
         </p>
       )}
-      {(model.errorCode || model.errorMessage) && (
+      {(errorCode || errorMessage) && (
         <section className="mvn-callout" data-tone="danger">
           <Sub className="mvn-callout__title">{labels.failure}</Sub>
           <dl className="mvn-fields">
-            {model.errorCode && field(labels.errorCode, code(model.errorCode))}
-            {model.errorMessage && field(labels.errorMessage, model.errorMessage)}
+            {errorCode && field(labels.errorCode, code(errorCode))}
+            {errorMessage && field(labels.errorMessage, errorMessage)}
           </dl>
         </section>
       )}
       <dl className="mvn-fields">
-        {model.mode && field(labels.mode, model.mode)}
-        {model.caller &&
+        {mode && field(labels.mode, mode)}
+        {caller &&
           field(
             labels.caller,
             <>
               {/* Screen readers would read the mask as "bullet bullet…": they get words for it instead. */}
-              <bdi aria-hidden={!showFullCaller || undefined}>{model.caller}</bdi>
+              <bdi aria-hidden={!showFullCaller || undefined}>{caller}</bdi>
               {!showFullCaller && (
-                <span className="mvn-sr-only">{model.caller.replace(/•[•\s]*/g, `${labels.hiddenDigits} `)}</span>
+                <span className="mvn-sr-only">{caller.replace(/•[•\s]*/g, `${labels.hiddenDigits} `)}</span>
               )}
             </>,
           )}
-        {model.callback && field(labels.callback, <bdi>{model.callback}</bdi>)}
+        {callback && field(labels.callback, <bdi>{callback}</bdi>)}
         {text(session.project_slug) && field(labels.project, code(session.project_slug as string))}
-        {model.gateway && field(labels.gateway, model.gateway)}
+        {gateway && field(labels.gateway, gateway)}
         {text(session.transfer_status) && field(labels.transferStatus, session.transfer_status)}
-        {model.times}
+        {times}
         {sessionId &&
           field(
             labels.sessionId,
@@ -315,7 +329,7 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
             </>,
           )}
       </dl>
-      {model.paymentDetails && (
+      {paymentDetails && (
         <section className="mvn-section">
           <Sub className="mvn-section__title">{labels.paymentDetails}</Sub>
           <ProcessorDetails
@@ -332,10 +346,10 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
           <Memory text={memory} labels={labels} />
         </section>
       )}
-      {model.otherFields.length > 0 && (
+      {otherFields.length > 0 && (
         <details className="mvn-section">
-          <summary className="mvn-summary">{labels.otherFields(model.otherFields.length)}</summary>
-          <dl className="mvn-fields">{model.otherFields.map(([key, value]) => field(key, code(value), key))}</dl>
+          <summary className="mvn-summary">{labels.otherFields(otherFields.length)}</summary>
+          <dl className="mvn-fields">{otherFields.map(([key, value]) => field(key, code(value), key))}</dl>
         </details>
       )}
       <span role="status" className="mvn-sr-only">
@@ -353,13 +367,10 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
 function Memory({ text: value, labels }: { text: string; labels: SessionCardLabels }) {
   const [open, setOpen] = useState(false);
   const id = useId();
-  const preview = useMemo(() => {
-    let cut = value.slice(0, 400).split("\n").slice(0, 6).join("\n");
-    if (cut.length === value.length) return null;
-    // Never split a surrogate pair (an emoji) in half.
-    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-    return `${cut.trimEnd()}…`;
-  }, [value]);
+  // Worked out on each render, not memoised: a few string operations, where `useMemo` would cost bytes.
+  const cut = value.slice(0, 400).split("\n").slice(0, 6).join("\n");
+  // Never split a surrogate pair (an emoji) in half: a high surrogate at the end goes.
+  const preview = cut.length === value.length ? null : `${cut.replace(/[\uD800-\uDBFF]$/, "").trimEnd()}…`;
   return (
     <>
       <p id={id} className="mvn-pre">
