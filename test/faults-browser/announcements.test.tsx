@@ -1,12 +1,13 @@
 /**
- * What a screen reader is told when a refresh fails over data still on screen, in Chromium: the "couldn't
+ * What a screen reader is told, in Chromium. When a refresh fails over data still on screen, the "couldn't
  * refresh" banner must land in a live region that was already in the accessibility tree, because text added
- * to an existing region is read out where a region mounted together with its text is often missed.
+ * to an existing region is read out where a region mounted together with its text is often missed. And a
+ * status change is announced once, by a card that is on screen.
  */
-import { waitFor } from "@testing-library/react";
+import { render, waitFor } from "@testing-library/react";
 import { fixtures } from "@trymaven/mock";
 import { SessionCard } from "@trymaven/react";
-import { expect, inject, it } from "vitest";
+import { expect, inject, it, onTestFinished } from "vitest";
 import { cdp } from "vitest/browser";
 import { mockControl } from "../faults/support/mock-control.ts";
 import { mockClient, renderCard, watchPage } from "./support.tsx";
@@ -135,4 +136,26 @@ it("reads the banner out from one card when several lose the service together, a
   expect(texts).toHaveLength(3);
   // ...but only one sits in a live region: "Couldn't refresh" is read out once, not once per card.
   expect(liveRegions(tree).filter((node) => /Couldn't refresh/.test(textUnder(tree, node)))).toHaveLength(1);
+});
+
+it("announces a status change from a card on screen when the first card showing it is hidden", async () => {
+  const session = { ...fixtures.collecting, session_id: crypto.randomUUID() };
+  // A list row in a hidden tab panel, before the panel on screen: both show the session.
+  const cards = (shown: typeof session) => (
+    <>
+      <div hidden>
+        <SessionCard session={shown} aria-label="Hidden row" locale="en-US" timeZone="UTC" />
+      </div>
+      <SessionCard session={shown} aria-label="Panel on screen" locale="en-US" timeZone="UTC" />
+    </>
+  );
+  const view = render(cards(session));
+  onTestFinished(() => view.unmount());
+  const region = (label: string) =>
+    view.container.querySelector(`article[aria-label="${label}"] > .mvn-sr-only[role="status"]`)!;
+  const changed = { ...session, status: "payment-success", is_terminal: true, updated_at: new Date().toISOString() };
+  view.rerender(cards(changed));
+  await waitFor(() => expect(region("Panel on screen").textContent).toBe("Payment status: Payment succeeded"));
+  // Once, not once per card: the hidden card says nothing (its region would not be read anyway).
+  expect(region("Hidden row").textContent).toBe("");
 });
