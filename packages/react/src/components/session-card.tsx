@@ -103,6 +103,8 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   const cardId = useId();
   const labels = useLabels(shared.labels);
   const kind = errorKind(problem, isPolling);
+  // One claimant for both claims below, so a copy shown with nothing loaded gets the answer its alert got.
+  const claimant = cardId + sessionId + kind;
   if (fetched ? last : problem && problem !== remembered?.[1]) {
     setLast(
       fetched
@@ -112,7 +114,7 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
             problem,
             kind,
             // Assertive once per new failure of this card, and only the first of a burst across cards.
-            remembered?.[2] === kind ? remembered[3] : claimAlert(queryClient, cardId + sessionId + kind),
+            remembered?.[2] === kind ? remembered[3] : claimAlert(queryClient, claimant),
           ],
     );
   }
@@ -128,8 +130,7 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // outage, a list of cards says "Couldn't refresh" once, and shows it on every card.
   const bannerKind = session && problem ? kind : null;
   const [claim, setClaim] = useState<[ErrorKind | null, boolean]>([null, true]);
-  if (claim[0] !== bannerKind)
-    setClaim([bannerKind, !bannerKind || claimAlert(queryClient, cardId + sessionId + kind)]);
+  if (claim[0] !== bannerKind) setClaim([bannerKind, !bannerKind || claimAlert(queryClient, claimant)]);
   // Offline, react-query pauses the polls (fetchStatus "paused") and no error comes: don't claim "Live".
   const online = useSyncExternalStore(
     onlineManager.subscribe,
