@@ -9,7 +9,7 @@ import {
 } from "@tanstack/react-query";
 import type { Session } from "@trymaven/core";
 import { useMavenClientFor } from "./internal/maven-context.js";
-import { reachedEnd, resolvePollingSettings, stoppedForGood, type PollingSettings } from "./internal/polling-policy.js";
+import { reachedEnd, stoppedForGood } from "./internal/polling-policy.js";
 import { claimTerminalNotification } from "./internal/terminal-notifications.js";
 import { sessionQueryKey } from "./session-query-key.js";
 import { sessionQueryOptions, type SessionPollingOptions } from "./session-query-options.js";
@@ -91,8 +91,9 @@ export function useSession(sessionId: string | null | undefined, options: UseSes
   const { enabled = true, onTerminal, onStatusChange } = options;
   const id = sessionId ?? "";
   const active = enabled && id !== "";
-  const settings = resolvePollingSettings(options);
 
+  // `sessionQueryOptions` reads and checks the options (a mistake throws there); `isPolling` needs only `until` and
+  // `terminalIntervalMs`, which `reachedEnd` takes as given.
   const result = useQuery({ ...sessionQueryOptions(client, id, options), enabled: active });
   // On turning off (or to another id): react-query would still send a retry it has scheduled. In a microtask, once
   // react-query's own effect has applied `enabled`, so that "inactive" means no component has it enabled any more.
@@ -117,7 +118,7 @@ export function useSession(sessionId: string | null | undefined, options: UseSes
     [queryClient, id, listening],
   );
 
-  return withSessionFields(result, id, active, settings);
+  return withSessionFields(result, id, active, options);
 }
 
 /**
@@ -131,7 +132,7 @@ function withSessionFields(
   result: UseQueryResult<Session, Error>,
   sessionId: string,
   active: boolean,
-  settings: PollingSettings,
+  options: UseSessionOptions,
 ): UseSessionResult {
   const session = () => {
     const data = result.data;
@@ -142,7 +143,7 @@ function withSessionFields(
     if (key === "session") return session();
     if (key === "isTerminal") return session()?.is_terminal === true;
     // isPolling
-    return active && !stoppedForGood(sessionId, result.error) && !reachedEnd(session(), settings);
+    return active && !stoppedForGood(sessionId, result.error) && !reachedEnd(session(), options);
   };
   return new Proxy(result, {
     get: (target, key) => (EXTRA_KEYS.includes(key) ? field(key) : Reflect.get(target, key)),

@@ -70,11 +70,18 @@ export function stoppedForGood(sessionId: string, error: unknown): boolean {
   return error != null && isFatalForPolling(error);
 }
 
-/** True when the data says polling is done: terminal (unless `terminalIntervalMs` asks for more), or `until` holds. */
-export function reachedEnd(session: Session | undefined, settings: PollingSettings): boolean {
+/**
+ * True when the data says polling is done: terminal (unless `terminalIntervalMs` asks for more), or `until` holds.
+ * Takes the settings or the options as given: `terminalIntervalMs` is never 0 (`numberOption` rejects it), so
+ * unset and `false` read alike, and `useSession` need not resolve the options a second time.
+ */
+export function reachedEnd(
+  session: Session | undefined,
+  settings: Pick<PollingOptionsInput, "until" | "terminalIntervalMs">,
+): boolean {
   if (session === undefined) return false;
   if (settings.until?.(session)) return true;
-  return session.is_terminal && settings.terminalIntervalMs === false;
+  return session.is_terminal && !settings.terminalIntervalMs;
 }
 
 /**
