@@ -488,6 +488,9 @@ describe("SessionCard (connected): relative times keep moving between unchanged 
 
 describe("SessionCard (connected): many failing cards (bug: each raised its own role=alert)", () => {
   const ids = (count: number) => Array.from({ length: count }, () => crypto.randomUUID());
+  // A burst ends after 2 s without a new failure. The clock stands still in the burst tests, so a loaded machine
+  // pausing between two cards' failures cannot split one burst in two; time passes only where a test moves it.
+  const stopClock = () => vi.spyOn(Date, "now").mockReturnValue(Date.now());
 
   function renderList(sessionIds: string[], wrapper: (props: { children: ReactNode }) => ReactNode) {
     return render(
@@ -505,6 +508,7 @@ describe("SessionCard (connected): many failing cards (bug: each raised its own 
   it.each([false, true])(
     "raises one assertive alert for a burst of failures; the other cards say it politely (StrictMode: %s)",
     async (strict) => {
+      stopClock();
       serve(() => error(503));
       const { wrapper: providers } = harness();
       const wrapper = ({ children }: { children: ReactNode }) =>
@@ -524,6 +528,7 @@ describe("SessionCard (connected): many failing cards (bug: each raised its own 
   it.each([false, true])(
     "reads a burst of “couldn't refresh” banners out once, and shows every card's (StrictMode: %s)",
     async (strict) => {
+      stopClock();
       let down = false;
       server.use(
         http.get("*/api/maven/v1/sessions/:sessionId", ({ params }) =>
