@@ -90,9 +90,10 @@ const backoffAfter = (failures: number) => Math.min(MAX_INTERVAL_MS, INTERVAL_MS
 /**
  * The card backed off: each attempt after a failed one (a retry, a poll or the one that recovers) was sent no
  * sooner than `backoffAfter` the failure's place in its streak, as sent by the client's fetch (Chromium's own
- * resends on a reset happen inside one fetch). Returns the length of each streak of failed attempts, in order.
+ * resends on a reset happen inside one fetch), or `retryAfterMs` when the failures asked for that wait
+ * (`Retry-After`). Returns the length of each streak of failed attempts, in order.
  */
-function expectBackoff(attempts: Attempts): number[] {
+function expectBackoff(attempts: Attempts, retryAfterMs = 0): number[] {
   const streaks: number[] = [];
   const early: string[] = [];
   let streak = 0;
@@ -104,7 +105,7 @@ function expectBackoff(attempts: Attempts): number[] {
     }
     streak += 1;
     const next = attempts.at[index + 1];
-    const least = backoffAfter(streak);
+    const least = Math.max(backoffAfter(streak), retryAfterMs);
     if (next !== undefined && next - at < least - SLACK_MS) {
       early.push(`attempt ${index + 2}: ${Math.round(next - at)} ms after failure ${streak} in a row, not ${least}`);
     }
@@ -197,6 +198,12 @@ describe.concurrent("<SessionCard sessionId>, one fault after the first good pol
         // The good polls and exactly one request per injected fault (retries included), no more.
         expect(await mock.requests(id)).toHaveLength(1 + row.times + 2);
         expect(attempts.calls).toBe(1 + row.times + 2);
+        if (row.policy === "retry") {
+          // Each retry sent no sooner than the backoff (or the 429's `Retry-After`) allows after the failure before it.
+          const retryAfter = typeof row.fault === "object" && "retryAfter" in row.fault ? row.fault.retryAfter : null;
+          const waitMs = typeof retryAfter === "number" ? retryAfter * 1_000 : 0;
+          expect(expectBackoff(attempts, waitMs)).toEqual([row.times]);
+        }
       }
     } else if (row.policy === "end") {
       await waitFor(() => expect(view(card())).toMatchObject({ status: "payment-refunded", terminal: "true" }), WAIT);

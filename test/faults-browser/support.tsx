@@ -161,7 +161,10 @@ export interface Attempts {
    * however many times Chromium resent the request on a reset inside it.
    */
   at: number[];
-  /** Whether each attempt's `fetch` failed (rejected), by the same index as `at`. */
+  /**
+   * Whether each attempt failed, by the same index as `at`: its `fetch` rejected (counted in `failures`) or it
+   * was answered with an error status.
+   */
   failed: boolean[];
 }
 
@@ -193,6 +196,7 @@ export function mockClient(
         attempts.failed[attempt] = true;
         throw error;
       }
+      attempts.failed[attempt] = !response.ok;
       await afterResponse?.(response, index++);
       return response;
     },
