@@ -6,6 +6,7 @@ import {
   RateLimitError,
   ResponseValidationError,
   formatDateTime,
+  isSessionId,
   parseSession,
   type Session,
 } from "@trymaven/core";
@@ -102,7 +103,7 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   const queryClient = useQueryClient();
   const cardId = useId();
   const labels = useLabels(shared.labels);
-  const kind = errorKind(problem, isPolling);
+  const kind = errorKind(problem, isPolling, sessionId);
   // One claimant for both claims below, so a copy shown with nothing loaded gets the answer its alert got.
   const claimant = cardId + sessionId + kind;
   if (fetched ? last : problem && problem !== remembered?.[1]) {
@@ -204,8 +205,9 @@ function copyIn(error: unknown, sessionId: string): [Session, number] | undefine
 
 type ErrorKind = "not-found" | "unauthorized" | "rate-limited" | "network" | "contract" | "unknown";
 
-function errorKind(error: unknown, polling: boolean): ErrorKind {
-  if (error instanceof NotFoundError) return "not-found";
+function errorKind(error: unknown, polling: boolean, sessionId: string): ErrorKind {
+  // An id that is not a UUID (rejected before any request) names no session: asking again cannot help.
+  if (error instanceof NotFoundError || !isSessionId(sessionId)) return "not-found";
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return "unauthorized";
   // "Rate limited — retrying" only while something will ask again; once polling has stopped (terminal, `until`,
   // disabled) a 429 is a failure like any other, with Retry.

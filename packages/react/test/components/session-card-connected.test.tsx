@@ -813,10 +813,16 @@ describe("SessionCard (connected): a message per failure", () => {
     expect(await screen.findByRole("heading", { name: "Session not found" })).toBeInTheDocument();
   });
 
-  it("does not crash on a session id that is not a UUID", async () => {
+  it("shows a session id that is not a UUID as not found, with no Retry that cannot help and no request", async () => {
+    const requests = vi.fn();
+    server.events.on("request:start", requests);
     const { wrapper } = harness();
     render(<SessionCard sessionId="not-a-uuid" sessionOptions={quiet} />, { wrapper });
-    await screen.findByRole("heading", { name: "Couldn't load this session" });
+    const heading = await screen.findByRole("heading", { name: "Session not found" });
+    const card = heading.closest("article")!;
+    expect(card).toHaveTextContent("No session has this ID. Check the link or the ID.");
+    expect(within(card).queryByRole("button", { name: "Retry" })).toBeNull();
+    expect(requests).not.toHaveBeenCalled();
   });
 
   it("passes sessionOptions to useSession", async () => {
