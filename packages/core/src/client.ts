@@ -93,7 +93,7 @@ export interface SessionsResource {
   poll(sessionId: string, options?: PollOptions): Promise<Session>;
   /**
    * Yields the session each time it changes and ends once it is terminal (or
-   * `until` holds). Breaking out of the loop stops polling and aborts the request in flight.
+   * `until` holds). Breaking out of the loop stops polling.
    * Driving the iterator by hand, `return()` takes effect only once a pending `next()` has
    * settled (an async generator runs one step at a time): to stop at once, abort `signal`.
    */
