@@ -9,7 +9,8 @@ export default defineConfig({
   format: "esm",
   platform: "neutral",
   target: "es2022",
-  dts: true,
+  // Declaration maps, with `src` published: Go to Definition in an editor opens our TypeScript source, JSDoc and all.
+  dts: { sourcemap: true },
   clean: true,
   sourcemap: true,
   // Required by `includeDependenciesRecursively: false` below; the entries' declared exports are unchanged.

@@ -12,7 +12,8 @@ export default defineConfig({
   platform: "neutral",
   deps: { neverBundle: [/^node:/] },
   target: "es2022",
-  dts: true,
+  // Declaration maps, with `src` published: Go to Definition in an editor opens our TypeScript source, JSDoc and all.
+  dts: { sourcemap: true },
   clean: true,
   sourcemap: true,
 });

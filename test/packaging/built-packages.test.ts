@@ -1,6 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, posix } from "node:path";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -155,5 +156,44 @@ describe("@trymaven/mock as built", () => {
     const manifest = JSON.parse(read(join(packageDir("@trymaven/mock"), "package.json")));
     const bin = read(join(packageDir("@trymaven/mock"), manifest.bin["maven-mock"]));
     expect(bin.startsWith("#!/usr/bin/env node")).toBe(true);
+  });
+});
+
+describe.each(["@trymaven/core", "@trymaven/react", "@trymaven/mock"])("%s as published", (name) => {
+  /** The files `npm pack` puts in the tarball, relative to the package's directory. */
+  const published = () => {
+    const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: packageDir(name),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    return new Set((JSON.parse(output) as [{ files: { path: string }[] }])[0].files.map((file) => file.path));
+  };
+
+  it("ships every source map a file points to, and what each map points to", () => {
+    const files = published();
+    const missing: string[] = [];
+    const maps = [...files].filter((file) => /\.(js|d\.ts)$/.test(file));
+    expect(maps.some((file) => file.endsWith(".d.ts"))).toBe(true);
+    for (const file of maps) {
+      const pointer = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(read(join(packageDir(name), file)))?.[1];
+      if (pointer === undefined) continue;
+      const map = posix.join(posix.dirname(file), pointer);
+      if (!files.has(map)) {
+        missing.push(`${file} -> ${map}`);
+        continue;
+      }
+      // An editor's Go to Definition (declaration maps) and a debugger open the sources a map names: each must be
+      // in the tarball, or carried in the map itself.
+      const { sources, sourcesContent } = JSON.parse(read(join(packageDir(name), map))) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      sources.forEach((source, index) => {
+        const target = posix.join(posix.dirname(map), source);
+        if (!files.has(target) && typeof sourcesContent?.[index] !== "string") missing.push(`${map} -> ${target}`);
+      });
+    }
+    expect(missing).toEqual([]);
   });
 });
