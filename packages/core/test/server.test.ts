@@ -317,6 +317,8 @@ describe("createSessionHandler: access", () => {
     const odd = (() => ({ status: 200 })) as unknown as SessionHandlerOptions["authorize"];
     expect((await createHandler({ authorize: odd })(request(), nextContext())).status).toBe(403);
     expect(logger.warn).toHaveBeenCalledTimes(1);
+    // Naming the statuses it does know, so the fix is in the message.
+    expect(logger.warn.mock.calls[0]![0]).toContain("{ status: 401 | 403 | 404 }");
   });
 
   it("treats an answer other than true as a denial, and warns once", async () => {

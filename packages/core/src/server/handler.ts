@@ -662,7 +662,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
         logOnce(
           "authorize-type",
           "warn",
-          `authorize() resolved to ${typeof allowed}, not a boolean or a { status } denial; treated as a denial. Resolve true to allow.`,
+          `authorize() resolved to ${typeof allowed}, not a boolean or a { status: 401 | 403 | 404 } denial; treated as a denial (403). Resolve true to allow.`,
         );
       }
       return errorResponse(request, 403, DENIAL_DETAIL[403], scrub);
