@@ -127,9 +127,10 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     times: 1,
     policy: "stop",
     error: { name: "UnprocessableEntityError", message: "422 path.session_id: Input should be a valid UUID" },
-    card: { kind: "unknown", retryButton: true },
+    // Maven's answer to an id it does not accept: as a 404, final.
+    card: { kind: "not-found", retryButton: false },
     proxy: { status: 502, detail: UNEXPECTED },
-    behaviour: "no retry; the card's Retry button resumes polling to the true terminal state",
+    behaviour: "no retry; the last state stays on screen under a “not found” warning, Live off",
   },
   {
     id: "429-retry-after",

@@ -91,7 +91,7 @@ export interface SessionCardLabels {
   loading: string;
   /** Muted text of the connected card while its query is disabled (`enabled: false` or no id): nothing is loading. */
   idle: string;
-  /** Heading for a 404, and for a `sessionId` that is not a UUID (refused before any request). */
+  /** Heading for a 404, a 422 (Maven refusing the id) and a `sessionId` that is not a UUID (refused before any request). */
   notFound: string;
   /** Hint under `notFound`. */
   notFoundHint: string;

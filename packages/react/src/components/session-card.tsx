@@ -1,11 +1,14 @@
 import {
   APIConnectionError,
   AuthenticationError,
+  MavenAPIError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   ResponseValidationError,
+  UnprocessableEntityError,
   formatDateTime,
+  isTransientError,
   isSessionId,
   parseSession,
   type Session,
@@ -206,8 +209,11 @@ function copyIn(error: unknown, sessionId: string): [Session, number] | undefine
 type ErrorKind = "not-found" | "unauthorized" | "rate-limited" | "network" | "contract" | "unknown";
 
 function errorKind(error: unknown, polling: boolean, sessionId: string): ErrorKind {
-  // An id that is not a UUID (rejected before any request) names no session: asking again cannot help.
-  if (error instanceof NotFoundError || !isSessionId(sessionId)) return "not-found";
+  // No session by that id: a 404; an id that is not a UUID, refused before any request; or Maven's 422, the only
+  // other answer it gives about the one parameter there is (FastAPI's validation of the id).
+  if (error instanceof NotFoundError || error instanceof UnprocessableEntityError || !isSessionId(sessionId)) {
+    return "not-found";
+  }
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return "unauthorized";
   // "Rate limited — retrying" only while something will ask again; once polling has stopped (terminal, `until`,
   // disabled) a 429 is a failure like any other, with Retry.
@@ -221,15 +227,18 @@ function errorKind(error: unknown, polling: boolean, sessionId: string): ErrorKi
 // `globalThis.navigator`: undefined on servers without one, where this is false.
 const isOffline = () => globalThis.navigator?.onLine === false;
 
-/** Title, hint and whether a Retry button helps, per kind. */
-function describeProblem(kind: ErrorKind, labels: SessionCardLabels): [string, string | null, boolean] {
+/**
+ * Title, hint and whether a Retry button helps, per kind. For another failure, Retry unless Maven gave a final
+ * answer (a 400 or another 4xx it would give again); a 5xx, or an error that is not an answer, may pass.
+ */
+function describeProblem(kind: ErrorKind, error: unknown, labels: SessionCardLabels): [string, string | null, boolean] {
   // An `if` chain rather than a `switch`: minified, it becomes one shorter expression.
   if (kind === "not-found") return [labels.notFound, labels.notFoundHint, false];
   if (kind === "unauthorized") return [labels.unauthorized, labels.unauthorizedHint, false];
   if (kind === "rate-limited") return [labels.rateLimited, null, false];
   if (kind === "network") return [labels.network, isOffline() ? labels.offline : labels.networkHint, true];
   if (kind === "contract") return [labels.contractMismatch, labels.contractMismatchHint, true];
-  return [labels.genericError, null, true];
+  return [labels.genericError, null, !(error instanceof MavenAPIError) || isTransientError(error)];
 }
 
 /** What did not match the contract, collapsed. A function returning elements, as in parts.tsx; so is `retryButton`. */
@@ -317,7 +326,7 @@ function StateCard({
       </article>
     );
   }
-  const [title, hint, retryable] = describeProblem(kind, labels);
+  const [title, hint, retryable] = describeProblem(kind, error, labels);
   const Heading = `h${headingLevel}` as "h3";
   return (
     <article aria-labelledby={id} data-state="error" data-error={kind} {...props}>
@@ -351,7 +360,7 @@ function staleBanner(
   labels: SessionCardLabels,
   { locale, timeZone }: SessionCardSharedProps,
 ) {
-  const [title, , retryable] = describeProblem(kind, labels);
+  const [title, , retryable] = describeProblem(kind, error, labels);
   const when = formatDateTime(new Date(updatedAt), { locale, timeZone, timeStyle: "medium" });
   return (
     <div className="mvn-callout" data-tone="warning" data-error={kind}>

@@ -753,14 +753,61 @@ describe("SessionCard (connected): a message per failure", () => {
   });
 
   it.each([
-    ["a 500", () => error(500, { detail: "Internal Server Error" })],
-    ["a 400", () => error(400, { detail: "Bad request" })],
-  ])("falls back to a generic message for %s", async (_name, answer) => {
+    ["a 500, with Retry", () => error(500, { detail: "Internal Server Error" }), true],
+    ["a 409, with Retry", () => error(409, { detail: "Busy" }), true],
+    ["a 400, without a Retry that would get the same answer", () => error(400, { detail: "Bad request" }), false],
+    ["a 410, without a Retry that would get the same answer", () => error(410, { detail: "Gone" }), false],
+  ])("falls back to a generic message for %s", async (_name, answer, retry) => {
     serve(answer());
     renderCard();
     await screen.findByRole("heading", { name: "Couldn't load this session" });
     expect(screen.getByRole("article")).toHaveAttribute("data-error", "unknown");
-    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Retry" }) !== null).toBe(retry);
+  });
+
+  it("offers Retry for a failure that is not an answer from Maven (a client of the app's own that throws)", async () => {
+    const user = userEvent.setup();
+    const maven = createMavenClient({ baseUrl: "/api/maven", maxRetries: 0 });
+    let calls = 0;
+    const flaky = {
+      ...maven,
+      sessions: {
+        ...maven.sessions,
+        get: async (id: string) => {
+          if (++calls === 1) throw new Error("The adapter's socket closed.");
+          return { ...collecting, session_id: id };
+        },
+      },
+    };
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <MavenProvider client={flaky}>
+          <SessionCard sessionId={ID} sessionOptions={quiet} />
+        </MavenProvider>
+      </QueryClientProvider>,
+    );
+    await screen.findByRole("heading", { name: "Couldn't load this session" });
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    await screen.findByText("Collecting card details");
+    expect(calls).toBe(2);
+  });
+
+  it("says the session was not found for Maven's 422 (its answer to an id it does not accept), with no Retry", async () => {
+    serve(error(422, { detail: [{ loc: ["path", "session_id"], msg: "Input should be a valid UUID", type: "uuid" }] }));
+    renderCard();
+    await screen.findByRole("heading", { name: "Session not found" });
+    expect(screen.getByRole("article")).toHaveAttribute("data-error", "not-found");
+    expect(screen.getByText("No session has this ID. Check the link or the ID.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+  });
+
+  it("offers no Retry in the warning over data when Maven's answer is final (a 400)", async () => {
+    serve(collecting, error(400, { detail: "Bad request" }));
+    const { queryClient } = renderCard();
+    await screen.findByText("Collecting card details");
+    await act(() => queryClient.refetchQueries());
+    const warning = await screen.findByText(/Couldn't refresh\. Showing the session as of/);
+    expect(within(warning.closest(".mvn-callout") as HTMLElement).queryByRole("button", { name: "Retry" })).toBeNull();
   });
 
   it("keeps showing the error, as retrying, while it asks again, until the session arrives (bug: it flipped back to “Loading session…” on every poll)", async () => {
