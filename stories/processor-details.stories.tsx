@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor } from "storybook/test";
-import type { Session } from "@trymaven/core";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { CARD_BRAND_NAMES, type CardBrandId, type Session } from "@trymaven/core";
 import { ProcessorDetails, type ProcessorDetailsProps } from "@trymaven/react";
-import { fixtures } from "@trymaven/mock";
+import { fixtures, makeProcessor } from "@trymaven/mock";
 import { hostileSession, httpReceiptSession } from "./support/maven-mock";
 import { stubClipboard } from "./support/clipboard";
 import { Cell, Section } from "./support/layout";
@@ -142,6 +142,49 @@ export const NoProcessor: Story = {
   },
 };
 
+/** An Authorize.net AVS code that is not in its table: shown as sent, with "Unrecognised code", never dropped. */
+export const UnrecognisedCode: Story = {
+  name: "Authorize.net, unrecognised AVS code",
+  args: {
+    gateway: "authorizenet",
+    processor: makeProcessor({
+      card_brand: "Visa",
+      card_last4: "1111",
+      authnet_transaction_id: "80041532117",
+      authnet_response_code: "1",
+      authnet_avs_result_code: "Q",
+    }),
+  },
+  play: async ({ canvas }) => {
+    const avs = canvas.getByText("Address check (AVS)").closest(".mvn-field") as HTMLElement;
+    await expect(within(avs).getByText("Q")).toBeVisible();
+    await expect(within(avs).getByText("Unrecognised code")).toBeVisible();
+    // The known code next to it is still decoded.
+    await expect(canvas.getByText("Approved")).toBeVisible();
+  },
+};
+
+/** No gateway (`gateway: ""`, as a redacting proxy sends it): every field as a generic row, labelled from its key. */
+export const NoGateway: Story = {
+  name: "No gateway (empty)",
+  args: {
+    gateway: "",
+    processor: makeProcessor({
+      card_brand: "mastercard",
+      card_last4: "5454",
+      stripe_charge_id: "ch_3QKs8cLm4TzR9xWv0kYp5Rz1",
+      stripe_payment_intent_id: "pi_3QKs8cLm4TzR9xWv0a1bQw7E",
+    }),
+  },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvasElement.querySelector("[data-gateway]")).toHaveAttribute("data-gateway", "");
+    await expect(canvas.getByText("Mastercard")).toBeVisible();
+    await expect(canvas.getByText("Stripe charge ID")).toBeVisible();
+    await expect(canvas.getByText("ch_3QKs8cLm4TzR9xWv0kYp5Rz1")).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Copy Stripe payment intent ID" })).toBeVisible();
+  },
+};
+
 /** Sessions for a grid, each with its cell's label. */
 type LabelledSessions = ReadonlyArray<readonly [label: string, session: Session]>;
 
@@ -213,6 +256,108 @@ export const LiveDashboardLinks: Story = {
     }
     // Named by the id they open, so a list of links still says which is which.
     await expect(canvas.getByRole("link", { name: /open in dashboard \(customer id\)/i })).toBeVisible();
+  },
+};
+
+/** ProcessorDetails' props for a grid, each with its cell's label. */
+type LabelledDetails = ReadonlyArray<
+  readonly [label: string, props: Pick<ProcessorDetailsProps, "processor" | "gateway">]
+>;
+
+/** A titled grid of labelled ProcessorDetails. */
+function DetailsGrid({ title, cells }: { title: string; cells: LabelledDetails }) {
+  return (
+    <Section title={title}>
+      {cells.map(([label, props]) => (
+        <Cell key={label} label={label}>
+          <ProcessorDetails {...props} />
+        </Cell>
+      ))}
+    </Section>
+  );
+}
+
+/** The ProcessorDetails of a grid cell, found by the cell's label. */
+function cell(canvasElement: HTMLElement, label: string) {
+  const caption = [...canvasElement.querySelectorAll("figcaption")].find((node) => node.textContent === label);
+  return within(caption!.closest("figure")!.querySelector<HTMLElement>("[data-gateway]")!);
+}
+
+/** Every brand id core knows, as a gateway sends it, then one it does not know ("other"). */
+const BRANDS: ReadonlyArray<readonly [sent: string, id: CardBrandId]> = [
+  ...(Object.keys(CARD_BRAND_NAMES) as Exclude<CardBrandId, "other">[]).map((id) => [id, id] as const),
+  ["RuPay", "other"],
+];
+
+/**
+ * The mark of every card brand core recognises, and of one it does not: a text mark, Mastercard's and Maestro's
+ * circles, or a card outline. The brand's name is always written next to its mark, which is decorative.
+ */
+export const BrandMarks: Story = {
+  name: "Brand marks (every brand)",
+  args: from(fixtures.stripeChargeSuccess),
+  argTypes: HIDE_PROCESSOR_ARGS,
+  parameters: { fullWidth: true },
+  render: () => (
+    <DetailsGrid
+      title="Every card brand"
+      cells={BRANDS.map(
+        ([sent, id]) =>
+          [
+            `${id}: card_brand "${sent}"`,
+            { gateway: "stripe", processor: makeProcessor({ card_brand: sent, card_last4: "4242" }) },
+          ] as const,
+      )}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    for (const [sent, id] of BRANDS) {
+      const details = cell(canvasElement, `${id}: card_brand "${sent}"`);
+      const name = id === "other" ? sent : CARD_BRAND_NAMES[id];
+      await expect(details.getByText(name, { selector: ".mvn-brand + span" })).toBeVisible();
+      await expect(details.getByText(name, { selector: ".mvn-brand + span" }).previousElementSibling).toHaveAttribute(
+        "data-brand",
+        id,
+      );
+    }
+  },
+};
+
+/**
+ * Half a card: the brand alone, the last four digits alone (a card outline for a mark), and `card_last4` masked
+ * by the gateway ("XXXX1111"), of which the card shows the four digits.
+ */
+export const PartialCard: Story = {
+  name: "Partial card (brand only, last four only, masked last four)",
+  args: from(fixtures.stripeChargeSuccess),
+  argTypes: HIDE_PROCESSOR_ARGS,
+  parameters: { fullWidth: true },
+  render: () => (
+    <DetailsGrid
+      title="Partial card"
+      cells={[
+        ["brand only", { gateway: "stripe", processor: makeProcessor({ card_brand: "visa" }) }],
+        ["last four only", { gateway: "stripe", processor: makeProcessor({ card_last4: "4242" }) }],
+        [
+          'masked last four ("XXXX1111")',
+          { gateway: "authorizenet", processor: makeProcessor({ card_brand: "Visa", card_last4: "XXXX1111" }) },
+        ],
+      ]}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const brandOnly = cell(canvasElement, "brand only");
+    await expect(brandOnly.getByText("Visa")).toBeVisible();
+    await expect(brandOnly.queryByText(/ending in/)).toBeNull();
+
+    const last4Only = cell(canvasElement, "last four only");
+    await expect(last4Only.getByText("4242")).toBeVisible();
+    await expect(last4Only.getByText("ending in")).toBeInTheDocument();
+    await expect(canvasElement.querySelectorAll('[data-brand="unknown"]')).toHaveLength(1);
+
+    const masked = cell(canvasElement, 'masked last four ("XXXX1111")');
+    await expect(masked.getByText("1111")).toBeVisible();
+    await expect(masked.queryByText(/XXXX/)).toBeNull();
   },
 };
 

@@ -10,7 +10,7 @@ import {
   type SessionPollingOptions,
   type UseSessionOptions,
 } from "@trymaven/react";
-import { SCENARIO_NAMES, fixtures, scenarios, type FaultInput, type ScenarioName } from "@trymaven/mock";
+import { SCENARIO_NAMES, fixtures, makeSession, scenarios, type FaultInput, type ScenarioName } from "@trymaven/mock";
 import {
   errorIds,
   euroSession,
@@ -81,6 +81,13 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The grids, the live and the "all states" stories pick their sessions themselves. */
+const HIDE_CARD_ARGS = {
+  session: { table: { disable: true } },
+  sessionId: { table: { disable: true } },
+  sessionOptions: { table: { disable: true } },
+} as const;
 
 // ── Every status ─────────────────────────────────────────────────────────────
 
@@ -395,6 +402,164 @@ export const OtherFields: Story = {
   },
 };
 
+/**
+ * What a `createSessionHandler` proxy with `redact: ["caller", "mode", "project_slug", "gateway", "processor",
+ * "memory"]` sends: the required strings blanked to `""`, the nullable fields `null`.
+ */
+const redactedSession: Session = makeSession({
+  session_id: "44526484-6c82-47b1-b213-f6df1d14a283",
+  caller: "",
+  gateway: "",
+  mode: "",
+  project_slug: "",
+  processor: null,
+  memory: null,
+});
+
+/** A session's amount as the card shows it in `locale`, white space folded as Testing Library folds it. */
+function shownAmount(session: Session, locale: string | undefined): string {
+  return formatAmount(session.amount, session.currency, { locale: locale ?? "en-US" }).replace(/\s+/g, " ");
+}
+
+/** A redacted session: the blanked rows are left out (never an empty "Caller"), the rest of the card stays. */
+export const Redacted: Story = {
+  name: "Redacted by the proxy (no caller, mode, project or gateway)",
+  args: show(redactedSession),
+  play: async ({ canvas, globals }) => {
+    for (const label of ["Caller", "Mode", "Project", "Gateway"]) {
+      await expect(canvas.queryByText(label, { selector: "dt" })).toBeNull();
+    }
+    await expect(canvas.queryByRole("heading", { name: "Payment details" })).toBeNull();
+    await expect(canvas.queryByRole("heading", { name: "Call memory" })).toBeNull();
+    // The amount, the status and the session id are still there.
+    await expect(canvas.getByText(shownAmount(redactedSession, globals.locale as string | undefined))).toBeVisible();
+    await expect(canvas.getByText("Payment succeeded")).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Copy Session ID" })).toBeVisible();
+  },
+};
+
+/** A decline with a code and no message (`message: null`): the code alone, no empty "Message" row. */
+export const FailureCodeOnly: Story = {
+  name: "Payment failed, code only (no message)",
+  args: show(
+    makeSession({
+      session_id: "2dcf8f41-7a16-4ade-a74c-425a572e16cd",
+      status: "payment-failed",
+      error: { code: "do_not_honor", message: null },
+    }),
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("heading", { name: "Why it failed" })).toBeVisible();
+    await expect(canvas.getByText("do_not_honor")).toBeVisible();
+    await expect(canvas.queryByText("Message", { selector: "dt" })).toBeNull();
+  },
+};
+
+/**
+ * A decline with a message and no code. The contract requires `error.code` (a string), so the most a valid
+ * session can leave out is its text: `code: ""`, shown as no "Error code" row.
+ */
+export const FailureMessageOnly: Story = {
+  name: "Payment failed, message only (empty code)",
+  args: show(
+    makeSession({
+      session_id: "a089a188-787f-4a27-833e-7e8f1929f2ff",
+      status: "payment-failed",
+      error: { code: "", message: "Card declined" },
+    }),
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("heading", { name: "Why it failed" })).toBeVisible();
+    await expect(canvas.getByText("Card declined")).toBeVisible();
+    await expect(canvas.queryByText("Error code", { selector: "dt" })).toBeNull();
+  },
+};
+
+/** A live session without `expires_at`, and an expired one without `expires_at` or `completed_at`. */
+const noExpirySession: Session = makeSession({
+  session_id: "d03876c8-6f62-462b-bfe8-61fc827af97e",
+  status: "collecting",
+  expires_at: null,
+});
+const expiredUndatedSession: Session = makeSession({
+  session_id: "e6a692c4-5f5c-455a-a5d1-02869cd85f4e",
+  status: "expired",
+  expires_at: null,
+  completed_at: null,
+});
+
+/** Timestamps the API left `null`: their rows are left out, never "Invalid Date" or an empty "Expires". */
+export const MissingDates: Story = {
+  name: "No expiry or completion time",
+  parameters: { fullWidth: true },
+  argTypes: HIDE_CARD_ARGS,
+  render: ({ session: _session, sessionId: _sessionId, sessionOptions: _sessionOptions, ...args }) => (
+    <Section title="Missing dates">
+      <Cell label="collecting, expires_at null">
+        <SessionCard {...args} {...show(noExpirySession)} />
+      </Cell>
+      <Cell label="expired, expires_at and completed_at null">
+        <SessionCard {...args} {...show(expiredUndatedSession)} />
+      </Cell>
+    </Section>
+  ),
+  play: async ({ canvas }) => {
+    const [live, expired] = canvas.getAllByRole("article").map((card) => within(card));
+    await expect(live!.getByText("Collecting card details")).toBeVisible();
+    await expect(live!.getByText("Created", { selector: "dt" })).toBeVisible();
+    await expect(live!.queryByText("Expires", { selector: "dt" })).toBeNull();
+    // The badge says "Expired"; no row does.
+    await expect(expired!.getByText("Expired", { selector: ".mvn-badge" })).toBeVisible();
+    await expect(expired!.queryByText("Expired", { selector: "dt" })).toBeNull();
+    await expect(expired!.queryByText("Completed", { selector: "dt" })).toBeNull();
+    await expect(expired!.getByText("Updated", { selector: "dt" })).toBeVisible();
+  },
+};
+
+/** A status this version does not know, longer than the badge shows (60 characters). */
+const LONG_UNKNOWN_STATUS = "awaiting-manual-review-by-the-merchant-risk-and-compliance-operations-team";
+
+/**
+ * Values the contract allows but the card does not expect: a mode it has no words for (shown as sent), a caller
+ * not in international (E.164) format (masked to its last four digits), and an unknown status of 74 characters,
+ * cut to 60 with "…".
+ */
+export const UncommonValues: Story = {
+  name: "Uncommon values (unknown mode, local caller, long unknown status)",
+  args: show(
+    makeSession({
+      session_id: "30e338ef-cf28-4a40-9397-41ae8473cd16",
+      status: LONG_UNKNOWN_STATUS,
+      is_terminal: false,
+      mode: "sandbox-eu",
+      caller: "5551234",
+      processor: null,
+    }),
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText("sandbox-eu")).toBeVisible();
+    await expect(canvas.getByText("•••• 1234")).toBeVisible();
+    const badge = canvas.getByText(/^Awaiting manual review/);
+    await expect(badge).toHaveAttribute("data-status", LONG_UNKNOWN_STATUS);
+    await expect(badge).toHaveAttribute("data-tone", "progress");
+    // Cut: 60 characters and "…", the whole status nowhere in words.
+    await expect(badge.textContent).toMatch(/^.{60}…$/u);
+    await expect(canvas.queryByText(/operations team/i)).toBeNull();
+  },
+};
+
+/** `session` that is not an object (a string from a bad cast): an error card with nothing to retry, never a crash. */
+export const NotASession: Story = {
+  name: "Not a session (a string)",
+  args: { session: "oops" as never },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("heading", { name: "Couldn't load this session" })).toBeVisible();
+    await expect(canvas.getByRole("article")).toHaveAttribute("data-state", "error");
+    // Nothing to ask again: no Retry.
+    await expect(canvas.queryByRole("button", { name: "Retry" })).toBeNull();
+  },
+};
+
 // ── Locales and themes ───────────────────────────────────────────────────────
 
 /** A partial translation through the `labels` prop; keys left out stay English. */
@@ -450,6 +615,32 @@ export const JapaneseYen: Story = {
   play: async ({ canvas }) => {
     // Yen has no minor unit: no ".00".
     await expect(canvas.getByText(/[¥￥]12,800$/)).toBeVisible();
+  },
+};
+
+/**
+ * Arabic, right to left, whatever the toolbar says: `locale="ar-EG"` (Arabic digits) inside a `dir="rtl"`
+ * container. The card follows the container's direction; ids and the caller stay left to right in their `<bdi>`.
+ */
+export const RightToLeft: Story = {
+  name: "Right to left (ar-EG)",
+  args: { ...show(fixtures.stripeChargeSuccess), locale: "ar-EG", timeZone: "Africa/Cairo" },
+  decorators: [
+    (Story) => (
+      <div dir="rtl">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvas, canvasElement }) => {
+    const card = canvas.getByRole("article");
+    await expect(getComputedStyle(card).direction).toBe("rtl");
+    await expect(canvas.getByText(shownAmount(fixtures.stripeChargeSuccess, "ar-EG"))).toBeVisible();
+    await expect(canvas.getByText("+1 ••• ••• 0123")).toBeVisible();
+    await expect(canvas.getByText("ch_3QKs8cLm4TzR9xWv0kYp5Rz1")).toBeVisible();
+    // Nothing overflows the card horizontally.
+    await expect(card.scrollWidth).toBeLessThanOrEqual(card.clientWidth + 1);
+    await expect(canvasElement.scrollWidth).toBeLessThanOrEqual(canvasElement.clientWidth + 1);
   },
 };
 
@@ -530,6 +721,18 @@ export const CustomTheme: Story = {
 
 // ── Connected: loading, live and every error class ───────────────────────────
 
+/** The ids of the error stories below that inject their own fault (`withFault`): one id per story. */
+const faultIds = {
+  unprocessable: "0270283b-e8ea-4f52-ab8d-2323b15e2dec",
+  germanServiceUnavailable: "86cd8579-b621-4096-8f49-22b7786011ac",
+} as const;
+
+/** Answers every request for `sessionId` with `fault` while the story is shown; returns the story's cleanup. */
+function withFault(sessionId: string, fault: FaultInput): () => void {
+  const injected = simulator.injectFault(fault, { sessionId, times: Number.POSITIVE_INFINITY });
+  return () => injected.remove();
+}
+
 export const Loading: Story = {
   name: "Loading (request never answers)",
   args: { sessionId: errorIds.loading },
@@ -576,6 +779,18 @@ export const NotFound: Story = {
   },
 };
 
+/** An id that is not a UUID: refused before any request is made, and shown as the 404 is. */
+export const InvalidSessionId: Story = {
+  name: "Error: not a session id (refused before any request)",
+  args: { sessionId: "not-a-uuid" },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Session not found" })).toBeVisible();
+    await expect(canvas.getByText("No session has this ID. Check the link or the ID.")).toBeVisible();
+    // Asking again cannot turn it into an id.
+    await expect(canvas.queryByRole("button", { name: "Retry" })).toBeNull();
+  },
+};
+
 export const Unauthorized: Story = {
   name: "Error: not authenticated (401)",
   args: { sessionId: errorIds.unauthorized },
@@ -589,6 +804,21 @@ export const Forbidden: Story = {
   args: { sessionId: errorIds.forbidden },
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole("heading", { name: "Not authorised" })).toBeVisible();
+  },
+};
+
+/**
+ * Maven refused the id (FastAPI's 422 body, its answer to an id it does not accept): final, shown as the 404 is,
+ * with no Retry.
+ */
+export const UnprocessableEntity: Story = {
+  name: "Error: unprocessable (422)",
+  args: { sessionId: faultIds.unprocessable },
+  beforeEach: () => withFault(faultIds.unprocessable, "unprocessable"),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Session not found" })).toBeVisible();
+    await expect(canvas.getByRole("article")).toHaveAttribute("data-error", "not-found");
+    await expect(canvas.queryByRole("button", { name: "Retry" })).toBeNull();
   },
 };
 
@@ -608,6 +838,62 @@ export const ServerError: Story = {
       await canvas.findByRole("heading", { name: "Couldn't load this session" }, { timeout: 5_000 }),
     ).toBeVisible();
     await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  },
+};
+
+/**
+ * The Loading story's id (the request never answers), with `timeoutMs: 500` and no retries: the request is given
+ * up after half a second, and a timeout is a network problem.
+ */
+export const TimedOut: Story = {
+  name: "Error: timed out (no answer in time)",
+  args: { sessionId: errorIds.loading, sessionOptions: { ...FAST_POLLING, timeoutMs: 500, retry: 0 } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Network problem" })).toBeVisible();
+    await expect(canvas.getByText("The payment service couldn't be reached.")).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  },
+};
+
+/** The German labels with the error texts too: what a translation of the whole card adds. */
+const germanErrorLabels: Partial<SessionCardLabels> = {
+  ...germanLabels,
+  loading: "Sitzung wird geladen…",
+  notFound: "Sitzung nicht gefunden",
+  notFoundHint: "Keine Sitzung hat diese ID. Prüfen Sie den Link oder die ID.",
+  unauthorized: "Keine Berechtigung",
+  unauthorizedHint: "Sie dürfen diese Sitzung nicht sehen.",
+  rateLimited: "Zu viele Anfragen — neuer Versuch folgt",
+  network: "Netzwerkproblem",
+  networkHint: "Der Zahlungsdienst war nicht erreichbar.",
+  offline: "Sie scheinen offline zu sein.",
+  contractMismatch: "Unerwartete Antwort",
+  contractMismatchHint: "Die Antwort des Servers passt nicht zum Sitzungsvertrag.",
+  details: "Details",
+  genericError: "Sitzung konnte nicht geladen werden",
+  retry: "Erneut versuchen",
+  retrying: "Neuer Versuch…",
+  stale: (when) => `Aktualisierung fehlgeschlagen. Stand der Sitzung: ${when}.`,
+};
+
+/** A connected card in German (the `GermanEuro` labels plus the error texts) while Maven answers 503. */
+export const GermanErrors: Story = {
+  name: "Error in German labels (503)",
+  args: {
+    sessionId: faultIds.germanServiceUnavailable,
+    sessionOptions: FAST_POLLING,
+    locale: "de-DE",
+    timeZone: "Europe/Berlin",
+    labels: germanErrorLabels,
+  },
+  beforeEach: () => withFault(faultIds.germanServiceUnavailable, "service-unavailable"),
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole("heading", { name: "Sitzung konnte nicht geladen werden" }, { timeout: 5_000 }),
+    ).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Erneut versuchen" })).toBeVisible();
+    await expect(canvas.queryByRole("button", { name: "Retry" })).toBeNull();
+    await expect(canvas.queryByText("Couldn't load this session")).toBeNull();
   },
 };
 
@@ -795,13 +1081,6 @@ export const HtmlErrorPage: Story = {
 };
 
 // ── Live ─────────────────────────────────────────────────────────────────────
-
-/** The live and "all states" stories pick their sessions themselves. */
-const HIDE_CARD_ARGS = {
-  session: { table: { disable: true } },
-  sessionId: { table: { disable: true } },
-  sessionOptions: { table: { disable: true } },
-} as const;
 
 /** What each scenario ends as, in the badge. */
 const FINAL_LABEL: Record<ScenarioName, string> = {

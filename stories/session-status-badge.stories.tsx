@@ -35,14 +35,26 @@ export const PaymentSucceeded: Story = {
   },
 };
 
+/** The "Collecting card details" badge, with the progress tone, and its outline: dashed while it can change. */
+async function expectCollecting(badge: HTMLElement, terminal: boolean) {
+  await expect(badge).toHaveAttribute("data-tone", "progress");
+  await expect(badge).toHaveAttribute("data-terminal", String(terminal));
+  await expect(getComputedStyle(badge).borderStyle).toBe(terminal ? "solid" : "dashed");
+}
+
 export const Collecting: Story = {
   args: { status: "collecting", isTerminal: false },
-  play: async ({ canvas }) => {
-    const badge = canvas.getByText("Collecting card details");
-    await expect(badge).toHaveAttribute("data-tone", "progress");
-    await expect(badge).toHaveAttribute("data-terminal", "false");
-    await expect(getComputedStyle(badge).borderStyle).toBe("dashed");
-  },
+  play: async ({ canvas }) => expectCollecting(canvas.getByText("Collecting card details"), false),
+};
+
+/**
+ * A live status the server calls terminal (`is_terminal` wins): the progress tone and icon, but the solid outline
+ * of a session that will not change any more, where a live one has a dashed outline.
+ */
+export const ContradictoryTerminal: Story = {
+  name: "Live status, but terminal (is_terminal wins)",
+  args: { status: "collecting", isTerminal: true },
+  play: async ({ canvas }) => expectCollecting(canvas.getByText("Collecting card details"), true),
 };
 
 export const CardSaved: Story = {
