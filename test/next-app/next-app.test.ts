@@ -483,10 +483,12 @@ describe("examples/next-app, built and started, in Chromium", () => {
       const calls = () => [...keyOnly!.app.output().matchAll(/^\[upstream\] GET (\S+)$/gm)].map((match) => match[1]!);
       // The proxy's call, to Maven's own URL. The server's stderr arrives on its own pipe, possibly just
       // after the responses: wait for it. The page's prefetch goes through the same handler (one per server,
-      // shared by the route and the page), so Maven's failure a moment ago is its answer: no second call.
+      // shared by the route and the page): while it remembers Maven's failure of a moment ago, that is its
+      // answer; on a machine slow enough for the memory to lapse, it asks Maven once more. Never elsewhere.
       await expect.poll(() => calls().length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      expect(calls()).toEqual([`${DEFAULT_BASE_URL}/v1/sessions/${LIVE_SESSION_ID}`]);
+      expect(calls().length).toBeLessThanOrEqual(2);
+      expect(new Set(calls())).toEqual(new Set([`${DEFAULT_BASE_URL}/v1/sessions/${LIVE_SESSION_ID}`]));
       expect(keyOnly!.app.output()).not.toContain(OWN_KEY);
     });
   });
