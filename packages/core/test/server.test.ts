@@ -1292,6 +1292,46 @@ describe("createSessionHandler: upstream frugality", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("never serves one key's copy or failure through another key sharing the store (a key per merchant)", async () => {
+    const clock = fakeClock();
+    const merchantA = "mvn_live_merchantAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    const merchantB = "mvn_live_merchantBBBBBBBBBBBBBBBBBBBBBBBBBBB";
+    // Maven lets each merchant's key read its own sessions only: the session is A's.
+    const calls = upstream((request) =>
+      request.headers.get("authorization") === `Bearer ${merchantA}`
+        ? HttpResponse.json(sessionBody({ session_id: SESSION_ID }))
+        : HttpResponse.json({ detail: "Session not found" }, { status: 404 }),
+    );
+    const memory = createMemorySessionStore();
+    const written: string[] = [];
+    const store: typeof memory = {
+      ...memory,
+      set: (key, entry, ttlMs) => {
+        written.push(key, JSON.stringify(entry));
+        return memory.set(key, entry, ttlMs);
+      },
+    };
+    const a = createHandler({ store, apiKey: merchantA });
+    const b = createHandler({ store, apiKey: merchantB });
+    expect((await a(request(), nextContext())).status).toBe(200);
+    // B asks Maven with its own key, and gets Maven's answer to that key, not A's copy.
+    const fromB = await b(request(), nextContext());
+    expect(fromB.status).toBe(404);
+    expect(fromB.headers.get("x-maven-cache")).not.toBe("hit");
+    expect(calls.map((call) => call.headers.get("authorization"))).toEqual([
+      `Bearer ${merchantA}`,
+      `Bearer ${merchantB}`,
+    ]);
+    // And B's 404 is not stored as A's: A's viewers still get A's session.
+    clock.advance(1_000);
+    const fromA = await a(request(), nextContext());
+    expect(fromA.status).toBe(200);
+    expect(fromA.headers.get("x-maven-cache")).toBe("hit");
+    // Nothing of either key in what the store was given, keys and copies alike.
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.join("\n")).not.toMatch(/merchant/);
+  });
+
   it("does not put an older copy back over a newer one another handler stored while its own refresh failed", async () => {
     const clock = fakeClock();
     const slow = gate();

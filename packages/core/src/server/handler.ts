@@ -151,6 +151,11 @@ export interface SessionHandlerOptions {
    * function returning the session to send (checked against the contract; a
    * mismatch or a throw answers 500 and is logged). The names of the fields
    * changed are sent in `X-Maven-Redacted`.
+   *
+   * The same for every viewer: its result is cached and shared by everyone this
+   * handler serves, so a function that reads who is asking (cookies, headers,
+   * request context) would hand one viewer's view to the next. To show roles
+   * different fields, create a handler per role, each with its own `redact`.
    * @default none
    */
   redact?: SessionRedaction | undefined;
@@ -210,9 +215,9 @@ export interface SessionHandlerOptions {
    * Where copies and the budget live. Defaults to a new in-memory store (1000
    * sessions at most). Pass a shared one (see `SessionStore`) when several
    * server instances use one key, or one `createMemorySessionStore()` to share a
-   * budget between handlers in one process. Handlers sharing a store share copies
-   * only when they redact alike (the same fields, the same function object, or
-   * functions with the same `redactionId`) and use the same kind of key and `baseUrl`.
+   * budget between handlers in one process. Handlers sharing a store share the budget, and
+   * copies only when they use the same key and `baseUrl` and redact alike (the same fields,
+   * the same function object, or functions with the same `redactionId`).
    */
   store?: SessionStore | undefined;
   /** Where server-side problems are reported (never the key). @default console */
@@ -363,7 +368,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   // The client's rule: the key from the environment goes to an https baseUrl only (a local mock gets its own).
   const apiKey = options.apiKey?.trim() || readServerKey(options.baseUrl?.trim() || DEFAULT_BASE_URL);
   /**
-   * Copies are stored under what this handler would serve: its redaction, its kind of key and its
+   * Copies are stored under what this handler would serve: its redaction, its key and its
    * upstream. Handlers sharing a store always share the budget, and share copies only when those
    * match, so a handler that redacts is never served another handler's unredacted copy.
    */
@@ -847,7 +852,10 @@ const functionIds = new WeakMap<object, string>();
 
 /**
  * A short, stable name for what a handler serves: the same for handlers (and server instances) with
- * the same redaction, kind of key (test or live) and upstream. No part of the key goes in it. A field
+ * the same redaction, key and upstream. Copies fetched with one key are not another key's to serve: a
+ * multi-tenant app with a key per merchant on one store must not hand one merchant's sessions (or its
+ * failures) to the other. The key is in it only through the 53-bit hash below, which keys far longer
+ * than 53 bits of entropy cannot be read back from, and nothing else of the key is stored. A field
  * list names itself; a function is named by `redactionId`, else by its identity in this process: two
  * functions with the same source (closures from one factory, bound methods, minified twins) may
  * redact differently, so their copies must not be shared.
@@ -867,7 +875,7 @@ function viewFingerprint(
     // JSON, not a join: ["caller,memory"] and ["caller", "memory"] are different views.
     redaction = JSON.stringify([...new Set(redact)].sort());
   }
-  const text = JSON.stringify([keyKind(apiKey) ?? "other", baseUrl?.trim() || "", redaction]);
+  const text = JSON.stringify([apiKey ?? "", baseUrl?.trim() || "", redaction]);
   // Two 32-bit multiplicative hashes (cyrb53): a name, not a secret, long enough that views never collide.
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;

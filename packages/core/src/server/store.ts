@@ -76,7 +76,7 @@ export interface SessionStore {
   /**
    * The cached copy stored under `key`, or `undefined`. A key is the session's lower-case id after the
    * name of the handler's view of it (`v1x2y3z:3f1c…`): handlers that redact differently, or use another
-   * kind of key or upstream, keep separate copies in one store.
+   * key or upstream, keep separate copies in one store.
    */
   get(key: string): Promise<CachedSession | undefined>;
   /** Stores a copy under `key`; the store may drop it after `ttlMs` milliseconds (and may drop it earlier to bound its size). */
