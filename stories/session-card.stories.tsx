@@ -641,6 +641,16 @@ export const RightToLeft: Story = {
     // Nothing overflows the card horizontally.
     await expect(card.scrollWidth).toBeLessThanOrEqual(card.clientWidth + 1);
     await expect(canvasElement.scrollWidth).toBeLessThanOrEqual(canvasElement.clientWidth + 1);
+    // The badge mirrors: its narrow padding is on the icon's side, the right.
+    const badge = getComputedStyle(canvasElement.querySelector(".mvn-badge")!);
+    await expect([badge.paddingRight, badge.paddingLeft]).toEqual(["6px", "10px"]);
+    // Every copy button is a target of at least 24 by 24 CSS px (WCAG 2.2, 2.5.8).
+    const copies = canvas.getAllByRole("button", { name: /^Copy / });
+    await expect(copies.length).toBeGreaterThan(2);
+    for (const copy of copies) {
+      const { width, height } = copy.getBoundingClientRect();
+      await expect(Math.min(width, height), copy.textContent ?? "").toBeGreaterThanOrEqual(24);
+    }
   },
 };
 
