@@ -119,14 +119,19 @@ function deriveModel(
       label,
       <>
         {relative ? (
-          <time dateTime={parseTimestamp(iso)?.toISOString()} title={absolute ?? undefined} suppressHydrationWarning>
+          <time
+            dateTime={parseTimestamp(iso)?.toISOString()}
+            title={absolute ?? undefined}
+            lang={locale}
+            suppressHydrationWarning
+          >
             {relative}
           </time>
         ) : (
           iso
         )}
         {absolute && (
-          <span className="mvn-muted mvn-meaning" suppressHydrationWarning>
+          <span className="mvn-muted mvn-meaning" lang={locale} suppressHydrationWarning>
             {absolute}
           </span>
         )}
@@ -290,7 +295,7 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
       {amount && (
         <p className="mvn-card__amount">
           <span className="mvn-sr-only">{labels.amount}: </span>
-          {amount}
+          <span lang={locale}>{amount}</span>
         </p>
       )}
       {(errorCode || errorMessage) && (

@@ -53,6 +53,21 @@ describe("SessionCard (presentational): what it shows", () => {
     expect(screen.getByText("56,40 £")).toBeInTheDocument();
   });
 
+  it("marks what it formats for `locale` with that language, so a screen reader reads it in the right voice", () => {
+    const session = makeSession({ amount: "1200", currency: "JPY", created_at: "2026-11-24T16:02:00Z" });
+    const { rerender } = render(<SessionCard session={session} {...base} locale="ja-JP" />);
+    expect(screen.getByText("￥1,200")).toHaveAttribute("lang", "ja-JP");
+    const created = valueOf("Created");
+    expect(created.querySelector("time")).toHaveAttribute("lang", "ja-JP");
+    expect(created.querySelector("time")).toHaveTextContent("3 分前");
+    expect(created.querySelector(".mvn-meaning")).toHaveAttribute("lang", "ja-JP");
+    // The labels are the page's own language: not marked.
+    expect(screen.getByText("Created", { selector: "dt" })).not.toHaveAttribute("lang");
+    // Without a locale, the browser's own formats: no language to claim.
+    rerender(<SessionCard session={session} now={NOW} timeZone="UTC" />);
+    expect(document.querySelectorAll("[lang]")).toHaveLength(0);
+  });
+
   it("says what tokenize mode means, and shows an unknown mode as sent", () => {
     const { unmount } = render(<SessionCard session={fixtures.stripeTokenizeSuccess} {...base} />);
     expect(valueOf("Mode")).toHaveTextContent("Save card (tokenize)");
