@@ -421,10 +421,13 @@ describe("examples/next-app, built and started, in Chromium", () => {
     const OWN_KEY = "mvn_test_FAKE_KEY_FOR_THIS_TEST_ONLY";
     let noKey: { app: StartedProcess; url: string } | undefined;
     let keyOnly: { app: StartedProcess; url: string } | undefined;
+    let liveOverHttp: { app: StartedProcess; url: string } | undefined;
+    /** A live key of the user's own, pointed at an http:// Maven by mistake. */
+    const LIVE_KEY = "mvn_live_FAKE_LIVE_KEY_FOR_THIS_TEST_ONLY";
 
     beforeAll(async () => {
       const { MAVEN_API_KEY: _key, MAVEN_BASE_URL: _base, DEMO_AUTH_SECRET: _secret, ...env } = process.env;
-      [noKey, keyOnly] = await Promise.all([
+      [noKey, keyOnly, liveOverHttp] = await Promise.all([
         // MAVEN_BASE_URL set, MAVEN_API_KEY forgotten.
         startApp({ ...env, MAVEN_BASE_URL: mock!.url }),
         // Only MAVEN_API_KEY, as a user pointing the app at Maven would set it. Upstream calls are recorded, not sent.
@@ -433,11 +436,13 @@ describe("examples/next-app, built and started, in Chromium", () => {
           MAVEN_API_KEY: OWN_KEY,
           NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(join(import.meta.dirname, "record-upstream.mjs")).href}`,
         }),
+        // A live key and a plain-http base URL (the local mock's): the key must not go.
+        startApp({ ...env, MAVEN_API_KEY: LIVE_KEY, MAVEN_BASE_URL: mock!.url }),
       ]);
     });
 
     afterAll(async () => {
-      for (const started of [noKey, keyOnly]) {
+      for (const started of [noKey, keyOnly, liveOverHttp]) {
         if (!started) continue;
         await stopProcess(started.app);
         expect(isAlive(started.app.pid)).toBe(false);
@@ -470,6 +475,24 @@ describe("examples/next-app, built and started, in Chromium", () => {
         await own.close();
       }
       expect((await mockStats()).total).toBe(before.total);
+    });
+
+    it("with a live MAVEN_API_KEY and an http MAVEN_BASE_URL, never sends the key: the proxy answers 500", async () => {
+      const { cookie } = await signInFresh(liveOverHttp!.url, /Maria Gomez/);
+      const before = await mockStats();
+      const proxied = await fetch(`${liveOverHttp!.url}/api/maven/v1/sessions/${LIVE_SESSION_ID}`, {
+        headers: { cookie },
+      });
+      expect(proxied.status).toBe(500);
+      expect(await proxied.json()).toEqual({ detail: expect.any(String) });
+      const page = await fetch(`${liveOverHttp!.url}/sessions/${LIVE_SESSION_ID}`, { headers: { cookie } });
+      expect(page.status).toBe(500);
+      expect(await page.text()).not.toContain(LIVE_KEY);
+      // Nothing reached the mock: no request at all, so no key over http.
+      expect((await mockStats()).total).toBe(before.total);
+      // The server says why, without the key.
+      await expect.poll(() => liveOverHttp!.app.output(), { timeout: 5_000 }).toMatch(/never over plain http/);
+      expect(liveOverHttp!.app.output()).not.toContain(LIVE_KEY);
     });
 
     it("with MAVEN_API_KEY and no MAVEN_BASE_URL, calls Maven itself, never the local mock's port", async () => {

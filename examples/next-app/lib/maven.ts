@@ -14,11 +14,17 @@ export const LOCAL_MOCK_URL = "http://127.0.0.1:4010";
  * `MAVEN_BASE_URL`, the base URL is the client's own default, the Maven API.
  * (Defaulting to the mock there would send a live key, over plain HTTP, to
  * whatever listens on 127.0.0.1:4010.) Point `MAVEN_BASE_URL` anywhere but the
- * local mock and `MAVEN_API_KEY` is required.
+ * local mock and `MAVEN_API_KEY` is required. A live key (`mvn_live_…`) is never
+ * sent over plain http, where anyone on the way could read it: with an `http:`
+ * `MAVEN_BASE_URL` it is left out (the library's own rule for the key it reads
+ * from the environment), and every request fails until a test key or https is used.
  */
 export function mavenSettings(): { baseUrl: string | undefined; apiKey: string | undefined } {
   const configuredKey = process.env.MAVEN_API_KEY?.trim() || undefined;
   const baseUrl = process.env.MAVEN_BASE_URL?.trim() || (configuredKey ? undefined : LOCAL_MOCK_URL);
+  if (configuredKey?.startsWith("mvn_live_") && !/^https:/i.test(baseUrl ?? "https:")) {
+    return { baseUrl, apiKey: undefined };
+  }
   const apiKey = configuredKey ?? (baseUrl === LOCAL_MOCK_URL ? MOCK_API_KEY : undefined);
   return { baseUrl, apiKey };
 }
@@ -30,6 +36,11 @@ export function mavenSettings(): { baseUrl: string | undefined; apiKey: string |
  */
 export function requireMavenKey(): void {
   const { baseUrl, apiKey } = mavenSettings();
+  if (!apiKey && process.env.MAVEN_API_KEY?.trim()) {
+    throw new Error(
+      `MAVEN_API_KEY is a live key, which is never sent over plain http (MAVEN_BASE_URL=${baseUrl}): use https, or a test key for a local mock.`,
+    );
+  }
   if (!apiKey) {
     throw new Error(`MAVEN_API_KEY is not set: the server cannot call Maven at ${baseUrl ?? "its default URL"}.`);
   }
