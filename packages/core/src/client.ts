@@ -32,6 +32,8 @@ export interface MavenClientOptions {
   /**
    * Where to send requests. Absolute (`https://api.trymaven.com`), or relative
    * (`/api/maven`) in a browser behind your own proxy (`createSessionHandler`).
+   * With a key, a redirect is not followed (the key would go round a loop, or a
+   * body would come from another host): the 3xx rejects as a `MavenAPIError`.
    * @default "https://api.trymaven.com"
    */
   baseUrl?: string | undefined;
@@ -171,7 +173,13 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
         let response: Response;
         let text: string;
         try {
-          response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal: controller.signal });
+          // With a key, a redirect is not followed: GET /v1/sessions/{id} never moves, and following one would send
+          // the key round a loop (each hop a request) or take a body from another host. The 3xx is the answer.
+          response = await (options.fetch ?? globalThis.fetch)(url, {
+            headers,
+            signal: controller.signal,
+            redirect: apiKey ? "manual" : "follow",
+          });
           // The body is read inside the same time limit: a server that sends headers and then hangs is a timeout too.
           text = await response.text();
         } catch (error) {

@@ -411,6 +411,45 @@ describe("the API key stays secret", () => {
   });
 });
 
+describe("redirects", () => {
+  const redirectTo = (location: string) => () => new HttpResponse(null, { status: 302, headers: { location } });
+
+  it("does not follow one with the key: the 3xx is the answer, after one request (a loop would resend the key)", async () => {
+    const requests = respondInTurn(redirectTo(`${API}/v1/sessions/${SESSION_ID}`));
+    const error = await client()
+      .sessions.get(SESSION_ID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MavenAPIError);
+    expect(error).toMatchObject({ status: 302 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("never takes a session from another host a redirect points to", async () => {
+    const requests = respondInTurn(redirectTo(`https://elsewhere.test/v1/sessions/${SESSION_ID}`));
+    const elsewhere: Request[] = [];
+    server.use(
+      http.get("https://elsewhere.test/v1/sessions/:id", ({ request }) => {
+        elsewhere.push(request);
+        return HttpResponse.json(sessionBody());
+      }),
+    );
+    await expect(client().sessions.get(SESSION_ID)).rejects.toMatchObject({ status: 302 });
+    expect(requests).toHaveLength(1);
+    expect(elsewhere).toHaveLength(0);
+  });
+
+  it("follows one without a key (a browser behind the app's proxy, whose routes may redirect)", async () => {
+    server.use(
+      http.get("https://proxy.test/api/maven/v1/sessions/:id", () =>
+        redirectTo(`https://proxy.test/api/maven-v2/v1/sessions/${SESSION_ID}`)(),
+      ),
+      http.get("https://proxy.test/api/maven-v2/v1/sessions/:id", () => HttpResponse.json(sessionBody())),
+    );
+    const maven = createMavenClient({ baseUrl: "https://proxy.test/api/maven" });
+    await expect(maven.sessions.get(SESSION_ID)).resolves.toMatchObject({ session_id: SESSION_ID });
+  });
+});
+
 describe("behind a proxy in the browser", () => {
   // Regression: a browser client (relative baseUrl) created during server rendering read
   // MAVEN_API_KEY from the server's environment and held the key in memory.
