@@ -6,7 +6,7 @@ import { fixtures, makeSession } from "@trymaven/mock";
 import { HttpResponse, delay, http, type JsonBodyType } from "msw";
 import { StrictMode, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   MavenProvider,
   SessionCard,
@@ -863,6 +863,7 @@ describe("SessionCard (connected): a message per failure", () => {
   it("shows a session id that is not a UUID as not found, with no Retry that cannot help and no request", async () => {
     const requests = vi.fn();
     server.events.on("request:start", requests);
+    onTestFinished(() => void server.events.removeListener("request:start", requests));
     const { wrapper } = harness();
     render(<SessionCard sessionId="not-a-uuid" sessionOptions={quiet} />, { wrapper });
     const heading = await screen.findByRole("heading", { name: "Session not found" });
