@@ -173,12 +173,12 @@ describe.each(["@trymaven/core", "@trymaven/react", "@trymaven/mock"])("%s as pu
   it("ships every source map a file points to, and what each map points to", () => {
     const files = published();
     const missing: string[] = [];
-    const maps = [...files].filter((file) => /\.(js|d\.ts)$/.test(file));
-    expect(maps.some((file) => file.endsWith(".d.ts"))).toBe(true);
-    for (const file of maps) {
+    const pointed: string[] = [];
+    for (const file of [...files].filter((path) => /\.(js|d\.ts)$/.test(path))) {
       const pointer = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(read(join(packageDir(name), file)))?.[1];
       if (pointer === undefined) continue;
       const map = posix.join(posix.dirname(file), pointer);
+      pointed.push(map);
       if (!files.has(map)) {
         missing.push(`${file} -> ${map}`);
         continue;
@@ -195,5 +195,8 @@ describe.each(["@trymaven/core", "@trymaven/react", "@trymaven/mock"])("%s as pu
       });
     }
     expect(missing).toEqual([]);
+    // Both kinds are there to check: the JavaScript's maps and the declarations'.
+    expect(pointed.some((map) => map.endsWith(".d.ts.map"))).toBe(true);
+    expect(pointed.some((map) => map.endsWith(".js.map"))).toBe(true);
   });
 });
