@@ -430,6 +430,17 @@ describe("createSessionHandler: the key and upstream failures", () => {
     },
   );
 
+  it("scrubs a key with characters JSON escapes (a quote, a backslash) from what it serves", async () => {
+    // Not a Maven key's shape, but one a header can carry: an app may put its gateway's credential here.
+    const key = 'mvn_test_quote"and\\backslash0123456789';
+    upstream(ok({ memory: `echoed ${key}` }));
+    const response = await createHandler({ apiKey: key })(request(), nextContext());
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    expect(text).not.toContain(JSON.stringify(key).slice(1, -1));
+    expect((JSON.parse(text) as { memory: string }).memory).toBe("echoed [redacted]");
+  });
+
   it("keeps an upstream 404 a 404", async () => {
     upstream(status(404, { detail: "Session not found" }));
     const response = await createHandler()(request(), nextContext());

@@ -386,8 +386,10 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       })
     : null;
 
+  // The key as written, and as JSON writes it (a `"` or `\` in it escaped): scrub runs on JSON text too.
+  const keyForms = apiKey ? [...new Set([apiKey, JSON.stringify(apiKey).slice(1, -1)])] : [];
   const scrub = (text: string): string =>
-    apiKey && text.includes(apiKey) ? text.split(apiKey).join("[redacted]") : text;
+    keyForms.reduce((out, form) => (out.includes(form) ? out.split(form).join("[redacted]") : out), text);
   // Log lines also lose anything shaped like a credential: an upstream message cut at 300 characters
   // may hold part of a key, which `scrub` (the whole key) would not find.
   const scrubLog = (text: string) =>
