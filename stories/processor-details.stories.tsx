@@ -361,6 +361,63 @@ export const PartialCard: Story = {
   },
 };
 
+/** The copy button when the clipboard refuses and the legacy fallback fails too: a visible message, the id selected. */
+export const CopyFailed: Story = {
+  name: "Copy failed (clipboard refused)",
+  args: from(fixtures.stripeChargeSuccess),
+  beforeEach: () => stubClipboard("rejects"),
+  play: async ({ canvas }) => {
+    const processor = fixtures.stripeChargeSuccess.processor!;
+    const copy = canvas.getByRole("button", { name: "Copy Charge ID" });
+    await userEvent.click(copy);
+    // Shown and announced through the polite live region; the button does not claim "copied".
+    const message = await canvas.findByText(/^Couldn't copy\. The text is selected/);
+    await expect(message).toBeVisible();
+    await expect(message).toHaveAttribute("role", "status");
+    await expect(copy).toHaveAttribute("data-state", "idle");
+    // The id is selected instead, ready for Ctrl+C.
+    await expect(window.getSelection()?.toString()).toBe(processor.stripe_charge_id);
+  },
+};
+
+/** German names through `labels`: one Stripe field (`processorField`) and one Authorize.net code's meaning (`processorMeaning`). */
+const germanProcessorLabels: ProcessorDetailsProps["labels"] = {
+  processorField: (label, id) => (id === "stripe_charge_id" ? "Belastungs-ID" : label),
+  processorMeaning: (meaning, id) => (id === "authnet_avs_result_code" ? "Straße stimmt, PLZ nicht" : meaning),
+  copy: (label) => `${label} kopieren`,
+};
+
+export const TranslatedLabels: Story = {
+  name: "Translated labels (processorField, processorMeaning)",
+  args: { ...from(fixtures.stripeChargeSuccess), labels: germanProcessorLabels },
+  argTypes: HIDE_PROCESSOR_ARGS,
+  parameters: { fullWidth: true },
+  render: ({ labels }) => (
+    <Section title="German labels">
+      <Cell label="stripe charge">
+        <ProcessorDetails {...from(fixtures.stripeChargeSuccess)} labels={labels} />
+      </Cell>
+      <Cell label="authorizenet auth-only">
+        <ProcessorDetails {...from(fixtures.authorizenetAuthOnly)} labels={labels} />
+      </Cell>
+    </Section>
+  ),
+  play: async ({ canvasElement }) => {
+    const stripe = cell(canvasElement, "stripe charge");
+    await expect(stripe.getByText("Belastungs-ID")).toBeVisible();
+    await expect(stripe.queryByText("Charge ID")).toBeNull();
+    await expect(stripe.getByRole("button", { name: "Belastungs-ID kopieren" })).toBeVisible();
+    // Fields left out keep core's English label.
+    await expect(stripe.getByText("Payment intent ID")).toBeVisible();
+
+    const authorizenet = cell(canvasElement, "authorizenet auth-only");
+    await expect(authorizenet.getByText("Straße stimmt, PLZ nicht")).toBeVisible();
+    await expect(authorizenet.queryByText(/street matches/i)).toBeNull();
+    // The CVV code's meaning is not overridden: still English.
+    await expect(authorizenet.getByText("Match")).toBeVisible();
+  },
+};
+
 export const AllStates: Story = {
   name: "All states",
   args: from(fixtures.stripeChargeSuccess),

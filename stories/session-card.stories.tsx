@@ -560,6 +560,40 @@ export const NotASession: Story = {
   },
 };
 
+/** `headingLevel={2}` and `className="my-card"`: the title is an h2 (its sections h3), the class is on the article. */
+export const HeadingLevelAndClassName: Story = {
+  name: "Heading level 2 and a className",
+  args: { ...show(fixtures.stripeChargeSuccess), headingLevel: 2, className: "my-card" },
+  play: async ({ canvas }) => {
+    const title = fixtures.stripeChargeSuccess.description ?? "Payment session";
+    await expect(canvas.getByRole("heading", { level: 2, name: title })).toBeVisible();
+    await expect(canvas.queryByRole("heading", { level: 3, name: title })).toBeNull();
+    await expect(canvas.getByRole("heading", { level: 3, name: "Payment details" })).toBeVisible();
+    const card = canvas.getByRole("article", { name: title });
+    await expect(card).toHaveClass("my-card");
+    await expect(card).toHaveClass("mvn-card");
+  },
+};
+
+/** A currency that is not a three-letter code (`"XYZ1"`, which the contract allows): the number, then the code as sent. */
+const oddCurrencySession: Session = makeSession({
+  session_id: "9b5d6b4f-a01b-491a-bd07-7216ed8ec928",
+  status: "payment-success",
+  amount: "49.99",
+  currency: "XYZ1",
+});
+
+export const OddCurrency: Story = {
+  name: "Currency that is not an ISO code (XYZ1)",
+  args: show(oddCurrencySession),
+  play: async ({ canvas, globals }) => {
+    // "49.99 XYZ1" in en-US: the fraction as sent, the currency after it; in ar-EG, the same in Arabic digits.
+    const locale = (globals.locale as string | undefined) ?? "en-US";
+    const amount = locale === "en-US" ? "49.99 XYZ1" : shownAmount(oddCurrencySession, locale);
+    await expect(canvas.getByText(amount)).toBeVisible();
+  },
+};
+
 // ── Locales and themes ───────────────────────────────────────────────────────
 
 /** A partial translation through the `labels` prop; keys left out stay English. */
@@ -735,6 +769,7 @@ export const CustomTheme: Story = {
 const faultIds = {
   unprocessable: "0270283b-e8ea-4f52-ab8d-2323b15e2dec",
   germanServiceUnavailable: "86cd8579-b621-4096-8f49-22b7786011ac",
+  retryingUnderError: "cac66290-7d65-43ab-ab18-4096499edc44",
 } as const;
 
 /** Answers every request for `sessionId` with `fault` while the story is shown; returns the story's cleanup. */
@@ -847,6 +882,38 @@ export const ServerError: Story = {
     await expect(
       await canvas.findByRole("heading", { name: "Couldn't load this session" }, { timeout: 5_000 }),
     ).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  },
+};
+
+/**
+ * The first request answers 503 and every one after it hangs: the error card stays up, "Retrying…" under it,
+ * while the next poll waits. No retries within the fetch (`retry: 0`), or the first retry would hang before any
+ * error showed; `timeoutMs` long enough that the hanging poll is not given up while the story is on screen.
+ */
+export const RetryingUnderError: Story = {
+  name: "Error: 503, then the next request hangs (Retrying…)",
+  args: {
+    sessionId: faultIds.retryingUnderError,
+    sessionOptions: { ...FAST_POLLING, retry: 0, timeoutMs: 60_000 },
+  },
+  beforeEach: () => {
+    // Faults queue in order: the 503 answers the first request, then the hang answers every later one.
+    const failOnce = simulator.injectFault("service-unavailable", { sessionId: faultIds.retryingUnderError });
+    const clearHang = withFault(faultIds.retryingUnderError, "hang");
+    return () => {
+      failOnce.remove();
+      clearHang();
+    };
+  },
+  play: async ({ canvas }) => {
+    await waitFor(
+      () => {
+        expect(canvas.getByRole("heading", { name: "Couldn't load this session" })).toBeVisible();
+        expect(canvas.getByText("Retrying…")).toBeVisible();
+      },
+      { timeout: 5_000 },
+    );
     await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
   },
 };
