@@ -27,7 +27,7 @@ import {
   untitledSession,
   yenSession,
 } from "./support/maven-mock";
-import { stubClipboard } from "./support/clipboard";
+import { expectCopyRefused, stubClipboard } from "./support/clipboard";
 import { Cell, FAST_POLLING, Section, justAfter, show } from "./support/layout";
 
 /**
@@ -153,17 +153,7 @@ export const CopyFailed: Story = {
   args: show(fixtures.stripeChargeSuccess),
   // The Clipboard API rejects (permission denied) and the legacy fallback fails too, as in an insecure context.
   beforeEach: () => stubClipboard("rejects"),
-  play: async ({ canvas }) => {
-    const copy = canvas.getByRole("button", { name: "Copy Session ID" });
-    await userEvent.click(copy);
-    // Said on screen and through the polite live region, not only announced; the button does not claim "copied".
-    const message = await canvas.findByText(/^Couldn't copy\. The text is selected/);
-    await expect(message).toBeVisible();
-    await expect(message).toHaveAttribute("role", "status");
-    await expect(copy).toHaveAttribute("data-state", "idle");
-    // The id is selected instead, ready for Ctrl+C.
-    await expect(window.getSelection()?.toString()).toBe(fixtures.stripeChargeSuccess.session_id);
-  },
+  play: ({ canvas }) => expectCopyRefused(canvas, "Copy Session ID", fixtures.stripeChargeSuccess.session_id),
 };
 
 export const Authorized: Story = {

@@ -1,4 +1,4 @@
-import { spyOn } from "storybook/test";
+import { expect, spyOn, userEvent, type within } from "storybook/test";
 
 /**
  * Stubs the clipboard for a story's `beforeEach`; returns the cleanup that restores it. Headless
@@ -18,4 +18,18 @@ export function stubClipboard(outcome: "resolves" | "rejects"): () => void {
     writeText.mockRestore();
     execCommand.mockRestore();
   };
+}
+
+/**
+ * With the clipboard stubbed to refuse: clicking the copy button named `button` shows "couldn't copy" on screen and
+ * through the polite live region, leaves the button unclaimed (not "copied"), and selects `value` for Ctrl+C.
+ */
+export async function expectCopyRefused(canvas: ReturnType<typeof within>, button: string, value: string) {
+  const copy = canvas.getByRole("button", { name: button });
+  await userEvent.click(copy);
+  const message = await canvas.findByText(/^Couldn't copy\. The text is selected/);
+  await expect(message).toBeVisible();
+  await expect(message).toHaveAttribute("role", "status");
+  await expect(copy).toHaveAttribute("data-state", "idle");
+  await expect(window.getSelection()?.toString()).toBe(value);
 }
