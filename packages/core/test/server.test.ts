@@ -1305,8 +1305,8 @@ describe("createSessionHandler: upstream frugality", () => {
 
   it("never serves one key's copy or failure through another key sharing the store (a key per merchant)", async () => {
     const clock = fakeClock();
-    const merchantA = "mvn_live_merchantAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-    const merchantB = "mvn_live_merchantBBBBBBBBBBBBBBBBBBBBBBBBBBB";
+    const merchantA = "mvn_live_FAKE_merchant_A_key_for_tests_only";
+    const merchantB = "mvn_live_FAKE_merchant_B_key_for_tests_only";
     // Maven lets each merchant's key read its own sessions only: the session is A's.
     const calls = upstream((request) =>
       request.headers.get("authorization") === `Bearer ${merchantA}`
