@@ -16,8 +16,8 @@ export const LOCAL_MOCK_URL = "http://127.0.0.1:4010";
  * whatever listens on 127.0.0.1:4010.) Point `MAVEN_BASE_URL` anywhere but the
  * local mock and `MAVEN_API_KEY` is required. A live key (`mvn_live_…`) is never
  * sent over plain http, where anyone on the way could read it: with an `http:`
- * `MAVEN_BASE_URL` it is left out (the library's own rule for the key it reads
- * from the environment), and every request fails until a test key or https is used.
+ * `MAVEN_BASE_URL` it is left out (the library refuses it too: its client throws
+ * and its proxy answers 500), and every request fails until a test key or https is used.
  */
 export function mavenSettings(): { baseUrl: string | undefined; apiKey: string | undefined } {
   const configuredKey = process.env.MAVEN_API_KEY?.trim() || undefined;

@@ -9,7 +9,7 @@ import {
   type ContractIssue,
 } from "./errors.js";
 import { checkSession } from "./internal/check-session.js";
-import { isBrowserLike, readServerKey } from "./internal/env.js";
+import { isBrowserLike, isLiveKeyOverHttp, readServerKey } from "./internal/env.js";
 import { isSessionId } from "./internal/patterns.js";
 import { numberOption } from "./internal/number-option.js";
 import { linkSignal, sleep } from "./internal/sleep.js";
@@ -26,6 +26,8 @@ export interface MavenClientOptions {
    * Server only. Defaults to the `MAVEN_API_KEY` environment variable on server runtimes when
    * `baseUrl` is `https:`: never for a relative one (a browser client behind your proxy, even while
    * server-rendered), nor over plain `http:` (a local mock: pass its key here).
+   * A live key (`mvn_live_…`) is refused with a `baseUrl` that is not `https:`: over plain http anyone
+   * on the way could read it. Use a test key for a local mock.
    * Omit it in a browser and point `baseUrl` at your server proxy instead.
    */
   apiKey?: string | undefined;
@@ -129,6 +131,11 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
   // the platform's error message; say so here instead, without the key.
   if (apiKey && !/^[\x21-\x7e]+$/.test(apiKey)) {
     throw new MavenError("The Maven API key contains spaces, line breaks or other characters a header cannot carry.");
+  }
+  if (isLiveKeyOverHttp(apiKey, baseUrl)) {
+    throw new MavenError(
+      "A live key (mvn_live_…) is sent over https only: use an https baseUrl, or a test key for a local mock.",
+    );
   }
   const timeoutMs = numberOption("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, true);
   const maxRetries = numberOption("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES);

@@ -405,6 +405,26 @@ describe("the API key stays secret", () => {
     expect(requests[2]!.headers.get("authorization")).toBe(`Bearer ${TEST_KEY}`);
   });
 
+  it("refuses a live key with a baseUrl that is not https, saying why and without the key", () => {
+    const liveKey = "mvn_live_FAKE_key_for_tests_only";
+    const { requests, fetch: capture } = capturingFetch();
+    for (const baseUrl of ["http://127.0.0.1:4010", "HTTP://maven.example", "ht\ttp://maven.example", "/api/maven"]) {
+      let thrown: unknown;
+      try {
+        createMavenClient({ apiKey: liveKey, baseUrl, fetch: capture, dangerouslyAllowBrowser: true });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, baseUrl).toBeInstanceOf(MavenError);
+      expect(String(thrown)).toMatch(/live key .* sent over https only/);
+      expect(String(thrown)).not.toContain(liveKey);
+    }
+    expect(requests).toHaveLength(0);
+    // Over https it goes; and a test key still reaches a local mock over http.
+    expect(() => createMavenClient({ apiKey: liveKey, baseUrl: "https://maven.staging.example" })).not.toThrow();
+    expect(() => createMavenClient({ apiKey: "mvn_test_mock", baseUrl: "http://127.0.0.1:4010" })).not.toThrow();
+  });
+
   it("refuses to call Maven itself with no key at all", () => {
     vi.stubEnv("MAVEN_API_KEY", "");
     expect(() => createMavenClient()).toThrow(/No Maven API key/);

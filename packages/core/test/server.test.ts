@@ -381,6 +381,23 @@ describe("createSessionHandler: the key and upstream failures", () => {
     expect(requests[0]!.headers.get("authorization")).toBe("Bearer mvn_test_mock");
   });
 
+  it("never sends a live key over plain http: it answers 500 and the log says why, without the key", async () => {
+    const liveKey = "mvn_live_FAKE_key_for_tests_only";
+    const { requests, fetch: capture } = capturingFetch();
+    const handler = createHandler({ apiKey: liveKey, baseUrl: "http://127.0.0.1:4010", fetch: capture });
+    const response = await handler(request(), nextContext());
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain(liveKey);
+    expect(requests).toHaveLength(0);
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error.mock.calls[0]![0]).toMatch(/live key .* https baseUrl only/);
+    expect(logger.error.mock.calls[0]![0]).not.toContain(liveKey);
+    // Over https the same key is sent.
+    const secure = createHandler({ apiKey: liveKey, baseUrl: "https://maven.staging.example", fetch: capture });
+    expect((await secure(request(), nextContext())).status).toBe(200);
+    expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${liveKey}`);
+  });
+
   // Regression: the handler read the key for any baseUrl not starting "http:", where the client reads it for
   // "https:" only. A URL parser drops tabs, so "ht\ttp://" is plain http where a `location` resolves it.
   it.each([

@@ -30,3 +30,10 @@ export function readServerKey(baseUrl = "https:"): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A live key (`mvn_live_…`) goes to an `https:` `baseUrl` only: over plain `http:` anyone on the way could
+ * read it and charge cards with it. (Test keys may go to a local mock over http.)
+ */
+export const isLiveKeyOverHttp = (apiKey: string | undefined, baseUrl: string): boolean =>
+  !!apiKey?.startsWith("mvn_live_") && !/^https:/i.test(baseUrl);

@@ -21,7 +21,7 @@ import {
   isRetryableStatus,
 } from "../errors.js";
 import { setNewest } from "../internal/bounded-map.js";
-import { readServerKey } from "../internal/env.js";
+import { isLiveKeyOverHttp, readServerKey } from "../internal/env.js";
 import { MAX_TIMER_MS, numberOption } from "../internal/number-option.js";
 import { pollSession, watchSession } from "../poll.js";
 import { isSessionId, type Session } from "../schema.js";
@@ -125,7 +125,8 @@ export interface SessionHandlerOptions {
    * in an error. Defaults to the `MAVEN_API_KEY` environment variable when
    * `baseUrl` is `https:` (never over plain `http:`: a local mock, pass its key here). When
    * neither is set, construction still succeeds (so `next build` works without
-   * secrets) and every request answers 500 with a logged explanation.
+   * secrets) and every request answers 500 with a logged explanation; so does a
+   * live key (`mvn_live_…`) with a `baseUrl` that is not `https:`, which is never sent.
    */
   apiKey?: string | undefined;
   /**
@@ -366,7 +367,10 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
 
   const upstreamTimeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   // The client's rule: the key from the environment goes to an https baseUrl only (a local mock gets its own).
-  const apiKey = options.apiKey?.trim() || readServerKey(options.baseUrl?.trim() || DEFAULT_BASE_URL);
+  const upstreamBaseUrl = options.baseUrl?.trim() || DEFAULT_BASE_URL;
+  const apiKey = options.apiKey?.trim() || readServerKey(upstreamBaseUrl);
+  // Like a missing key, a live key over plain http is a deploy's configuration: answer 500 and say why.
+  const liveKeyOverHttp = isLiveKeyOverHttp(apiKey, upstreamBaseUrl);
   /**
    * Copies are stored under what this handler would serve: its redaction, its key and its
    * upstream. Handlers sharing a store always share the budget, and share copies only when those
@@ -374,17 +378,18 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
    */
   const view = viewFingerprint(options.redact, readRedactionId(options), apiKey, options.baseUrl);
   const cacheKey = (sessionId: string) => `${view}:${sessionId}`;
-  const client: MavenClient | null = apiKey
-    ? createMavenClient({
-        apiKey,
-        baseUrl: options.baseUrl,
-        // Your fetch (or the global one, looked up on each call), with the body cap around it.
-        fetch: limitBodySize(() => options.fetch ?? globalThis.fetch, maxBodyBytes),
-        timeoutMs: upstreamTimeoutMs,
-        // One call per grant: retries would spend the budget again, and the browser's polling retries anyway.
-        maxRetries: 0,
-      })
-    : null;
+  const client: MavenClient | null =
+    apiKey && !liveKeyOverHttp
+      ? createMavenClient({
+          apiKey,
+          baseUrl: options.baseUrl,
+          // Your fetch (or the global one, looked up on each call), with the body cap around it.
+          fetch: limitBodySize(() => options.fetch ?? globalThis.fetch, maxBodyBytes),
+          timeoutMs: upstreamTimeoutMs,
+          // One call per grant: retries would spend the budget again, and the browser's polling retries anyway.
+          maxRetries: 0,
+        })
+      : null;
 
   // The key as written, and as JSON writes it (a `"` or `\` in it escaped): scrub runs on JSON text too.
   const keyForms = apiKey ? [...new Set([apiKey, JSON.stringify(apiKey).slice(1, -1)])] : [];
@@ -685,9 +690,11 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       logOnce(
         "no-key",
         "error",
-        readServerKey()
-          ? "MAVEN_API_KEY is sent to an https baseUrl only, never over plain http, where anyone on the way could read it: pass { apiKey } to createSessionHandler (a local mock's own key), or use https. Every request answers 500 until then."
-          : "No Maven API key: pass { apiKey } to createSessionHandler or set MAVEN_API_KEY on the server. Every request answers 500 until then.",
+        liveKeyOverHttp
+          ? "The API key is a live key (mvn_live_…), which is sent to an https baseUrl only, never over plain http, where anyone on the way could read it: use https, or a test key for a local mock. Every request answers 500 until then."
+          : readServerKey()
+            ? "MAVEN_API_KEY is sent to an https baseUrl only, never over plain http, where anyone on the way could read it: pass { apiKey } to createSessionHandler (a local mock's own key), or use https. Every request answers 500 until then."
+            : "No Maven API key: pass { apiKey } to createSessionHandler or set MAVEN_API_KEY on the server. Every request answers 500 until then.",
       );
       return { status: 500, body: { detail: "The session proxy is not configured." }, headers: {} };
     }
