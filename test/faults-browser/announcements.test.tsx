@@ -2,7 +2,7 @@
  * What a screen reader is told, in Chromium. When a refresh fails over data still on screen, the "couldn't
  * refresh" banner must land in a live region that was already in the accessibility tree, because text added
  * to an existing region is read out where a region mounted together with its text is often missed. And a
- * status change is announced once, by a card that is on screen.
+ * status change is announced once, by a card that is on screen. An icon-only button is named once.
  */
 import { render, waitFor } from "@testing-library/react";
 import { fixtures } from "@trymaven/mock";
@@ -20,6 +20,7 @@ interface AXNode {
   ignored: boolean;
   role?: { value: string };
   name?: { value: string };
+  description?: { value: string };
   properties?: Array<{ name: string; value: { value: unknown } }>;
   childIds?: string[];
   nodeId: string;
@@ -158,4 +159,20 @@ it("announces a status change from a card on screen when the first card showing 
   await waitFor(() => expect(region("Panel on screen").textContent).toBe("Payment status: Payment succeeded"));
   // Once, not once per card: the hidden card says nothing (its region would not be read anyway).
   expect(region("Hidden row").textContent).toBe("");
+});
+
+it("names each icon-only copy button, shows the same words as its tooltip, and does not read them twice", async () => {
+  render(<SessionCard session={fixtures.stripeChargeSuccess} locale="en-US" timeZone="UTC" />);
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>("button.mvn-copy")];
+  expect(buttons.map((button) => button.title)).toEqual([
+    "Copy Session ID",
+    "Copy Payment intent ID",
+    "Copy Charge ID",
+    "Copy Payment method ID",
+  ]);
+  const nodes = await accessibilityTree();
+  const named = nodes.filter((node) => node.role?.value === "button" && node.name?.value.startsWith("Copy "));
+  expect(named.map((node) => [node.name?.value, node.description?.value])).toEqual(
+    buttons.map((button) => [button.title, undefined]),
+  );
 });

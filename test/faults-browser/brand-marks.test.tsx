@@ -1,7 +1,7 @@
 /**
- * The card brand marks, in Chromium with the real stylesheet: a short text for most brands, Mastercard's
- * and Maestro's two circles, a card outline for any other brand. They are decorative (`aria-hidden`): the
- * brand's name is written next to them.
+ * The card brand marks, in Chromium with the real stylesheet, which draws them all from `data-brand`: a short
+ * text for most brands, Mastercard's and Maestro's two circles, a card outline for any other brand. They are
+ * decorative (`aria-hidden`): the brand's name is written next to them.
  */
 import { cleanup, render } from "@testing-library/react";
 import { fixtures } from "@trymaven/mock";
@@ -29,10 +29,18 @@ function markFor(cardBrand: string): HTMLElement {
 it.each([
   ["Visa", "VISA"],
   ["American Express", "AMEX"],
+  ["Discover", "DISC"],
+  ["Diners Club", "DC"],
   ["JCB", "JCB"],
-])("writes %s as the text mark %s", (brand, text) => {
+  ["UnionPay", "UP"],
+  ["Cartes Bancaires", "CB"],
+  ["eftpos Australia", "eftpos"],
+  ["Elo", "elo"],
+  ["Link", "link"],
+  ["eCheck", "ACH"],
+])("writes %s as the text mark %s, with no outline", (brand, text) => {
   const mark = markFor(brand);
-  expect(mark.textContent).toBe(text);
+  expect(getComputedStyle(mark, "::after").content).toBe(JSON.stringify(text));
   expect(getComputedStyle(mark, "::before").content).toBe("none");
 });
 
@@ -42,7 +50,7 @@ it.each([
 ])("draws %s as two circles", (brand, id) => {
   const mark = markFor(brand);
   expect(mark.dataset.brand).toBe(id);
-  expect(mark.textContent).toBe("");
+  expect(getComputedStyle(mark, "::after").content).toBe("none");
   const drawn = getComputedStyle(mark, "::before");
   expect(drawn.backgroundImage.match(/radial-gradient/g)).toHaveLength(2);
   expect(parseFloat(drawn.width)).toBeGreaterThan(15);
@@ -50,7 +58,7 @@ it.each([
 
 it("draws a card outline for a brand without a mark of its own", () => {
   const mark = markFor("Some Local Scheme");
-  expect(mark.textContent).toBe("");
+  expect(getComputedStyle(mark, "::after").content).toBe("none");
   const drawn = getComputedStyle(mark, "::before");
   expect(drawn.borderTopStyle).toBe("solid");
   expect(parseFloat(drawn.width)).toBeGreaterThan(15);

@@ -134,7 +134,10 @@ function legacyCopy(text: string): boolean {
   }
 }
 
-/** A real button that copies `value`; `label` names what is copied ("Copy Session ID"). A function, as `code` is. */
+/**
+ * A real button that copies `value`; `label` names what is copied ("Copy Session ID"), and is its tooltip too:
+ * the button shows only an icon. A function, as `code` is.
+ */
 export function copyButton([state, copy]: Copier, id: string, value: string, label: string) {
   const copied = state?.[0] === id && state[1];
   return (
@@ -142,6 +145,7 @@ export function copyButton([state, copy]: Copier, id: string, value: string, lab
       type="button"
       className="mvn-button mvn-copy"
       data-state={copied ? "copied" : "idle"}
+      title={label}
       onClick={(event) => copy(id, value, event.currentTarget)}
     >
       {icon(copied ? "copied" : "copy")}

@@ -78,6 +78,8 @@ export interface SessionCardViewProps extends SessionCardSharedProps {
   banner?: ReactNode;
   /** The banner is shown but not read out: another card of the burst reads out the same problem. */
   quiet?: boolean | undefined;
+  /** Read out politely: what became of a Retry the person pressed (the connected card). */
+  note?: string | undefined;
   /** `SessionCard`'s ref (a prop: an internal component needs no `forwardRef` wrapper). */
   cardRef: Ref<HTMLElement>;
 }
@@ -184,6 +186,7 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
   live,
   banner,
   quiet,
+  note,
   locale,
   timeZone,
   labels: labelsProp,
@@ -360,6 +363,11 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
       <span role="status" className="mvn-sr-only">
         {announcement}
       </span>
+      {note !== undefined && (
+        <span role="status" className="mvn-sr-only">
+          {note}
+        </span>
+      )}
       {copyStatus(copier, labels)}
     </article>
   );

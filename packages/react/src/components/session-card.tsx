@@ -141,9 +141,21 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
     () => onlineManager.isOnline(),
     () => true,
   );
+  // Retry pressed: [id, failures so far]. A polite note says "Retrying…", then the failure's title if it fails
+  // again: the alert or banner stays the same when a retry fails the same way, so a screen reader would hear
+  // nothing. Not for automatic retries, which would be read out on every poll.
+  const [asked, setAsked] = useState<[id: string, failures: number] | null>(null);
+  const note =
+    problem && asked?.[0] === sessionId
+      ? result.errorUpdateCount > asked[1]
+        ? describeProblem(kind, problem, labels)[0]
+        : labels.retrying
+      : "";
   // Cancelled first: with nothing loaded, `refetch` would join a react-query retry still waiting out its delay.
-  const retry = () =>
+  const retry = () => {
+    setAsked([sessionId, result.errorUpdateCount]);
     void queryClient.cancelQueries({ queryKey: sessionQueryKey(sessionId), exact: true }).then(() => refetch());
+  };
   // When this render removes what has focus in the card (a Retry button that goes with its error), focus
   // moves to the new card once committed, instead of falling to <body>.
   const own = useRef<HTMLElement>(null);
@@ -168,6 +180,7 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
         error={problem}
         onRetry={retry}
         retrying={result.isFetching}
+        note={note}
         alert={remembered?.[3]}
         {...shared}
       />
@@ -188,6 +201,7 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
       live={isPolling && (online ? !problem && !failureReason && "live" : "paused")}
       banner={problem ? staleBanner(problem, kind, copyAt ?? result.dataUpdatedAt, retry, labels, shared) : null}
       quiet={!claim[1]}
+      note={note}
       {...shared}
     />
   );
@@ -277,6 +291,8 @@ type StateProps = SessionCardSharedProps & {
   onRetry?: (() => void) | undefined;
   /** The failure is an earlier one and a new request is on its way. */
   retrying?: boolean;
+  /** Read out politely: what became of a Retry the person pressed. */
+  note?: string;
   /** An alert (`role="alert"`) rather than a polite status. @default true */
   alert?: boolean | undefined;
   /** Nothing is loading (the query is disabled): no failure, no busy state. */
@@ -294,6 +310,7 @@ function StateCard({
   error,
   onRetry,
   retrying,
+  note,
   alert = true,
   idle,
   labels: labelsProp,
@@ -309,7 +326,8 @@ function StateCard({
 }: StateProps) {
   const labels = useLabels(labelsProp);
   const id = useId();
-  const props = { ref: cardRef, className: cx("mvn-root mvn-card", className), ...rest };
+  // Named by its first text, whatever the state: "Loading session…", "No session loaded." or the failure's title.
+  const props = { ref: cardRef, className: cx("mvn-root mvn-card", className), "aria-labelledby": id, ...rest };
   if (!kind) {
     // The state names its text: `labels.idle` or `labels.loading`.
     const state = idle ? "idle" : "loading";
@@ -317,7 +335,7 @@ function StateCard({
     const bar = <div className="mvn-skeleton__bar" aria-hidden />;
     return (
       <article aria-busy={!idle || undefined} data-state={state} {...props}>
-        <p className="mvn-muted mvn-pre" role={idle ? undefined : "status"}>
+        <p id={id} className="mvn-muted mvn-pre" role={idle ? undefined : "status"}>
           {labels[state]}
         </p>
         {bar}
@@ -329,7 +347,7 @@ function StateCard({
   const [title, hint, retryable] = describeProblem(kind, error, labels);
   const Heading = `h${headingLevel}` as "h3";
   return (
-    <article aria-labelledby={id} data-state="error" data-error={kind} {...props}>
+    <article data-state="error" data-error={kind} {...props}>
       <div
         className="mvn-callout"
         data-tone={kind === "rate-limited" ? "warning" : "danger"}
@@ -344,6 +362,9 @@ function StateCard({
       {/* Outside the alert: a change inside it would be announced on every poll. */}
       {retrying && kind !== "rate-limited" && <p className="mvn-muted mvn-pre">{labels.retrying}</p>}
       {retryButton(retryable ? onRetry : undefined, labels)}
+      <span role="status" className="mvn-sr-only">
+        {note}
+      </span>
     </article>
   );
 }

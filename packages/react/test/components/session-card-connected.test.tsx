@@ -60,7 +60,7 @@ describe("SessionCard (connected): loading and live data", () => {
       return collecting;
     });
     renderCard();
-    const skeleton = screen.getByRole("article");
+    const skeleton = screen.getByRole("article", { name: "Loading session…" });
     expect(skeleton).toHaveAttribute("aria-busy", "true");
     expect(skeleton).toHaveAttribute("data-state", "loading");
     expect(screen.getByText("Loading session…")).toBeVisible();
@@ -326,7 +326,8 @@ describe("SessionCard (connected): loading and live data", () => {
 describe("SessionCard (connected): idle while the query is disabled (bug: a busy skeleton for as long as it stayed off)", () => {
   /** A calm placeholder: the card's frame, not busy, nothing announced, the bars still. */
   function expectIdle(text = "No session loaded.") {
-    const card = screen.getByRole("article");
+    // Named by its text, as every state of the card is (bug: the idle and loading cards had no name).
+    const card = screen.getByRole("article", { name: text });
     expect(card).toHaveAttribute("data-state", "idle");
     expect(card).not.toHaveAttribute("aria-busy");
     expect(screen.getByText(text)).toBeVisible();
@@ -654,6 +655,81 @@ describe("SessionCard (connected): a message per failure", () => {
     await user.click(screen.getByRole("button", { name: "Retry" }));
     await screen.findByText("Collecting card details");
     expect(server.count()).toBe(2);
+  });
+
+  /** What the card's hidden polite regions hold: what a screen reader has been told, other than on screen. */
+  const spoken = () =>
+    screen
+      .getAllByRole("status")
+      .filter((region) => region.classList.contains("mvn-sr-only") && region.textContent)
+      .map((region) => region.textContent);
+
+  /** Answers of the mock that wait for `open()`, one gate at a time. */
+  function gated() {
+    let open: () => void = () => {};
+    let gate = Promise.resolve();
+    return {
+      close: () => void (gate = new Promise<void>((resolve) => (open = resolve))),
+      open: () => open(),
+      answer: (value: Response | Session) => async () => {
+        await gate;
+        return value;
+      },
+    };
+  }
+
+  it("tells a screen reader what became of a Retry it pressed (bug: a retry that failed the same way said nothing)", async () => {
+    const user = userEvent.setup();
+    const gates = gated();
+    gates.close();
+    serve(
+      HttpResponse.error(),
+      gates.answer(HttpResponse.error()),
+      gates.answer(HttpResponse.error()),
+      gates.answer(collecting),
+    );
+    const { queryClient } = renderCard();
+    await screen.findByRole("heading", { name: "Network problem" });
+    expect(spoken()).toEqual([]);
+    // A poll of its own, not a press: shown ("Retrying…" under the error), never read out.
+    act(() => void queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
+    await screen.findByText("Retrying…");
+    expect(spoken()).toEqual([]);
+    gates.open();
+    await waitFor(() => expect(screen.queryByText("Retrying…")).toBeNull());
+    // Pressed: "Retrying…", then the same failure again, read out though the alert has not changed.
+    gates.close();
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(spoken()).toEqual(["Retrying…"]));
+    gates.open();
+    await waitFor(() => expect(spoken()).toEqual(["Network problem"]));
+    // Pressed again: the region changes again, so it is read again.
+    gates.close();
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(spoken()).toEqual(["Retrying…"]));
+    gates.open();
+    await screen.findByText("Collecting card details");
+    expect(spoken()).toEqual([]);
+  });
+
+  it("tells a screen reader what became of a Retry pressed in the warning over data", async () => {
+    const user = userEvent.setup();
+    const gates = gated();
+    serve(collecting, HttpResponse.error(), gates.answer(HttpResponse.error()), gates.answer(succeeded));
+    const { queryClient } = renderCard();
+    await screen.findByText("Collecting card details");
+    await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
+    const warning = await screen.findByText(/Couldn't refresh/);
+    const retry = () => within(warning.closest(".mvn-callout") as HTMLElement).getByRole("button", { name: "Retry" });
+    expect(spoken()).toEqual([]);
+    gates.close();
+    await user.click(retry());
+    await waitFor(() => expect(spoken()).toEqual(["Retrying…"]));
+    gates.open();
+    await waitFor(() => expect(spoken()).toEqual(["Network problem"]));
+    await user.click(retry());
+    await screen.findByText("Payment succeeded");
+    expect(spoken()).toEqual(["Payment status: Payment succeeded"]);
   });
 
   it("Retry asks at once while react-query waits to retry and nothing has loaded (bug: the click joined the wait)", async () => {

@@ -168,6 +168,12 @@ describe("styles.css", () => {
     expect(block).toContain("animation:none");
   });
 
+  it("stops the live dot's pulse within 5 s (WCAG 2.2.2: longer, it would need a control to stop it)", () => {
+    const [name, seconds, , count] = declarations(".mvn-live__dot").animation!.split(" ");
+    expect(name).toBe("mvn-pulse");
+    expect(Number(count) * parseFloat(seconds!)).toBeLessThanOrEqual(5);
+  });
+
   it("keeps an idle card's placeholder bars still: only a loading skeleton shimmers", () => {
     expect(declarations(".mvn-skeleton__bar").animation).toContain("mvn-shimmer");
     expect(declarations('[data-state="idle"]>.mvn-skeleton__bar').animation).toBe("none");
