@@ -506,6 +506,40 @@ export const MissingDates: Story = {
   },
 };
 
+/**
+ * A timestamp the card cannot read, in a session built by hand (the contract check would refuse it, so no fetched
+ * session gets here): a paid Stripe charge whose `updated_at` is words.
+ */
+const unreadableTimestampSession: Session = {
+  ...fixtures.stripeChargeSuccess,
+  session_id: "a3eee241-2d3c-46ff-aa99-671278743b11",
+  updated_at: "sometime on Tuesday",
+};
+
+/** A timestamp it cannot read is shown as sent, not as a `<time>` (nor "Invalid Date"); the others are dated. */
+export const UnreadableTimestamp: Story = {
+  name: "Timestamp it cannot read (shown as sent)",
+  args: show(unreadableTimestampSession),
+  play: async ({ canvas }) => {
+    const raw = canvas.getByText("sometime on Tuesday");
+    await expect(raw).toBeVisible();
+    // Under its label, and the whole of its value: no relative time, no absolute line.
+    await expect(raw.tagName).toBe("DD");
+    await expect(raw.previousElementSibling).toHaveTextContent(/^Updated$/);
+    await expect(raw).toHaveTextContent(/^sometime on Tuesday$/);
+    await expect(raw.querySelector("time")).toBeNull();
+    await expect(canvas.queryByText(/Invalid Date/)).toBeNull();
+    // The readable timestamps are still dated.
+    for (const [label, instant] of [
+      ["Created", "2026-11-24T14:41:03.220Z"],
+      ["Completed", "2026-11-24T14:42:37.661Z"],
+    ] as const) {
+      const value = canvas.getByText(label, { selector: "dt" }).nextElementSibling!;
+      await expect(value.querySelector("time"), label).toHaveAttribute("datetime", instant);
+    }
+  },
+};
+
 /** A status this version does not know, longer than the badge shows (60 characters). */
 const LONG_UNKNOWN_STATUS = "awaiting-manual-review-by-the-merchant-risk-and-compliance-operations-team";
 
@@ -760,6 +794,8 @@ const faultIds = {
   unprocessable: "0270283b-e8ea-4f52-ab8d-2323b15e2dec",
   germanServiceUnavailable: "86cd8579-b621-4096-8f49-22b7786011ac",
   retryingUnderError: "cac66290-7d65-43ab-ab18-4096499edc44",
+  /** Loads (see `liveSession`), then its play function makes every refresh fail and takes the browser offline. */
+  staleThenOffline: "006edf6b-02ca-4438-b82f-d214b6747370",
 } as const;
 
 /** Answers every request for `sessionId` with `fault` while the story is shown; returns the story's cleanup. */
@@ -1041,6 +1077,30 @@ export const NetworkError: Story = {
   },
 };
 
+/**
+ * Retry pressed, and the network fails again: the error card looks the same before and after, so the card's
+ * polite note says what became of the press ("Retrying…", then the failure's title), where a screen reader
+ * would otherwise hear nothing.
+ */
+export const NetworkRetryFails: Story = {
+  name: "Error: network, then Retry fails again (announced)",
+  args: { sessionId: errorIds.network, sessionOptions: FAST_POLLING },
+  play: async ({ canvas, canvasElement }) => {
+    const retry = await canvas.findByRole("button", { name: "Retry" }, { timeout: 5_000 });
+    await expect(canvas.getByRole("heading", { name: "Network problem" })).toBeVisible();
+    const note = () => canvasElement.querySelector('article > span.mvn-sr-only[role="status"]');
+    // Nothing pressed, nothing said: the automatic retries and polls are not read out.
+    await expect(note()?.textContent).toBe("");
+    await userEvent.click(retry);
+    await waitFor(() => expect(note()?.textContent).toBe("Retrying…"));
+    // The press's own retries start from the first backoff (the streak of failures before it ends with the press).
+    await waitFor(() => expect(note()?.textContent).toBe("Network problem"), { timeout: 5_000 });
+    // The same error card as before the press, Retry and all.
+    await expect(canvas.getByRole("heading", { name: "Network problem" })).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  },
+};
+
 export const Offline: Story = {
   name: "Error: offline",
   args: { sessionId: errorIds.network, sessionOptions: FAST_POLLING },
@@ -1115,6 +1175,44 @@ export const StaleNotFound: Story = {
 export const StaleUnauthorized: Story = {
   name: "Live, then not authenticated (401): last state, no Retry",
   ...failingRefreshes(errorIds.staleUnauthorized, "unauthorized", { title: "Not authorised", retry: false }),
+};
+
+/**
+ * A refresh failed, then the browser went offline: "Offline — will resume" in the header and the "couldn't
+ * refresh" warning under it, at once, over the last state. Back online, polling resumes and fails again: the
+ * indicator goes, the warning stays, and the card still does not claim "Live".
+ */
+export const StaleThenOffline: Story = {
+  name: "Live, then a refresh fails, then offline: warning and paused together",
+  args: { sessionId: faultIds.staleThenOffline, sessionOptions: FAST_POLLING },
+  beforeEach: () => {
+    const clear = liveSession(faultIds.staleThenOffline);
+    return () => {
+      onlineManager.setOnline(true);
+      clear();
+    };
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText("Collecting card details", {}, { timeout: 5_000 })).toBeVisible();
+    simulator.injectFault(503, { sessionId: faultIds.staleThenOffline, times: Number.POSITIVE_INFINITY });
+    await expectSessionUnderWarning(canvas);
+    onlineManager.setOnline(false);
+    const paused = await canvas.findByText("Offline — will resume");
+    await expect(paused).toBeVisible();
+    await expect(paused).toHaveClass("mvn-paused");
+    await expect(paused).toHaveAttribute("data-live", "paused");
+    // The warning stays in the card's notice region, and the session under it.
+    const stale = canvas.getByText(/^Couldn't refresh\. Showing the session as of/);
+    await expect(stale).toBeVisible();
+    await expect(stale.closest(".mvn-notice")).not.toBeNull();
+    await expect(canvas.getByText("Collecting card details")).toBeVisible();
+    await expect(canvas.getByText(faultIds.staleThenOffline)).toBeVisible();
+    await expect(canvas.queryByText("Live")).toBeNull();
+    onlineManager.setOnline(true);
+    await waitFor(() => expect(canvas.queryByText("Offline — will resume")).toBeNull());
+    await expect(canvas.getByText(/^Couldn't refresh\. Showing the session as of/)).toBeVisible();
+    await expect(canvas.queryByText("Live")).toBeNull();
+  },
 };
 
 export const ContractMismatch: Story = {

@@ -1,6 +1,6 @@
 import type { DataTag, QueryState, UnusedSkipTokenOptions } from "@tanstack/react-query";
 import { backoffDelay, isOlderSessionState, isTransientError, type MavenClient, type Session } from "@trymaven/core";
-import { failuresUpTo, recordFailure, recordSuccess } from "./internal/failure-streak.js";
+import { failuresUpTo, recordFailure, resetStreak } from "./internal/failure-streak.js";
 import { nextPollDelay, resolvePollingSettings, stoppedForGood } from "./internal/polling-policy.js";
 import { sessionQueryKey, type SessionQueryKey } from "./session-query-key.js";
 
@@ -137,7 +137,7 @@ export function sessionQueryOptions(
         // `signal` aborts the request when the last observer unmounts; maxRetries: 0
         // because `retry` below is the one retry layer.
         const session = await client.sessions.get(sessionId, { signal, maxRetries: 0, timeoutMs: settings.timeoutMs });
-        recordSuccess(query);
+        resetStreak(query);
         // A lagging replica or cache may answer with an older state: keep the newer one on screen.
         const shown = query?.state.data as Session | undefined;
         return shown && isOlderSessionState(session, shown) ? shown : session;

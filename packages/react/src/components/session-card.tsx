@@ -28,6 +28,7 @@ import {
   type Ref,
 } from "react";
 import { claimAlert } from "../internal/alert-claims.js";
+import { resetStreak } from "../internal/failure-streak.js";
 import { sessionQueryKey } from "../session-query-key.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
@@ -152,9 +153,13 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
         : labels.retrying
       : "";
   // Cancelled first: with nothing loaded, `refetch` would join a react-query retry still waiting out its delay.
+  // The streak of failures ends too: the press's own retries wait the first backoff, not the one earlier failures
+  // built up (up to `maxIntervalMs` each, so "Retrying…" for a minute).
   const retry = () => {
+    const queryKey = sessionQueryKey(sessionId);
     setAsked([sessionId, result.errorUpdateCount]);
-    void queryClient.cancelQueries({ queryKey: sessionQueryKey(sessionId), exact: true }).then(() => refetch());
+    resetStreak(queryClient.getQueryCache().find({ queryKey, exact: true }));
+    void queryClient.cancelQueries({ queryKey, exact: true }).then(() => refetch());
   };
   // When this render removes what has focus in the card (a Retry button that goes with its error), focus
   // moves to the new card once committed, instead of falling to <body>.

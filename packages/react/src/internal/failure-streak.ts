@@ -13,7 +13,8 @@ import type { Query } from "@tanstack/react-query";
 const streakByQuery = new WeakMap<Query, number>();
 const streakByError = new WeakMap<object, number>();
 
-export function recordSuccess(query: Query | undefined): void {
+/** Ends the streak: on a success, and when the person presses Retry (their fetch starts from the first backoff). */
+export function resetStreak(query: Query | undefined): void {
   if (query) streakByQuery.delete(query);
 }
 

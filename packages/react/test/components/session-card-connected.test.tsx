@@ -712,6 +712,28 @@ describe("SessionCard (connected): a message per failure", () => {
     expect(spoken()).toEqual([]);
   });
 
+  it("a pressed Retry's own retries start from the first backoff, not the one earlier failures built up (bug: “Retrying…” for half a minute)", async () => {
+    const user = userEvent.setup();
+    // Six failures, the press's own failure, then the session.
+    const api = serve(...Array.from({ length: 7 }, () => HttpResponse.error()), collecting);
+    const { wrapper, queryClient } = harness();
+    const card = (options: UseSessionOptions) => (
+      <SessionCard sessionId={ID} sessionOptions={options} locale="en-US" timeZone="UTC" />
+    );
+    const { rerender } = render(card(quiet), { wrapper });
+    await screen.findByRole("heading", { name: "Network problem" });
+    for (let failures = 2; failures <= 6; failures++) {
+      await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
+      expect(api.count()).toBe(failures);
+    }
+    // Now one retry per fetch, 300 ms after a first failure: after six, a seventh's retry would wait 19.2 s.
+    rerender(card({ retry: 1, intervalMs: 300, maxIntervalMs: 60_000 }));
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    // The press fails once, and its retry comes after about 300 ms.
+    await screen.findByText("Collecting card details", {}, { timeout: 2_500 });
+    expect(api.count()).toBe(8);
+  });
+
   it("tells a screen reader what became of a Retry pressed in the warning over data", async () => {
     const user = userEvent.setup();
     const gates = gated();
