@@ -1133,12 +1133,16 @@ export const OfflineWhileLive: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByText("Live", {}, { timeout: 5_000 })).toBeVisible();
     onlineManager.setOnline(false);
-    // The last state stays, but the card no longer claims it is live.
-    await expect(await canvas.findByText("Offline — will resume")).toBeVisible();
+    // The last state stays, but the card no longer claims it is live; a screen reader hears it too.
+    await expect(await canvas.findByText("Offline — will resume", { selector: "[data-live]" })).toBeVisible();
+    await expect(
+      canvas.getByText("Offline — will resume", { selector: ".mvn-sr-only[role=status]" }),
+    ).toBeInTheDocument();
     await expect(canvas.queryByText("Live")).toBeNull();
     await expect(canvas.getByText("Collecting card details")).toBeVisible();
     onlineManager.setOnline(true);
     await expect(await canvas.findByText("Live")).toBeVisible();
+    await expect(canvas.queryByText("Offline — will resume")).toBeNull();
   },
 };
 

@@ -131,27 +131,30 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const copyAt = useMemo(() => copy?.[1], [sessionId, copy?.[0].updated_at]);
   const session = fetched ?? copy?.[0];
-  // A banner over data is read out by one card of a burst, claimed once per kind as the alerts are: in an
-  // outage, a list of cards says "Couldn't refresh" once, and shows it on every card.
-  const bannerKind = session && problem ? kind : null;
-  const [claim, setClaim] = useState<[ErrorKind | null, boolean]>([null, true]);
-  if (claim[0] !== bannerKind) setClaim([bannerKind, !bannerKind || claimAlert(queryClient, claimant)]);
   // Offline, react-query pauses the polls (fetchStatus "paused") and no error comes: don't claim "Live".
   const online = useSyncExternalStore(
     onlineManager.subscribe,
     () => onlineManager.isOnline(),
     () => true,
   );
+  // A banner over data is read out by one card of a burst, claimed once per kind as the alerts are: in an
+  // outage, a list of cards says "Couldn't refresh" once, and shows it on every card. So is going offline while
+  // following (no failure: react-query holds the polls): "Offline — will resume" is read out once.
+  const bannerKind = session ? (problem ? kind : isPolling && !online ? "offline" : null) : null;
+  const [claim, setClaim] = useState<[ErrorKind | "offline" | null, boolean]>([null, true]);
+  if (claim[0] !== bannerKind) setClaim([bannerKind, !bannerKind || claimAlert(queryClient, claimant)]);
   // Retry pressed: [id, failures so far]. A polite note says "Retrying…", then the failure's title if it fails
   // again: the alert or banner stays the same when a retry fails the same way, so a screen reader would hear
   // nothing. Not for automatic retries, which would be read out on every poll.
   const [asked, setAsked] = useState<[id: string, failures: number] | null>(null);
   const note =
-    problem && asked?.[0] === sessionId
-      ? result.errorUpdateCount > asked[1]
-        ? describeProblem(kind, problem, labels)[0]
-        : labels.retrying
-      : "";
+    claim[0] === "offline" && claim[1]
+      ? labels.paused
+      : problem && asked?.[0] === sessionId
+        ? result.errorUpdateCount > asked[1]
+          ? describeProblem(kind, problem, labels)[0]
+          : labels.retrying
+        : "";
   // Cancelled first: with nothing loaded, `refetch` would join a react-query retry still waiting out its delay.
   // The streak of failures ends too: the press's own retries wait the first backoff, not the one earlier failures
   // built up (up to `maxIntervalMs` each, so "Retrying…" for a minute).

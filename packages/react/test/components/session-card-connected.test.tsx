@@ -90,8 +90,10 @@ describe("SessionCard (connected): loading and live data", () => {
       act(() => void window.dispatchEvent(new Event("offline")));
       expect(screen.queryByText("Live")).toBeNull();
       expect(document.querySelector(".mvn-live")).toBeNull();
-      const paused = screen.getByText("Offline — will resume");
+      const paused = screen.getByText("Offline — will resume", { selector: "[data-live]" });
       expect(paused).toHaveAttribute("data-live", "paused");
+      // A screen reader hears it too.
+      expect(screen.getByText("Offline — will resume", { selector: ".mvn-sr-only" })).toHaveAttribute("role", "status");
       // The data is still on screen, as it was.
       expect(screen.getByRole("article", { name: collecting.description! })).toHaveAttribute("data-state", "ready");
       await expectNoAxeViolations(screen.getByRole("article"));
@@ -563,6 +565,41 @@ describe("SessionCard (connected): many failing cards (bug: each raised its own 
       expect(roles()).toEqual(Array(40).fill("status"));
     },
   );
+
+  it("reads “Offline — will resume” out once when the browser goes offline under a list of live cards, and shows it on each", async () => {
+    stopClock();
+    server.use(
+      http.get("*/api/maven/v1/sessions/:sessionId", ({ params }) =>
+        HttpResponse.json({ ...collecting, session_id: String(params.sessionId) }),
+      ),
+    );
+    const { wrapper } = harness();
+    const { container } = render(
+      <ul>
+        {ids(20).map((id) => (
+          <li key={id}>
+            <SessionCard sessionId={id} sessionOptions={{ retry: 0, intervalMs: 60_000 }} />
+          </li>
+        ))}
+      </ul>,
+      { wrapper },
+    );
+    await waitFor(() => expect(container.querySelectorAll("[data-live=live]")).toHaveLength(20));
+    const spokenOffline = () =>
+      screen.getAllByRole("status").filter((region) => region.textContent === "Offline — will resume");
+    expect(spokenOffline()).toHaveLength(0);
+    try {
+      act(() => void window.dispatchEvent(new Event("offline")));
+      expect(container.querySelectorAll("[data-live=paused]")).toHaveLength(20);
+      // Read out by one card, in a screen-reader-only region; seen on all twenty.
+      expect(spokenOffline()).toHaveLength(1);
+      expect(spokenOffline()[0]).toHaveClass("mvn-sr-only");
+    } finally {
+      act(() => void window.dispatchEvent(new Event("online")));
+    }
+    expect(container.querySelectorAll("[data-live=live]")).toHaveLength(20);
+    expect(spokenOffline()).toHaveLength(0);
+  });
 
   it("alerts again for a failure after a quiet moment, and once per card for a new kind of failure", async () => {
     const realNow = Date.now.bind(Date);
