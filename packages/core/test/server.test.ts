@@ -1,3 +1,4 @@
+import { build } from "esbuild";
 import { delay, http, HttpResponse, type JsonBodyType } from "msw";
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import {
@@ -1567,5 +1568,27 @@ describe("@trymaven/core/server in a browser bundle", () => {
     await expect(import("../src/server/browser.js")).rejects.toThrow(
       /@trymaven\/core\/server was bundled for the browser.*server/s,
     );
+  });
+
+  // Regression: it offered two of the entry's nine values, so importing DEFAULT_RATE_LIMIT in browser code failed
+  // the build with esbuild's "No matching export", never showing why.
+  it("offers every value the server entry exports, so any named import reaches that error", async () => {
+    const exportsOf = async (entry: string) => {
+      const { metafile } = await build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        metafile: true,
+        format: "esm",
+        platform: "node",
+        outdir: "out",
+        logLevel: "silent",
+      });
+      return Object.values(metafile.outputs)[0]!.exports.sort();
+    };
+    const here = new URL("../src/server/", import.meta.url).pathname;
+    const server = await exportsOf(`${here}index.ts`);
+    expect(server).toContain("DEFAULT_RATE_LIMIT");
+    expect(await exportsOf(`${here}browser.ts`)).toEqual(server);
   });
 });

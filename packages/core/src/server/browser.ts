@@ -22,3 +22,20 @@ export function createSessionHandler(): never {
 export function createMemorySessionStore(): never {
   return refuseBrowser();
 }
+
+// The entry's other values, for the same reason: every named import of the server entry resolves, so a bundle
+// gets this module's error rather than a bundler's "no matching export".
+/** Never reached; see `createSessionHandler`. */
+export const DEFAULT_RATE_LIMIT: never = refuseBrowser();
+/** Never reached; see `createSessionHandler`. */
+export const DEFAULT_ACTIVE_TTL_MS: never = refuseBrowser();
+/** Never reached; see `createSessionHandler`. */
+export const DEFAULT_TERMINAL_TTL_MS: never = refuseBrowser();
+/** Never reached; see `createSessionHandler`. */
+export const DEFAULT_MAX_STALE_MS: never = refuseBrowser();
+/** Never reached; see `createSessionHandler`. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS: never = refuseBrowser();
+/** Never reached; see `createSessionHandler`. */
+export const DEFAULT_MAX_BODY_BYTES: never = refuseBrowser();
+/** Never reached; see `createSessionHandler`. */
+export const RedactionError: never = refuseBrowser();
