@@ -24,8 +24,9 @@ export interface PollOptions {
    */
   intervalMs?: number | undefined;
   /**
-   * Upper bound of the backoff after failures, in milliseconds. A 429's `Retry-After` is waited out
-   * even when longer (up to 5 minutes), since asking earlier only earns another 429.
+   * Upper bound of the backoff after failures, in milliseconds (never below `intervalMs`: a smaller value
+   * is raised to it). A 429's `Retry-After` is waited out even when longer (up to 5 minutes), since asking
+   * earlier only earns another 429.
    * @default 30000
    */
   maxIntervalMs?: number | undefined;
@@ -38,8 +39,9 @@ export interface PollOptions {
   /** Called with each new state of the session (not for unchanged responses), and the state before it. */
   onUpdate?: ((session: Session, previous: Session | undefined) => void) | undefined;
   /**
-   * Transient failures in a row (network, timeout, 429, 5xx, a body that breaks the contract)
-   * tolerated before the last one is thrown. 401, 403, 404 and 422 stop at once.
+   * Transient failures in a row (network, timeout, 408, 409, 429, 5xx, a body that breaks the
+   * contract) tolerated before the last one is thrown. Any other failure stops at once: 400, 401,
+   * 403, 404, 422 and every other 4xx, an invalid id, or an error that is not the client's.
    * @default 5
    */
   maxConsecutiveErrors?: number | undefined;

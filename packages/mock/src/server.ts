@@ -37,7 +37,8 @@ export interface MockServerOptions extends MavenSimulatorOptions {
    */
   control?: boolean | undefined;
   /**
-   * Answer CORS preflights (allowing the methods and headers asked for) and add
+   * Answer CORS preflights (allowing the mock's methods, GET, POST, PATCH and
+   * DELETE, and whatever headers are asked for) and add
    * `Access-Control-Allow-Origin: *` and `Access-Control-Expose-Headers` (so a
    * browser's client can read `Retry-After`), for a browser calling the mock
    * directly. The real API's CORS policy is not documented; keep this off to
@@ -51,7 +52,9 @@ export interface MockServerOptions extends MavenSimulatorOptions {
 export interface MockServer {
   /** Base URL to give the client, e.g. `http://127.0.0.1:53121` (no trailing slash). */
   readonly url: string;
+  /** The port it listens on: the one asked for, or the one the system chose for `port: 0`. */
   readonly port: number;
+  /** The address it listens on (`127.0.0.1` unless `host` said otherwise). */
   readonly host: string;
   /** The simulator answering requests: add sessions, inject faults, read stats. */
   readonly simulator: MavenSimulator;

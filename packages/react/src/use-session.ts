@@ -55,8 +55,8 @@ export type UseSessionResult = UseQueryResult<Session, Error> & {
   /**
    * True while the hook will fetch again on its own: enabled, not terminal
    * (unless `terminalIntervalMs` is set), `until` not met, and no error that
-   * stops polling for good (401, 403, 404, 422). Stays true while polling is
-   * paused in a hidden tab.
+   * stops polling for good (401, 403, 404, 422 or another 4xx, or an id that
+   * is not a UUID). Stays true while polling is paused in a hidden tab.
    */
   readonly isPolling: boolean;
 };

@@ -61,13 +61,22 @@ const MAX_REMEMBERED_FAILURES = 1_000;
  * 401 when nobody is signed in, 404 for a session that does not exist for this user (so a guessed id
  * learns nothing and costs no call to Maven), 403 otherwise. `detail` is the JSON body's message.
  */
-export type AuthorizeDecision = boolean | { status: 401 | 403 | 404; detail?: string | undefined };
+export type AuthorizeDecision =
+  | boolean
+  | {
+      /** The status the browser gets: 401 (not signed in), 403 (not allowed) or 404 (no such session for them). */
+      status: 401 | 403 | 404;
+      /** The message in the JSON body (`{ detail }`). By default "Sign in to see this session." and the like. */
+      detail?: string | undefined;
+    };
 
 export type AuthorizeSession = (request: Request, sessionId: string) => AuthorizeDecision | Promise<AuthorizeDecision>;
 
 /** Where the handler reports problems meant for you, never for the browser. `console` fits. */
 export interface SessionHandlerLogger {
+  /** Something to look at that the handler worked around (say, `authorize` returned something odd). */
   warn(message: string): void;
+  /** Something that fails requests until you fix it (say, no API key). */
   error(message: string): void;
 }
 
@@ -92,7 +101,8 @@ export interface SessionCacheOptions {
    * spent, and in the error's body (`{ detail, session }`) when Maven failed
    * since the copy was fetched, so the browser sees the failure rather than a
    * 200 that looks live. A terminal session's copy stays a 200. Older than this,
-   * the request gets the error (or 429) alone. Also how long the store keeps an entry.
+   * the request gets the error (or 429) alone. The store keeps an entry for the
+   * longest of this, `activeTtlMs` and `terminalTtlMs`.
    * @default 300000
    */
   maxStaleMs?: number | undefined;
@@ -191,7 +201,8 @@ export interface SessionHandlerOptions {
    * decompression). A body whose `Content-Length` is larger is not read at all;
    * one without it is cut off as soon as it grows past this. A session over the
    * cap answers 502 like a body that breaks the contract, and is neither cached
-   * nor passed on; an error status over it keeps its meaning, its body cut short.
+   * nor passed on; an error status over it keeps its meaning, with its body cut
+   * short at the cap (or dropped, when its `Content-Length` was already over it).
    * @default 1048576 (1 MiB)
    */
   maxBodyBytes?: number | undefined;
@@ -229,6 +240,10 @@ export interface SessionHandlerOptions {
 
 /** The shape of the second argument Next.js passes to a route handler (`params` is a Promise since Next 15). */
 export interface SessionRouteContext {
+  /**
+   * The route's dynamic segments: the session id is read from `sessionId`, `session_id` or `id`, in that
+   * order, else from the last segment of the URL path.
+   */
   params?: SessionRouteParams | Promise<SessionRouteParams> | undefined;
 }
 export type SessionRouteParams = { readonly [name: string]: string | string[] | undefined };

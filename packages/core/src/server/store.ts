@@ -48,6 +48,7 @@ export interface TokenRequest {
 /** The answer to a `TokenRequest`. */
 export type TokenGrant =
   | {
+      /** The call may go ahead. */
       granted: true;
       /**
        * Called once the upstream call has completed (answered, failed or timed out).
@@ -58,6 +59,7 @@ export type TokenGrant =
       settle(completedAt: number): void | Promise<void>;
     }
   | {
+      /** The budget is spent: no call now. */
       granted: false;
       /** How long until a call could be granted, in milliseconds (an estimate). */
       retryAfterMs: number;
