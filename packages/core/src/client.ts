@@ -107,6 +107,7 @@ export interface SessionsResource {
 export interface MavenClient {
   /** The base URL requests go to, without a trailing slash. */
   readonly baseUrl: string;
+  /** The sessions endpoint: `get` a session once, `poll` it until it is terminal, or `watch` each change. */
   readonly sessions: SessionsResource;
 }
 

@@ -18,7 +18,9 @@ export class MavenError extends Error {
 export interface ContractIssue {
   /** Where in the body, e.g. `["processor", "card_last4"]`. */
   path: PropertyKey[];
+  /** What is wrong there, e.g. `expected string, received null` or `must be a UUID`. */
   message: string;
+  /** The kind of issue, in zod's terms: `invalid_type`, `invalid_format`, or `custom` (not the session asked for). */
   code?: string;
 }
 

@@ -98,28 +98,51 @@ const timestamp = /* @__PURE__ */ string.check(
 
 /** Payment processor details: card facts plus each gateway's identifiers. */
 export const processorSchema = /* @__PURE__ */ z.looseObject({
+  /** Card brand as the gateway spells it (`visa`, `Visa`, `American Express`, `Apple Pay - Visa`...). Any gateway; can be `null`. */
   card_brand: nullableString as unknown as NullableField<OpenStringSchema<CardBrand>>,
+  /** Last 4 digits of the card. Any gateway; can be `null`. */
   card_last4: nullableString,
+  /** Hosted receipt URL (the contract documents Stripe's, for a charge); can be `null`. Link it only when it is `https:`. */
   receipt_url: nullableString,
+  /** Stripe Charge id (`ch_...`). Stripe only; can be `null`. */
   stripe_charge_id: nullableString,
+  /** Stripe PaymentIntent id (`pi_...`). Stripe only; can be `null`. */
   stripe_payment_intent_id: nullableString,
+  /** Stripe PaymentMethod id (`pm_...`) on the merchant's connected account: the saved card in tokenize mode. Stripe only; can be `null`. */
   payment_method_id: nullableString,
+  /** Stripe Customer id (`cus_...`) on the merchant's connected account, in tokenize mode. Stripe only; can be `null`. */
   stripe_customer_id: nullableString,
+  /** Authorize.net transaction id. Authorize.net only; can be `null`. */
   authnet_transaction_id: nullableString,
+  /** Authorize.net authorization code. Authorize.net only; can be `null`. */
   authnet_auth_code: nullableString,
+  /** Authorize.net response code: `1` approved, `2` declined, `3` error, `4` held for review. Authorize.net only; can be `null`. */
   authnet_response_code: nullableString,
+  /** Authorize.net AVS (address verification) result code, e.g. `Y` street and 5-digit ZIP match, `N` neither matches. Authorize.net only; can be `null`. */
   authnet_avs_result_code: nullableString,
+  /** Authorize.net CVV result code: `M` match, `N` no match, `P` not processed, `S` should be on the card, `U` issuer unable to process. Authorize.net only; can be `null`. */
   authnet_cvv_result_code: nullableString,
+  /** Authorize.net CAVV (3D Secure) result code, e.g. `2` passed, `1` failed, blank or `0` not validated. Authorize.net only; can be `null`. */
   authnet_cavv_result_code: nullableString,
+  /** Card network (Visa, Mastercard) transaction id, for card-on-file payments. Authorize.net only; can be `null`. */
   authnet_network_trans_id: nullableString,
+  /** `captured` (captured at once) or `authorized` (auth only: funds held, awaiting manual capture). Authorize.net only; can be `null`. */
   authnet_capture_status: nullableString as unknown as NullableField<OpenStringSchema<"captured" | "authorized">>,
+  /** Authorize.net CIM customer profile id (a saved card). Authorize.net only; can be `null`. */
   authnet_customer_profile_id: nullableString,
+  /** Authorize.net CIM payment profile id (a saved card). Authorize.net only; can be `null`. */
   authnet_payment_profile_id: nullableString,
+  /** Braintree transaction id. Braintree only; can be `null`. */
   braintree_transaction_id: nullableString,
+  /** Braintree customer id, in tokenize mode. Braintree only; can be `null`. */
   braintree_customer_id: nullableString,
+  /** Braintree payment method token (the saved card), in tokenize mode. Braintree only; can be `null`. */
   braintree_payment_method_token: nullableString,
+  /** Shift4 charge id (`char_...`). Shift4 only; can be `null`. */
   shift4_charge_id: nullableString,
+  /** Shift4 customer id, in tokenize mode. Shift4 only; can be `null`. */
   shift4_customer_id: nullableString,
+  /** Shift4 card id (`card_...`: the saved card), in tokenize mode. Shift4 only; can be `null`. */
   shift4_card_id: nullableString,
 });
 
@@ -147,20 +170,27 @@ export const validationErrorSchema = /* @__PURE__ */ z.looseObject({
 export const sessionSchema = /* @__PURE__ */ z.looseObject({
   /** Session UUID (8-4-4-4-12 hex; any version, as `isSessionId` checks before a request). */
   session_id: /* @__PURE__ */ string.check(/* @__PURE__ */ z.regex(UUID_PATTERN, "must be a UUID")),
+  /** Session status: `pending`, `collecting`, then a terminal one (`payment-success`, `payment-failed`...). Any other string is possible: trust `is_terminal`. */
   status: string as unknown as OpenStringSchema<KnownSessionStatus>,
   /** Whether the session reached a final state. The server's word is the truth. */
   is_terminal: /* @__PURE__ */ z.boolean(),
+  /** Payment processor details: the card and the gateway's ids. `null` when there are none (before a card is taken). */
   processor: /* @__PURE__ */ z._default(/* @__PURE__ */ z.nullable(processorSchema), null),
+  /** Why the payment failed, when `status` is `payment-failed`; `null` otherwise. */
   error: /* @__PURE__ */ z._default(/* @__PURE__ */ z.nullable(errorDetailSchema), null),
   /** Decimal string, e.g. `"49.99"`. Never converted to a float. */
   amount: /* @__PURE__ */ string.check(/* @__PURE__ */ z.regex(AMOUNT_PATTERN, "must be a decimal string")),
   /** Currency code, e.g. `"USD"`. */
   currency: string,
+  /** Payment mode: `charge` takes the money, `tokenize` saves the card (the amount may be 0). Any other string is possible. */
   mode: string as unknown as OpenStringSchema<KnownSessionMode>,
+  /** Charge description: what the payment is for. Can be `null`. */
   description: nullableString,
   /** Caller's phone number in E.164 format. */
   caller: string,
+  /** Slug of the Maven project the session belongs to. */
   project_slug: string,
+  /** The project's payment gateway: `stripe`, `authorizenet`, `braintree`, `shift4`, or one the toolkit does not know yet (e.g. `fiserv`). */
   gateway: string as unknown as OpenStringSchema<KnownGateway>,
   /** Callback phone number. */
   callback: nullableString,
@@ -174,8 +204,11 @@ export const sessionSchema = /* @__PURE__ */ z.looseObject({
    * read as UTC by the formatting helpers.
    */
   created_at: timestamp,
+  /** When the session last changed (ISO 8601 date-time, as `created_at`). */
   updated_at: timestamp,
+  /** When the session expires if unused (ISO 8601 date-time); can be `null`. */
   expires_at: /* @__PURE__ */ z._default(/* @__PURE__ */ z.nullable(timestamp), null),
+  /** When the session reached a terminal state (ISO 8601 date-time); `null` until then. */
   completed_at: /* @__PURE__ */ z._default(/* @__PURE__ */ z.nullable(timestamp), null),
 });
 

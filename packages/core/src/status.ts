@@ -107,6 +107,7 @@ export function knownStatus(status: unknown): KnownSessionStatus | null {
 export interface StatusDescription {
   /** Short text for a badge, e.g. "Payment succeeded". */
   label: string;
+  /** The colour family, e.g. `success` or `danger` (see {@link statusTone}). */
   tone: StatusTone;
   /** One sentence for a tooltip or a detail screen. */
   description: string;

@@ -13,15 +13,24 @@ export type FaultName = Fault["type"];
  * status (`429`) for the status faults.
  */
 export type Fault =
-  /** 401 `{detail: "Invalid API key"}` with `WWW-Authenticate: Bearer`. */
-  | { type: "unauthorized" }
-  /** 403 `{detail: "..."}`: the key lacks the scope. */
-  | { type: "forbidden" }
-  /** 404 `{detail: "Session not found"}`. */
-  | { type: "not-found" }
-  /** 422 in FastAPI's shape: `{detail: [{loc, msg, type}]}`. */
-  | { type: "unprocessable" }
   | {
+      /** 401 `{detail: "Invalid API key"}` with `WWW-Authenticate: Bearer`. */
+      type: "unauthorized";
+    }
+  | {
+      /** 403 `{detail: "..."}`: the key lacks the scope. */
+      type: "forbidden";
+    }
+  | {
+      /** 404 `{detail: "Session not found"}`. */
+      type: "not-found";
+    }
+  | {
+      /** 422 in FastAPI's shape: `{detail: [{loc, msg, type}]}`. */
+      type: "unprocessable";
+    }
+  | {
+      /** 429 `{detail: "Rate limit exceeded: 20 per 1 minute"}`, with a `Retry-After` header unless `retryAfter` is `null`. */
       type: "rate-limited";
       /**
        * The `Retry-After` header: seconds, or an HTTP date string; `null` sends no
@@ -30,28 +39,56 @@ export type Fault =
        */
       retryAfter?: number | string | null | undefined;
     }
-  /** 500 `{detail: "Internal Server Error"}`. */
-  | { type: "server-error" }
-  /** 502 `{detail: "Bad Gateway"}`. */
-  | { type: "bad-gateway" }
-  /** 503 `{detail: "Service Unavailable"}`. */
-  | { type: "service-unavailable" }
-  /** Any status from 200 to 599 with any JSON body (`{detail: <status text>}` by default; none for 204, 205 and 304) and headers. */
-  | { type: "status"; status: number; body?: unknown; headers?: Record<string, string> | undefined }
+  | {
+      /** 500 `{detail: "Internal Server Error"}`. */
+      type: "server-error";
+    }
+  | {
+      /** 502 `{detail: "Bad Gateway"}`. */
+      type: "bad-gateway";
+    }
+  | {
+      /** 503 `{detail: "Service Unavailable"}`. */
+      type: "service-unavailable";
+    }
+  | {
+      /** Any status from 200 to 599 with any JSON body and headers. */
+      type: "status";
+      /** The HTTP status to answer with, from 200 to 599. */
+      status: number;
+      /**
+       * The response body, sent as JSON. `undefined` or `null` sends `{detail: <status text>}`
+       * (`"Error"` for a status with no text here); 204, 205 and 304 always go without a body.
+       */
+      body?: unknown;
+      /**
+       * Headers to add, over `Content-Type: application/json` (spell it `content-type` to replace it).
+       * Names must be HTTP tokens and values free of line breaks: others throw when injected.
+       */
+      headers?: Record<string, string> | undefined;
+    }
   | {
       /** An HTML error page from a proxy or load balancer (nginx style). */
       type: "html-error";
-      /** @default 502 */
+      /**
+       * The page's HTTP status, from 200 to 599.
+       * @default 502
+       */
       status?: number | undefined;
     }
   | {
       /** A response with no body. */
       type: "empty-body";
-      /** @default 200 */
+      /**
+       * The response's HTTP status, from 200 to 599.
+       * @default 200
+       */
       status?: number | undefined;
     }
-  /** 200 with `Content-Type: application/json` and a truncated, unparseable body. */
-  | { type: "malformed-json" }
+  | {
+      /** 200 with `Content-Type: application/json` and a truncated, unparseable body. */
+      type: "malformed-json";
+    }
   | {
       /** Waits, then answers normally (auth, lookup and all). Aborting the request ends the wait. */
       type: "slow";
@@ -61,20 +98,30 @@ export type Fault =
        */
       delayMs?: number | undefined;
     }
-  /** Never answers; the request stays open until it is aborted (or the server closes). */
-  | { type: "hang" }
-  /** The connection drops with no response: `Response.error()` (msw) or a destroyed socket (loopback server). */
-  | { type: "reset" }
+  | {
+      /** Never answers; the request stays open until it is aborted (or the server closes). */
+      type: "hang";
+    }
+  | {
+      /** The connection drops with no response: `Response.error()` (msw) or a destroyed socket (loopback server). */
+      type: "reset";
+    }
   | {
       /** Schema drift: 200 with a required field missing. */
       type: "missing-field";
-      /** @default "status" */
+      /**
+       * The top-level session field left out.
+       * @default "status"
+       */
       field?: string | undefined;
     }
   | {
       /** Schema drift: 200 with a field of the wrong type. */
       type: "wrong-type";
-      /** @default "amount" */
+      /**
+       * The top-level session field to replace.
+       * @default "amount"
+       */
       field?: string | undefined;
       /** The value sent instead. Defaults to `amount` as a number, as webhooks send it; other fields get `12345`. */
       value?: unknown;
@@ -82,24 +129,36 @@ export type Fault =
   | {
       /** Schema drift: 200 with a status the toolkit does not know. */
       type: "unknown-status";
-      /** @default "payment-refunded" */
+      /**
+       * The `status` sent.
+       * @default "payment-refunded"
+       */
       status?: string | undefined;
-      /** @default true */
+      /**
+       * The `is_terminal` sent with it.
+       * @default true
+       */
       isTerminal?: boolean | undefined;
     }
   | {
       /**
-       * Schema drift: 200 with a gateway the toolkit does not know, and a processor field of its own.
-       * The card stays; the known gateways' ids and the receipt are `null`.
+       * Schema drift: 200 with a gateway the toolkit does not know, and a processor field of its own
+       * (`adyen_psp_reference`, whatever `gateway` is). The card stays (`visa` 4242 when the session has
+       * no card); the known gateways' ids and the receipt are `null`.
        */
       type: "unknown-gateway";
-      /** @default "adyen" */
+      /**
+       * The `gateway` sent.
+       * @default "adyen"
+       */
       gateway?: string | undefined;
     }
-  /** Schema drift: 200 with fields the contract does not list, at the top level and in `processor`. */
-  | { type: "extra-fields" }
   | {
-      /** 200 with a very large body: the session's `memory` padded. */
+      /** Schema drift: 200 with fields the contract does not list, at the top level and in `processor`. */
+      type: "extra-fields";
+    }
+  | {
+      /** 200 with a very large body: the session's `memory` replaced by padding. */
       type: "oversized";
       /**
        * Size of the padding, in bytes.

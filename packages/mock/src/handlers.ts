@@ -31,7 +31,10 @@ export interface MavenHandlersOptions extends MavenSimulatorOptions {
 }
 
 /** msw handlers for the Maven API, with the simulator that answers them. Spread it into `setupServer`/`setupWorker`. */
-export type MavenHandlers = HttpHandler[] & { readonly simulator: MavenSimulator };
+export type MavenHandlers = HttpHandler[] & {
+  /** The simulator that answers: the one you passed, or the one made from your options. Inject faults and add sessions on it. */
+  readonly simulator: MavenSimulator;
+};
 
 /**
  * msw request handlers that serve the simulated Maven API

@@ -87,12 +87,29 @@ export interface MavenSimulatorOptions {
   latencyMs?: number | undefined;
   /**
    * Enforce a rate limit like Maven's (20 requests per minute), answering 429
-   * with no `Retry-After` (the real API documents none). Counted over every
-   * authenticated request, not per IP.
+   * with no `Retry-After` (the real API documents none). One sliding window for
+   * every client and session together, not per IP. It counts every `GET` of a
+   * session path that passes the auth check (so every one when auth is off),
+   * including those then answered 404 or 422; requests answered by a fault (other
+   * than `slow`), by 401 or by 429 are not counted.
    * `true` means `{ limit: 20, windowMs: 60000 }`.
    * @default false
    */
-  rateLimit?: boolean | { limit?: number | undefined; windowMs?: number | undefined } | undefined;
+  rateLimit?:
+    | boolean
+    | {
+        /**
+         * Requests allowed in any window of `windowMs`; the next one gets 429.
+         * @default 20
+         */
+        limit?: number | undefined;
+        /**
+         * Length of the sliding window, in milliseconds.
+         * @default 60000
+         */
+        windowMs?: number | undefined;
+      }
+    | undefined;
 }
 
 /** Where to inject a fault and how often. */
@@ -109,6 +126,7 @@ export interface InjectFaultOptions {
 
 /** A fault waiting in the queue. */
 export interface InjectedFault {
+  /** The fault as queued: a name or status given to `injectFault` is normalized to its object form. */
   readonly fault: Fault;
   /** The session it is limited to, or `null` for every request. */
   readonly sessionId: string | null;
@@ -122,6 +140,7 @@ export interface InjectedFault {
 export interface RecordedRequest {
   /** 1, 2, 3… in order of arrival. */
   id: number;
+  /** The HTTP method (`request.method`): only `GET` is served; any other gets 405 unless a fault answers first. */
   method: string;
   /** Path and query, e.g. `/v1/sessions/…`. */
   path: string;

@@ -44,7 +44,9 @@ export type SessionCardProps = SessionCardSharedProps &
         /** The session to show, e.g. from `useSession` or a server fetch. The card renders it as given. */
         session: Session;
         // `?: undefined` rather than `?: never`: under exactOptionalPropertyTypes `never` refuses even `undefined`.
+        /** Not with `session`: give one or the other (`sessionId` fetches the session and keeps it live). */
         sessionId?: undefined;
+        /** Only with `sessionId`: a `session` you pass is rendered as given, not fetched. */
         sessionOptions?: undefined;
       }
     | {
@@ -56,6 +58,7 @@ export type SessionCardProps = SessionCardSharedProps &
          * offline), and announces status changes.
          */
         sessionId: string;
+        /** Not with `sessionId`: give one or the other (`session` renders a session you already have). */
         session?: undefined;
         /** Options passed to `useSession` (`intervalMs`, `enabled`, `until`, `onTerminal`, `onStatusChange`…). @default {} */
         sessionOptions?: UseSessionOptions | undefined;
