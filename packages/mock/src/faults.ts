@@ -62,7 +62,7 @@ export type Fault =
        */
       body?: unknown;
       /**
-       * Headers to add, over `Content-Type: application/json` (spell it `content-type` to replace it).
+       * Headers to add, over `Content-Type: application/json` (a `Content-Type` here replaces it, in any case).
        * Names must be HTTP tokens and values free of line breaks: others throw when injected.
        */
       headers?: Record<string, string> | undefined;
@@ -307,14 +307,16 @@ const JSON_HEADERS = { "content-type": "application/json" };
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /** A response with `text` as its body, or none for a status that cannot have one (204, 205, 304). */
-function textResponse(status: number, text: string, headers: Record<string, string>): Response {
+function textResponse(status: number, text: string, headers: HeadersInit): Response {
   if (NULL_BODY_STATUSES.has(status)) return new Response(null, { status, headers });
   return new Response(text, { status, headers });
 }
 
-/** A JSON response the way FastAPI writes one. */
+/** A JSON response the way FastAPI writes one. `headers` replace the defaults whatever their case (`Content-Type`). */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return textResponse(status, JSON.stringify(body), { ...JSON_HEADERS, ...headers });
+  const merged = new Headers(JSON_HEADERS);
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  return textResponse(status, JSON.stringify(body), merged);
 }
 
 /** FastAPI's `{detail: "..."}` error. */

@@ -293,6 +293,13 @@ describe("faults", () => {
     expect(simulator.requests.at(-1)).toMatchObject({ status, fault: "status" });
   });
 
+  it("a status fault's headers replace the defaults whatever their case (bug: Content-Type was added to application/json)", async () => {
+    simulator.injectFault({ type: "status", status: 502, body: "<html>", headers: { "Content-Type": "text/html" } });
+    const response = await fetch(`${API}/v1/sessions/${id}`, { headers: auth });
+    expect(response.status).toBe(502);
+    expect(response.headers.get("content-type")).toBe("text/html");
+  });
+
   it("refuses, when injected, a fault it could not send", () => {
     expect(() => simulator.injectFault({ type: "status" } as never)).toThrow(/status/);
     expect(() => simulator.injectFault({ type: "status", status: 700 })).toThrow(/status/);
