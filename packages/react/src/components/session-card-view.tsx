@@ -262,7 +262,8 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
     <article
       ref={cardRef}
       className={cx("mvn-root mvn-card", className)}
-      aria-labelledby={`${id}h`}
+      // Named by its heading, unless you name it (`aria-label`, or `aria-labelledby` below, which replaces this).
+      aria-labelledby={rest["aria-label"] ? undefined : `${id}h`}
       data-state="ready"
       data-status={session.status}
       data-tone={status.tone}

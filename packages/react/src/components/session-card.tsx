@@ -337,8 +337,14 @@ function StateCard({
 }: StateProps) {
   const labels = useLabels(labelsProp);
   const id = useId();
-  // Named by its first text, whatever the state: "Loading session…", "No session loaded." or the failure's title.
-  const props = { ref: cardRef, className: cx("mvn-root mvn-card", className), "aria-labelledby": id, ...rest };
+  // Named by its first text, whatever the state ("Loading session…", "No session loaded." or the failure's title),
+  // unless you name it (`aria-label`, or `aria-labelledby`, which `rest` puts over this one).
+  const props = {
+    ref: cardRef,
+    className: cx("mvn-root mvn-card", className),
+    "aria-labelledby": rest["aria-label"] ? undefined : id,
+    ...rest,
+  };
   if (!kind) {
     // The state names its text: `labels.idle` or `labels.loading`.
     const state = idle ? "idle" : "loading";

@@ -368,6 +368,22 @@ describe("SessionCard (presentational): behaviour", () => {
     expect(card).toHaveAttribute("id", "card-1");
   });
 
+  it("takes the name you give it (aria-label or aria-labelledby) in every state (bug: its own heading won over aria-label)", () => {
+    const { rerender } = render(<SessionCard session={paid} aria-label="Order 1042's payment" {...base} />);
+    expect(screen.getByRole("article", { name: "Order 1042's payment" })).toBeInTheDocument();
+    rerender(<SessionCard session={undefined as unknown as Session} aria-label="Order 1042's payment" />);
+    expect(screen.getByRole("article", { name: "Order 1042's payment" })).toHaveAttribute("data-state", "loading");
+    rerender(<SessionCard session={"oops" as unknown as Session} aria-label="Order 1042's payment" />);
+    expect(screen.getByRole("article", { name: "Order 1042's payment" })).toHaveAttribute("data-state", "error");
+    rerender(
+      <>
+        <h2 id="row-title">Row 7</h2>
+        <SessionCard session={paid} aria-labelledby="row-title" {...base} />
+      </>,
+    );
+    expect(screen.getByRole("article", { name: "Row 7" })).toHaveAttribute("data-state", "ready");
+  });
+
   it("shows a loading skeleton for a session that is not there yet, and never crashes on garbage", () => {
     const { rerender } = render(<SessionCard session={undefined as unknown as Session} />);
     expect(screen.getByRole("article")).toHaveAttribute("aria-busy", "true");
