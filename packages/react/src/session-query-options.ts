@@ -16,8 +16,9 @@ export interface SessionPollingOptions {
    * Upper bound, in milliseconds, of the backoff after failures: the wait doubles
    * from `intervalMs` for each failed request in a row (retries included) until it
    * reaches this (never below `intervalMs`: a smaller value is raised to it). A
-   * pressed Retry starts again from `intervalMs`. A 429's `Retry-After` is still waited out when longer (up to
-   * 5 minutes), since asking earlier only earns another 429. Focus, reconnect and
+   * pressed Retry starts again from `intervalMs`. A 429's `Retry-After` is still
+   * waited out when longer (up to 5 minutes), since asking earlier only earns
+   * another 429. Focus, reconnect and
    * another component mounting wait the backoff out too, instead of asking at once
    * (a mount with nothing loaded yet still fetches).
    * @default 30000
