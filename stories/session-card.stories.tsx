@@ -1120,16 +1120,19 @@ export const Offline: Story = {
   },
 };
 
+/** `liveSession` for a story that takes the browser offline: its cleanup brings it back online too. */
+function liveSessionBackOnline(sessionId: string): () => void {
+  const clear = liveSession(sessionId);
+  return () => {
+    onlineManager.setOnline(true);
+    clear();
+  };
+}
+
 export const OfflineWhileLive: Story = {
   name: "Live, then offline: polling paused",
   args: { sessionId: errorIds.offlineWhileLive, sessionOptions: FAST_POLLING },
-  beforeEach: () => {
-    const clear = liveSession(errorIds.offlineWhileLive);
-    return () => {
-      onlineManager.setOnline(true);
-      clear();
-    };
-  },
+  beforeEach: () => liveSessionBackOnline(errorIds.offlineWhileLive),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText("Live", {}, { timeout: 5_000 })).toBeVisible();
     onlineManager.setOnline(false);
@@ -1189,13 +1192,7 @@ export const StaleUnauthorized: Story = {
 export const StaleThenOffline: Story = {
   name: "Live, then a refresh fails, then offline: warning and paused together",
   args: { sessionId: faultIds.staleThenOffline, sessionOptions: FAST_POLLING },
-  beforeEach: () => {
-    const clear = liveSession(faultIds.staleThenOffline);
-    return () => {
-      onlineManager.setOnline(true);
-      clear();
-    };
-  },
+  beforeEach: () => liveSessionBackOnline(faultIds.staleThenOffline),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText("Collecting card details", {}, { timeout: 5_000 })).toBeVisible();
     simulator.injectFault(503, { sessionId: faultIds.staleThenOffline, times: Number.POSITIVE_INFINITY });

@@ -154,6 +154,18 @@ export function copyButton([state, copy]: Copier, id: string, value: string, lab
   );
 }
 
+/**
+ * A polite live region only screen readers hear (status changes, what became of a pressed Retry). Render it
+ * before it has anything to say: text added to a region already there is read out. A function, as `code` is.
+ */
+export function spoken(text: string | undefined) {
+  return (
+    <span role="status" className="mvn-sr-only">
+      {text}
+    </span>
+  );
+}
+
 /** The polite live region that announces copy results. Always rendered, so the first message is heard. */
 export function copyStatus([state]: Copier, labels: SessionCardLabels) {
   return (

@@ -32,7 +32,7 @@ import {
 } from "react";
 import { announced, claimAnnouncement } from "../internal/alert-claims.js";
 import { useLabels, type SessionCardLabelOverrides, type SessionCardLabels } from "./labels.js";
-import { code, copyButton, copyStatus, cx, field, icon, useCopy } from "./parts.js";
+import { code, copyButton, copyStatus, cx, field, icon, spoken, useCopy } from "./parts.js";
 import { ProcessorDetails } from "./processor-details.js";
 import { SessionStatusBadge } from "./session-status-badge.js";
 
@@ -361,14 +361,8 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
           <dl className="mvn-fields">{otherFields.map(([key, value]) => field(key, code(value), key))}</dl>
         </details>
       )}
-      <span role="status" className="mvn-sr-only">
-        {announcement}
-      </span>
-      {note !== undefined && (
-        <span role="status" className="mvn-sr-only">
-          {note}
-        </span>
-      )}
+      {spoken(announcement)}
+      {note !== undefined && spoken(note)}
       {copyStatus(copier, labels)}
     </article>
   );

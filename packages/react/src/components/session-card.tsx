@@ -32,7 +32,7 @@ import { resetStreak } from "../internal/failure-streak.js";
 import { sessionQueryKey } from "../session-query-key.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
-import { code, cx } from "./parts.js";
+import { code, cx, spoken } from "./parts.js";
 import { SessionCardView, type SessionCardSharedProps } from "./session-card-view.js";
 
 export type { SessionCardSharedProps };
@@ -379,9 +379,7 @@ function StateCard({
       {/* Outside the alert: a change inside it would be announced on every poll. */}
       {retrying && kind !== "rate-limited" && <p className="mvn-muted mvn-pre">{labels.retrying}</p>}
       {retryButton(retryable ? onRetry : undefined, labels)}
-      <span role="status" className="mvn-sr-only">
-        {note}
-      </span>
+      {spoken(note)}
     </article>
   );
 }
