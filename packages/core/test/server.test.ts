@@ -1091,6 +1091,27 @@ describe("createSessionHandler: upstream frugality", () => {
     expect(Math.max(...perSession) - Math.min(...perSession)).toBeLessThanOrEqual(1);
   });
 
+  it("shares refreshes among the sessions it has answered: ids asked for once (guesses, typos) do not slow them", async () => {
+    const clock = fakeClock();
+    const unknown = Array.from({ length: 12 }, (_, i) => `0000000${i.toString(16)}-0000-4000-8000-000000000000`);
+    const calls = upstream((incoming) =>
+      (unknown.some((id) => incoming.url.endsWith(id)) ? status(404) : ok())(incoming),
+    );
+    const handler = createHandler({ rateLimit: { requests: 60, windowMs: 60_000 } });
+    expect((await handler(request(), nextContext())).status).toBe(200);
+    // Guessed or mistyped ids (authorize lets everyone in): Maven answers 404, and nobody will see them refresh.
+    for (const id of unknown) expect((await handler(request(id), nextContext(id))).status).toBe(404);
+    const cacheStates: string[] = [];
+    for (let second = 1; second <= 10; second++) {
+      clock.advance(1_000);
+      cacheStates.push((await handler(request(), nextContext())).headers.get("x-maven-cache")!);
+    }
+    // 45 refresh slots a minute (15 kept for new sessions): the one live session on screen is refreshed each
+    // time its 2 s copy expires, not once every 13 slots (17 s) as if the 12 unknown ids were on screen too.
+    expect(cacheStates.filter((state) => state === "miss")).toHaveLength(5);
+    expect(calls.filter((call) => call.url.endsWith(SESSION_ID))).toHaveLength(6);
+  });
+
   it("keeps part of the budget for sessions nobody has loaded yet, and spreads refreshes out", async () => {
     const clock = fakeClock();
     const calls = upstream(ok());

@@ -458,7 +458,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     entry !== undefined && now - entry.fetchedAt <= maxStaleMs;
 
   /**
-   * Live sessions requested lately (id -> last request), to share refreshes fairly:
+   * Live sessions answered before and requested lately (id -> last request), to share refreshes fairly:
    * with N of them on screen, each is refreshed at most once per N refresh slots,
    * so the sessions polled hardest cannot starve the rest.
    */
@@ -480,7 +480,9 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     const failed = newest(failures.get(sessionId), sharedFailure(cached));
     // A copy from before Maven said the session is gone, or refused our key, is not served again.
     if (failed?.failure.supersedesCopy && cached && cached.fetchedAt <= failed.at) cached = undefined;
-    if (budget && !cached?.session.is_terminal) noteWatched(sessionId, now);
+    // Sessions answered before (a live copy, or a failure retried as a refresh) share the refresh slots; an id
+    // asked for once (a guess, a typo) does not, or a burst of them would slow every session on screen.
+    if (budget && (cached ? !cached.session.is_terminal : failed)) noteWatched(sessionId, now);
     if (cached && now - cached.fetchedAt < freshFor(cached)) return { ok: true, entry: cached, cache: "hit" };
     // Too old to fall back on: load it as if it were new.
     if (!servableStale(cached, now)) cached = undefined;
