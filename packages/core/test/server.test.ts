@@ -1264,6 +1264,7 @@ describe("createSessionHandler: upstream frugality", () => {
   });
 
   it("shares one budget between handlers given the same store", async () => {
+    fakeClock();
     const calls = upstream(ok());
     const store = createMemorySessionStore();
     const rateLimit = { requests: 2, windowMs: 60_000 };
