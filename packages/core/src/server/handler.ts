@@ -397,7 +397,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     apiKey && !liveKeyOverHttp
       ? createMavenClient({
           apiKey,
-          baseUrl: options.baseUrl,
+          // Resolved once, above: the client applies the key rule to the same URL it calls.
+          baseUrl: upstreamBaseUrl,
           // Your fetch (or the global one, looked up on each call), with the body cap around it.
           fetch: limitBodySize(() => options.fetch ?? globalThis.fetch, maxBodyBytes),
           timeoutMs: upstreamTimeoutMs,
