@@ -129,8 +129,9 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, "");
   const apiKey = options.apiKey?.trim() || readServerKey(baseUrl);
   // A line break or other character a header cannot carry would fail every request, with the key in
-  // the platform's error message; say so here instead, without the key.
-  if (apiKey && !/^[\x21-\x7e]+$/.test(apiKey)) {
+  // the platform's error message; say so here instead, without the key. A key is printable ASCII
+  // without spaces: `!` (0x21) to `~` (0x7e).
+  if (apiKey && !/^[!-~]+$/.test(apiKey)) {
     throw new MavenError("The Maven API key contains spaces, line breaks or other characters a header cannot carry.");
   }
   if (isLiveKeyOverHttp(apiKey, baseUrl)) {
@@ -199,16 +200,16 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
           dispose();
         }
         let body: unknown;
-        let isJson = false;
+        /** Set only when the body is not JSON: what it is instead. */
+        let what: string | undefined;
         try {
           body = JSON.parse(text);
-          isJson = true;
         } catch {
           body = text.trim() ? text : undefined;
+          what = body === undefined ? "an empty body" : "a body that is not JSON";
         }
         if (response.ok) {
-          if (isJson) return body;
-          const what = body === undefined ? "an empty body" : "a body that is not JSON";
+          if (!what) return body;
           throw new ResponseValidationError(
             `The Maven API answered with ${what} where a JSON session was expected.`,
             [{ path: [], message: `expected JSON, received ${what}`, code: "invalid_type" }],

@@ -155,12 +155,13 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   if (!header) return null;
   const seconds = /^[\d.+-][^,]*/.exec(header);
   if (seconds) {
-    const value = Number(seconds[0].trim());
+    // Number() skips the spaces around the value, as trim() would.
+    const value = Number(seconds[0]);
     return value >= 0 && value < Infinity ? value * 1000 : null;
   }
   // Only an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"): Date.parse also reads "5 5" or "tomorrow" as dates in the past.
   const date = /GMT$/i.test(header) ? Date.parse(header) : Number.NaN;
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  return isNaN(date) ? null : Math.max(0, date - now);
 }
 
 function readValidationIssues(body: unknown): ValidationIssue[] {

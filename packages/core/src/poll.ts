@@ -100,9 +100,8 @@ export async function* watchSession(
       }
       // A lagging replica or cache may answer with an older state: keep the newer one.
       if (last === undefined || (!sameSessionState(last, session) && !isOlderSessionState(session, last))) {
-        const previous = last;
+        options.onUpdate?.(session, last);
         last = session;
-        options.onUpdate?.(session, previous);
         yield session;
       }
       if (last.is_terminal || options.until?.(last)) return;
@@ -137,7 +136,7 @@ export function backoffDelay(failures: number, error: unknown, intervalMs: numbe
   /** The longest `Retry-After` the poller waits out before asking again: 5 minutes. */
   const MAX_RETRY_AFTER_WAIT_MS = 300_000;
   const exponential = Math.min(maxIntervalMs, intervalMs * 2 ** Math.max(0, failures - 1));
-  const asked = error instanceof RateLimitError && error.retryAfterMs !== null ? error.retryAfterMs : 0;
+  const asked = (error instanceof RateLimitError && error.retryAfterMs) || 0;
   // Asking again before the server's Retry-After only earns another 429, so it wins over
   // maxIntervalMs; a hostile or absurd value is still bounded.
   return Math.max(exponential, Math.min(asked, MAX_RETRY_AFTER_WAIT_MS));

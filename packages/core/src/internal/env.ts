@@ -5,9 +5,11 @@ export function isBrowserLike(): boolean {
     importScripts?: unknown;
     navigator?: { product?: string };
   };
-  if (typeof g.window === "object" && typeof g.window?.document === "object") return true;
-  // Web workers have no window but can read anything the page gives them.
-  return typeof g.importScripts === "function";
+  return (
+    (typeof g.window === "object" && typeof g.window?.document === "object") ||
+    // Web workers have no window but can read anything the page gives them.
+    typeof g.importScripts === "function"
+  );
 }
 
 /**
@@ -24,7 +26,7 @@ export function readServerKey(baseUrl = "https:"): string | undefined {
   };
   try {
     const value = g.process?.env?.MAVEN_API_KEY ?? g.Deno?.env?.get("MAVEN_API_KEY");
-    return value?.trim() ? value.trim() : undefined;
+    return value?.trim() || undefined;
   } catch {
     // Deno without --allow-env throws.
     return undefined;
