@@ -41,8 +41,8 @@ export interface MavenClientOptions {
   baseUrl?: string | undefined;
   /**
    * A `fetch` implementation to use instead of the global one (for tests, proxies, instrumentation).
-   * It must pass `init.signal` on: `timeoutMs` and your own `signal` work by aborting it, so a
-   * `fetch` that drops it can leave a call waiting for as long as the network does.
+   * Pass `init.signal` on: `timeoutMs` and your own `signal` abort it. A `fetch` that drops it is still
+   * given up on at the time limit or when your signal aborts, but its request goes on in the background.
    */
   fetch?: typeof fetch | undefined;
   /**
@@ -179,18 +179,24 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
         // One controller per attempt: aborted by the caller's signal (with its reason) or by the time limit.
         const [controller, dispose] = linkSignal(signal);
         const timer = setTimeout(() => controller.abort(new APIConnectionTimeoutError(limit)), limit);
+        // Each wait below ends when the controller aborts, even where a custom `fetch` (or the body it returns)
+        // ignores the signal: the time limit and the caller's signal hold whatever fetch is given.
+        const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener("abort", reject));
+        const untilAborted = <T>(pending: Promise<T>) => Promise.race([pending, aborted]);
         let response: Response;
         let text: string;
         try {
           // With a key, a redirect is not followed: GET /v1/sessions/{id} never moves, and following one would send
           // the key round a loop (each hop a request) or take a body from another host. The 3xx is the answer.
-          response = await (options.fetch ?? globalThis.fetch)(url, {
-            headers,
-            signal: controller.signal,
-            redirect: apiKey ? "manual" : "follow",
-          });
+          response = await untilAborted(
+            (options.fetch ?? globalThis.fetch)(url, {
+              headers,
+              signal: controller.signal,
+              redirect: apiKey ? "manual" : "follow",
+            }),
+          );
           // The body is read inside the same time limit: a server that sends headers and then hangs is a timeout too.
-          text = await response.text();
+          text = await untilAborted(response.text());
         } catch (error) {
           throw controller.signal.aborted
             ? controller.signal.reason

@@ -327,6 +327,35 @@ describe("retries", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it.each([
+    ["never answers", () => new Promise<Response>(() => {})],
+    // Headers come, then the body never ends: a Response of one's own is not tied to any signal.
+    ["sends headers, then hangs", async () => new Response(new ReadableStream({ start() {} }), { status: 200 })],
+  ])(
+    "holds a custom fetch that ignores the abort signal to timeoutMs and the caller's signal: it %s",
+    async (_, deaf) => {
+      let calls = 0;
+      const fetch = () => (calls++, deaf());
+      const timedOut = client({ fetch, timeoutMs: 1000, maxRetries: 0 })
+        .sessions.get(SESSION_ID)
+        .catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(1000);
+      const error = await timedOut;
+      expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+      expect((error as Error).message).toBe("Request timed out after 1000 ms.");
+
+      const controller = new AbortController();
+      const stopped = client({ fetch })
+        .sessions.get(SESSION_ID, { signal: controller.signal })
+        .catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(10);
+      controller.abort(new Error("user left"));
+      expect(await stopped).toEqual(new Error("user left"));
+      expect(calls).toBe(2);
+      expect(vi.getTimerCount()).toBe(0);
+    },
+  );
+
   it("does not start when the signal is already aborted", async () => {
     const requests = respondInTurn(ok);
     await expect(client().sessions.get(SESSION_ID, { signal: AbortSignal.abort() })).rejects.toMatchObject({

@@ -22,7 +22,7 @@ import {
 } from "../errors.js";
 import { setNewest } from "../internal/bounded-map.js";
 import { isLiveKeyOverHttp, readServerKey } from "../internal/env.js";
-import { MAX_TIMER_MS, numberOption } from "../internal/number-option.js";
+import { numberOption } from "../internal/number-option.js";
 import { pollSession, watchSession } from "../poll.js";
 import { isSessionId, type Session } from "../schema.js";
 import { UpstreamBodyTooLargeError, limitBodySize } from "./body-limit.js";
@@ -51,8 +51,6 @@ const LOG_PREFIX = "[@trymaven/core/server]";
 const IN_PROCESS_BASE_URL = "in-process:createSessionHandler";
 /** A session counts as on screen while it was requested this recently (browsers poll every 3 s by default). */
 const WATCHED_FOR_MS = 10_000;
-/** How long past `timeoutMs` an upstream call that ignores its abort signal is given up on. */
-const DEADLINE_GRACE_MS = 1_000;
 /** Sessions whose last failure is remembered, at most (the oldest is forgotten first). */
 const MAX_REMEMBERED_FAILURES = 1_000;
 
@@ -532,20 +530,10 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     }
 
     let session: Session;
-    let deadline: ReturnType<typeof setTimeout> | undefined;
     try {
-      session = await Promise.race([
-        // `client` is checked by the caller before any load.
-        (client as MavenClient).sessions.get(sessionId),
-        // The client's timeout only aborts the call; a custom `fetch` that ignores the signal would
-        // hold this session's single flight, and a slot of the budget, forever.
-        new Promise<never>((_, reject) => {
-          deadline = setTimeout(
-            () => reject(new APIConnectionTimeoutError(upstreamTimeoutMs)),
-            Math.min(upstreamTimeoutMs + DEADLINE_GRACE_MS, MAX_TIMER_MS),
-          );
-        }),
-      ]);
+      // `client` is checked by the caller before any load. Its time limit holds even a custom `fetch` that
+      // ignores the abort signal, so a hung call cannot keep this session's single flight, or a slot of the budget.
+      session = await (client as MavenClient).sessions.get(sessionId);
     } catch (error) {
       const failure = noteFailure(sessionId, await describeUpstreamFailure(error, sessionId));
       const now = clock();
@@ -566,7 +554,6 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       if (cached.session.is_terminal && !failure.supersedesCopy) return { ok: true, entry: cached, cache: "stale" };
       return withCopy(failure, cached);
     } finally {
-      clearTimeout(deadline);
       if (grant?.granted) await grant.settle(clock());
     }
 
