@@ -107,7 +107,6 @@ export function sessionQueryOptions(
   options: SessionPollingOptions = {},
 ): SessionQueryOptions {
   const settings = resolvePollingSettings(options);
-  const { intervalMs, maxIntervalMs, terminalIntervalMs } = settings;
   // Within a failure's backoff (a 429's Retry-After included): focus, reconnect and a mount with data wait it
   // out as polling does, rather than ask at once and earn another failure. `nextPollDelay` without the data, so
   // that the wait holds once polling has stopped (terminal, `until`) too; a fatal error gives `false`, read as 0.
@@ -154,7 +153,7 @@ export function sessionQueryOptions(
     retry: (failureCount, error) =>
       !options.pollInBackground && failureCount < settings.retry && isTransientError(error),
     retryDelay: (failureCount, error) =>
-      backoffDelay(failuresUpTo(error, failureCount + 1), error, intervalMs, maxIntervalMs),
+      backoffDelay(failuresUpTo(error, failureCount + 1), error, settings.intervalMs, settings.maxIntervalMs),
     refetchInterval: (query) =>
       nextPollDelay(
         sessionId,
@@ -163,10 +162,11 @@ export function sessionQueryOptions(
         failuresUpTo(query.state.error, query.state.fetchFailureCount),
         settings,
       ),
-    refetchIntervalInBackground: options.pollInBackground ?? false,
+    refetchIntervalInBackground: !!options.pollInBackground,
     staleTime: (query) => {
-      if (!query.state.data?.is_terminal) return intervalMs;
-      return terminalIntervalMs === false ? Infinity : terminalIntervalMs;
+      if (!query.state.data?.is_terminal) return settings.intervalMs;
+      // Never 0 (`numberOption` rejects it): `false` alone gives Infinity.
+      return settings.terminalIntervalMs || Infinity;
     },
     refetchOnWindowFocus: refresh,
     refetchOnReconnect: refresh,

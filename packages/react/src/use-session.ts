@@ -90,7 +90,7 @@ export function useSession(sessionId: string | null | undefined, options: UseSes
 
   const { enabled = true, onTerminal, onStatusChange } = options;
   const id = sessionId ?? "";
-  const active = enabled && id !== "";
+  const active = enabled && !!id;
 
   // `sessionQueryOptions` reads and checks the options (a mistake throws there); `isPolling` needs only `until` and
   // `terminalIntervalMs`, which `reachedEnd` takes as given.
@@ -101,8 +101,8 @@ export function useSession(sessionId: string | null | undefined, options: UseSes
     () =>
       active
         ? () =>
-            queueMicrotask(
-              () => void queryClient.cancelQueries({ queryKey: sessionQueryKey(id), exact: true, type: "inactive" }),
+            queueMicrotask(() =>
+              queryClient.cancelQueries({ queryKey: sessionQueryKey(id), exact: true, type: "inactive" }),
             )
         : undefined,
     [queryClient, id, active],
@@ -137,7 +137,7 @@ function withSessionFields(
   const session = () => {
     const data = result.data;
     // Defensive: never present one session's data as another's.
-    return data !== undefined && data.session_id.toLowerCase() === sessionId.toLowerCase() ? data : undefined;
+    return data?.session_id.toLowerCase() === sessionId.toLowerCase() ? data : undefined;
   };
   const field = (key: PropertyKey): unknown => {
     if (key === "session") return session();
@@ -186,22 +186,20 @@ function watchSessionEvents(
   callbacks: { readonly current: SessionCallbacks },
 ): () => void {
   const cache = queryClient.getQueryCache();
-  const queryKey = sessionQueryKey(sessionId);
-  const { queryHash } = queryClient.defaultQueryOptions({ queryKey });
+  const { queryHash } = queryClient.defaultQueryOptions({ queryKey: sessionQueryKey(sessionId) });
   // Per subscription: what was there when this hook started watching is the first
   // load, not a change. StrictMode's second effect starts over and sees the same state.
   let previous: Session | undefined;
 
   const check = () => {
     const session = cache.get<Session>(queryHash)?.state.data;
-    if (session === undefined || session === previous) return;
-    if (session.session_id.toLowerCase() !== sessionId.toLowerCase()) return;
+    if (session === previous || session?.session_id.toLowerCase() !== sessionId.toLowerCase()) return;
     const before = previous;
     previous = session;
     const { onStatusChange, onTerminal } = callbacks.current;
     // Scheduled, not called inline: this runs inside react-query's state update,
     // which a throwing or cache-touching callback must not interrupt.
-    if (onStatusChange && before !== undefined && before.status !== session.status) {
+    if (onStatusChange && before && before.status !== session.status) {
       notifyManager.schedule(isolated(() => onStatusChange(session, before)));
     }
     if (onTerminal && session.is_terminal && claimTerminalNotification(queryClient, sessionId)) {
@@ -210,7 +208,5 @@ function watchSessionEvents(
   };
 
   check();
-  return cache.subscribe((event) => {
-    if (event.query.queryHash === queryHash) check();
-  });
+  return cache.subscribe((event) => event.query.queryHash === queryHash && check());
 }

@@ -1,11 +1,4 @@
-import {
-  describeCard,
-  describeProcessor,
-  type CardBrandId,
-  type Environment,
-  type Gateway,
-  type Processor,
-} from "@trymaven/core";
+import { describeCard, describeProcessor, type Environment, type Gateway, type Processor } from "@trymaven/core";
 import { forwardRef, memo, type ComponentPropsWithoutRef } from "react";
 import { useLabels, type SessionCardLabelOverrides } from "./labels.js";
 import { code, copyButton, copyStatus, cx, field, icon, useCopy } from "./parts.js";
@@ -53,7 +46,10 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
               field(
                 text.card,
                 <span className="mvn-card-line">
-                  {brandMark(brand?.id ?? "unknown")}
+                  {/* A decorative brand mark; the brand's name is always written next to it. The stylesheet draws it
+                      from `data-brand`: a short text for most brands (kept out of the bundle), Mastercard's and
+                      Maestro's circles, a card outline for any other. */}
+                  <span className="mvn-brand" data-brand={brand?.id ?? "unknown"} aria-hidden />
                   {brand && <span>{brand.wallet ? `${brand.name} (${brand.wallet})` : brand.name}</span>}
                   {last4 && (
                     <span>
@@ -116,12 +112,3 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
     );
   }),
 );
-
-/**
- * A decorative brand mark; the brand's name is always written next to it. The stylesheet draws it from
- * `data-brand`: a short text for most brands (kept out of the bundle), Mastercard's and Maestro's circles,
- * a card outline for any other. A function, as `code` is.
- */
-function brandMark(id: CardBrandId) {
-  return <span className="mvn-brand" data-brand={id} aria-hidden />;
-}

@@ -84,9 +84,8 @@ export interface SessionCardViewProps extends SessionCardSharedProps {
   cardRef: Ref<HTMLElement>;
 }
 
+/** Module scope: a new `subscribe` each render would make React subscribe again. The snapshots may be new. */
 const subscribeToNothing = () => () => {};
-const isClient = () => true;
-const isServer = () => false;
 
 /** Trimmed non-empty string, or null: empty fields are omitted, never shown as "null". */
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
@@ -147,7 +146,8 @@ function deriveModel(
   const gateway = text(session.gateway);
   const processor = session.processor;
   const card = describeCard(processor);
-  const error = session.error && typeof session.error === "object" ? session.error : null;
+  // `Object`: `null` (no failure) and anything that is not an object have no code and no message.
+  const error = Object(session.error) as { code?: unknown; message?: unknown };
   const expiry = formatExpiry(session, { now });
   // A tuple, not an object: minified, its parts are read by position instead of by name (bytes; see the
   // destructuring in `SessionCardView`, which names them).
@@ -163,13 +163,13 @@ function deriveModel(
       when(0, labels.created, session.created_at),
       when(1, labels.updated, session.updated_at),
       // Expiry matters while the session is live, or once it has expired; core says which (null otherwise).
-      expiry && expiry !== "expired"
-        ? when(2, session.status === "expired" ? labels.expired : labels.expires, session.expires_at)
-        : null,
+      expiry &&
+        expiry !== "expired" &&
+        when(2, session.status === "expired" ? labels.expired : labels.expires, session.expires_at),
       when(3, labels.completed, session.completed_at),
     ],
-    error && text(error.code),
-    error && text(error.message),
+    text(error.code),
+    text(error.message),
     // Whether ProcessorDetails has anything to show: the section is left out when it has not.
     describeProcessor(processor, session.gateway).length > 0 || !!(card.brand || card.last4 || card.rawReceipt),
     Object.keys(session).flatMap((key) => {
@@ -201,7 +201,11 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
   // A server cannot know the browser's locale and time zone: without the props, the server's render and
   // the hydrating one use en-US and UTC (so they match), and the card re-renders in the browser's own
   // once hydrated. Rendered in the browser alone, it uses the browser's from the start.
-  const hydrated = useSyncExternalStore(subscribeToNothing, isClient, isServer);
+  const hydrated = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   if (!hydrated) {
     locale ??= "en-US";
     timeZone ??= "UTC";
@@ -241,7 +245,6 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
   const Sub = `h${headingLevel + 1}` as "h3";
 
   // Announce status changes, not the first render: compare with the last status this card showed.
-  const statusText = labels.status(status.label, session.status);
   // One state for both, set together: one hook fewer (bytes).
   const [[shown, announcement], setShown] = useState<[Session, string]>([session, ""]);
   useEffect(() => () => void announced.delete(id), [id]);
@@ -251,7 +254,7 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
       // Once per change, however many cards show this session.
       shown.session_id === session.session_id &&
       claimAnnouncement(id, `${session.session_id} ${session.status} ${session.updated_at}`)
-        ? labels.statusChanged(statusText)
+        ? labels.statusChanged(labels.status(status.label, session.status))
         : "",
     ]);
   }

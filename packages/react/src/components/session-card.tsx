@@ -108,11 +108,11 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   const problem =
     error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered?.[1];
   const queryClient = useQueryClient();
-  const cardId = useId();
   const labels = useLabels(shared.labels);
   const kind = errorKind(problem, isPolling, sessionId);
-  // One claimant for both claims below, so a copy shown with nothing loaded gets the answer its alert got.
-  const claimant = cardId + sessionId + kind;
+  // One claimant (the card's `useId`, the id and the kind) for both claims below, so a copy shown with nothing
+  // loaded gets the answer its alert got.
+  const claimant = useId() + sessionId + kind;
   if (fetched ? last : problem && problem !== remembered?.[1]) {
     setLast(
       fetched
@@ -160,12 +160,13 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
         : "";
   // Cancelled first: with nothing loaded, `refetch` would join a react-query retry still waiting out its delay.
   // The streak of failures ends too: the press's own retries wait the first backoff, not the one earlier failures
-  // built up (up to `maxIntervalMs` each, so "Retrying…" for a minute).
+  // built up (up to `maxIntervalMs` each, so "Retrying…" for a minute). `refetch` takes the cancellation's
+  // `undefined` as no options (the cast: TypeScript does not take `void` for an optional parameter).
   const retry = () => {
     const queryKey = sessionQueryKey(sessionId);
     setAsked([sessionId, result.errorUpdateCount]);
     resetStreak(queryClient.getQueryCache().find({ queryKey, exact: true }));
-    void queryClient.cancelQueries({ queryKey, exact: true }).then(() => refetch());
+    void queryClient.cancelQueries({ queryKey, exact: true }).then(refetch as () => unknown);
   };
   // When this render removes what has focus in the card (a Retry button that goes with its error), focus
   // moves to the new card once committed, instead of falling to <body>.
@@ -177,10 +178,9 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // eslint-disable-next-line react-hooks/refs
   const focused = own.current?.contains(document.activeElement);
   useEffect(() => {
-    const card = own.current!;
     if (focused && document.activeElement === document.body) {
-      card.tabIndex = -1;
-      card.focus();
+      own.current!.tabIndex = -1;
+      own.current!.focus();
     }
   });
   if (!session) {
@@ -245,12 +245,10 @@ function errorKind(error: unknown, polling: boolean, sessionId: string): ErrorKi
   if (error instanceof RateLimitError && polling) return "rate-limited";
   // Before the offline test: a broken body stays a contract problem, details and all, when the network goes.
   if (error instanceof ResponseValidationError) return "contract";
-  if (error instanceof APIConnectionError || isOffline()) return "network";
+  // `globalThis.navigator`: undefined on servers without one, where this is false.
+  if (error instanceof APIConnectionError || globalThis.navigator?.onLine === false) return "network";
   return "unknown";
 }
-
-// `globalThis.navigator`: undefined on servers without one, where this is false.
-const isOffline = () => globalThis.navigator?.onLine === false;
 
 /**
  * Title, hint and whether a Retry button helps, per kind. For another failure, Retry unless Maven gave a final
@@ -261,7 +259,9 @@ function describeProblem(kind: ErrorKind, error: unknown, labels: SessionCardLab
   if (kind === "not-found") return [labels.notFound, labels.notFoundHint, false];
   if (kind === "unauthorized") return [labels.unauthorized, labels.unauthorizedHint, false];
   if (kind === "rate-limited") return [labels.rateLimited, null, false];
-  if (kind === "network") return [labels.network, isOffline() ? labels.offline : labels.networkHint, true];
+  if (kind === "network") {
+    return [labels.network, globalThis.navigator?.onLine === false ? labels.offline : labels.networkHint, true];
+  }
   if (kind === "contract") return [labels.contractMismatch, labels.contractMismatchHint, true];
   return [labels.genericError, null, !(error instanceof MavenAPIError) || isTransientError(error)];
 }
@@ -283,8 +283,8 @@ function contractDetails(error: unknown, labels: SessionCardLabels) {
   );
 }
 
-function retryButton(onRetry: (() => void) | undefined, labels: SessionCardLabels) {
-  return onRetry ? (
+function retryButton(retryable: boolean, onRetry: (() => void) | undefined, labels: SessionCardLabels) {
+  return retryable && onRetry ? (
     <div>
       <button type="button" className="mvn-button" onClick={onRetry}>
         {labels.retry}
@@ -378,7 +378,7 @@ function StateCard({
       </div>
       {/* Outside the alert: a change inside it would be announced on every poll. */}
       {retrying && kind !== "rate-limited" && <p className="mvn-muted mvn-pre">{labels.retrying}</p>}
-      {retryButton(retryable ? onRetry : undefined, labels)}
+      {retryButton(retryable, onRetry, labels)}
       {spoken(note)}
     </article>
   );
@@ -404,7 +404,7 @@ function staleBanner(
       {kind !== "unknown" && <p className="mvn-callout__title">{title}</p>}
       {when && <p className="mvn-pre">{labels.stale(when)}</p>}
       {contractDetails(error, labels)}
-      {retryButton(retryable ? onRetry : undefined, labels)}
+      {retryButton(retryable, onRetry, labels)}
     </div>
   );
 }

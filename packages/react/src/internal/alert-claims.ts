@@ -7,7 +7,8 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 
-const lastClaim = new WeakMap<QueryClient, { id: string; at: number }>();
+/** The last claim per QueryClient: who was granted it, and when. A tuple: minified, read by position (bytes). */
+const lastClaim = new WeakMap<QueryClient, [id: string, at: number]>();
 
 /**
  * True when `claimant` (one card's failure) may be assertive. Asking again for the same claimant gives
@@ -16,8 +17,8 @@ const lastClaim = new WeakMap<QueryClient, { id: string; at: number }>();
 export function claimAlert(queryClient: QueryClient, claimant: string): boolean {
   const now = Date.now();
   const last = lastClaim.get(queryClient);
-  const granted = !last || last.id === claimant || now - last.at >= 2000;
-  lastClaim.set(queryClient, { id: granted ? claimant : last.id, at: now });
+  const granted = !last || last[0] === claimant || now - last[1] >= 2000;
+  lastClaim.set(queryClient, [granted ? claimant : last[0], now]);
   return granted;
 }
 

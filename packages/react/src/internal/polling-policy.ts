@@ -20,7 +20,7 @@ export interface PollingSettings {
   intervalMs: number;
   maxIntervalMs: number;
   terminalIntervalMs: number | false;
-  until: ((session: Session) => boolean) | undefined;
+  until?: ((session: Session) => boolean) | undefined;
   retry: number;
   timeoutMs: number | undefined;
 }
@@ -37,27 +37,25 @@ export interface PollingOptionsInput {
 export function resolvePollingSettings(options: PollingOptionsInput): PollingSettings {
   // Core's reading, so a mistake reads the same here as in `sessions.poll` (above 2147483647 ms, about
   // 24.8 days, a timer fires at once: polling would never pause).
-  const intervalMs = numberOption("intervalMs", options.intervalMs, DEFAULT_POLL_INTERVAL_MS, true);
-  const maxIntervalMs = Math.max(
-    intervalMs,
-    numberOption("maxIntervalMs", options.maxIntervalMs, DEFAULT_MAX_POLL_INTERVAL_MS, true),
-  );
-  const terminalIntervalMs =
-    options.terminalIntervalMs === false
-      ? false
-      : numberOption("terminalIntervalMs", options.terminalIntervalMs, false as const, true);
+  // One reader for the four numbers: each option by its own name, as a positive number (one call shape: bytes).
+  const read = <T>(name: "intervalMs" | "maxIntervalMs" | "terminalIntervalMs" | "timeoutMs", fallback: T) =>
+    numberOption(name, options[name] as number | undefined, fallback, true);
+  const intervalMs = read("intervalMs", DEFAULT_POLL_INTERVAL_MS);
+  const maxIntervalMs = Math.max(intervalMs, read("maxIntervalMs", DEFAULT_MAX_POLL_INTERVAL_MS));
+  const terminalIntervalMs = options.terminalIntervalMs === false ? false : read("terminalIntervalMs", false as const);
   // Transient retries per fetch: 2 in a browser; none on a server, where a prefetch should not hold up the page.
   const retry = options.retry ?? (isServer ? 0 : 2);
   if (!Number.isInteger(retry) || retry < 0) {
     throw new MavenError(`retry must be a whole number of retries (0 or more), got ${retry}.`);
   }
+  // The options spread first, for `until` (bytes); the others they bring are never read from the settings.
   return {
+    ...options,
     intervalMs,
     maxIntervalMs,
     terminalIntervalMs,
-    until: options.until,
     retry,
-    timeoutMs: numberOption("timeoutMs", options.timeoutMs, undefined, true),
+    timeoutMs: read("timeoutMs", undefined),
   };
 }
 
@@ -97,8 +95,8 @@ export function nextPollDelay(
   settings: PollingSettings,
 ): number | false {
   if (stoppedForGood(sessionId, error) || reachedEnd(session, settings)) return false;
-  const interval =
-    session?.is_terminal && settings.terminalIntervalMs !== false ? settings.terminalIntervalMs : settings.intervalMs;
+  // `terminalIntervalMs` is never 0 (`numberOption` rejects it): `false` alone falls back to `intervalMs`.
+  const interval = (session?.is_terminal && settings.terminalIntervalMs) || settings.intervalMs;
   if (error == null) return interval;
   return backoffDelay(Math.max(1, failures), error, interval, Math.max(interval, settings.maxIntervalMs));
 }
