@@ -1020,8 +1020,11 @@ async function expectSessionUnderWarning(
   const stale = await canvas.findByText(/Couldn't refresh\. Showing the session as of/, {}, { timeout: 8_000 });
   await expect(stale).toBeVisible();
   // Its own warning tone, whatever the failure: the session on screen is still good, only not fresh.
-  await expect(stale.parentElement).toHaveAttribute("data-tone", "warning");
-  const warning = within(stale.parentElement!);
+  const callout = stale.closest<HTMLElement>(".mvn-callout")!;
+  await expect(callout).toHaveAttribute("data-tone", "warning");
+  // Read out from its live region, which holds the text alone: Retry and Details are beside it, in the callout.
+  await expect(within(stale.closest<HTMLElement>(".mvn-notice")!).queryByRole("button")).toBeNull();
+  const warning = within(callout);
   if (title) await expect(warning.getByText(title)).toBeVisible();
   await expect(canvas.getByText("Collecting card details")).toBeVisible();
   if (retry) await expect(warning.getByRole("button", { name: "Retry" })).toBeVisible();

@@ -75,9 +75,9 @@ it("puts the stale banner in a polite live region that was there, empty and taki
   const notice = card.querySelector<HTMLElement>(".mvn-notice")!;
   expect(notice.childElementCount).toBe(0);
 
-  // Empty, the region adds no gap between the header and what follows it.
+  // Empty, the region and the place it sits in add no gap between the header and what follows it.
   const header = card.querySelector("header")!;
-  const next = notice.nextElementSibling!;
+  const next = notice.parentElement!.nextElementSibling!;
   const gap = parseFloat(getComputedStyle(card).rowGap);
   expect(gap).toBeGreaterThan(0);
   expect(next.getBoundingClientRect().top - header.getBoundingClientRect().bottom).toBeCloseTo(gap, 0);
@@ -97,6 +97,9 @@ it("puts the stale banner in a polite live region that was there, empty and taki
   const region = liveRegions(after).find((node) => /Couldn't refresh/.test(textUnder(after, node)));
   expect(region, "the banner's text sits in a polite live region").toBeDefined();
   expect(emptyRegions.map((node) => node.nodeId)).toContain(region!.nodeId);
+  // Its text alone: Retry is beside it, in the same callout, not read out as part of the warning.
+  expect(textUnder(after, region!)).not.toMatch(/Retry/);
+  expect(notice.parentElement!.querySelector("button")).toHaveTextContent("Retry");
 });
 
 it("reads the banner out from one card when several lose the service together, and shows it on each", async (context) => {

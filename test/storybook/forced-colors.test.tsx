@@ -72,7 +72,7 @@ it("keeps the loading placeholders visible", async () => {
 
 it("frames the stale banner on every side, and shows a focused or hovered Retry", async () => {
   await show(card.StaleAfterFailure);
-  const banner = document.querySelector<HTMLElement>(".mvn-notice > .mvn-callout")!;
+  const banner = document.querySelector<HTMLElement>(".mvn-callout:has(> .mvn-notice)")!;
   // Its background, which set it apart from the session under it, is gone: a frame does that instead.
   expect(drawnSides(banner)).toEqual(["Top", "Right", "Bottom", "Left"]);
   const retry = banner.querySelector<HTMLElement>("button")!;

@@ -72,12 +72,10 @@ export interface SessionCardViewProps extends SessionCardSharedProps {
   /** The connected card's indicator while it polls: "Live", or paused while the browser is offline. */
   live?: "live" | "paused" | false | undefined;
   /**
-   * A banner under the header (the connected card's "couldn't refresh" warning): `null` while there is
-   * none, so its live region is in place before it appears; `undefined` for no region at all.
+   * Under the header: the connected card's "couldn't refresh" warning, with the live region it is read out
+   * from (rendered while there is no warning too, so the region is in place before the text arrives).
    */
   banner?: ReactNode;
-  /** The banner is shown but not read out: another card of the burst reads out the same problem. */
-  quiet?: boolean | undefined;
   /** Read out politely: what became of a Retry the person pressed (the connected card). */
   note?: string | undefined;
   /** `SessionCard`'s ref (a prop: an internal component needs no `forwardRef` wrapper). */
@@ -185,7 +183,6 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
   session,
   live,
   banner,
-  quiet,
   note,
   locale,
   timeZone,
@@ -291,14 +288,7 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
           labels={labelsProp}
         />
       </header>
-      {/* For a connected card (banner null while there is none), mounted even when empty: a banner added to a
-          live region is read out, where one mounted with its own region often is not. Empty, it takes no
-          room (styles.css). Not a region while `quiet`: the banner arrives in a plain element, unannounced. */}
-      {banner !== undefined && (
-        <div className="mvn-notice" role={quiet ? undefined : "status"}>
-          {banner}
-        </div>
-      )}
+      {banner}
       {amount && (
         <p className="mvn-card__amount">
           <span className="mvn-sr-only">{labels.amount}: </span>

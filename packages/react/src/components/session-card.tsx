@@ -150,12 +150,22 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // again: the alert or banner stays the same when a retry fails the same way, so a screen reader would hear
   // nothing. Not for automatic retries, which would be read out on every poll.
   const [asked, setAsked] = useState<[id: string, failures: number] | null>(null);
+  // What the data under a warning dates from. Read only then: `dataUpdatedAt` changes on every poll.
+  const when =
+    session && problem
+      ? formatDateTime(new Date(copyAt ?? result.dataUpdatedAt), {
+          locale: shared.locale,
+          timeZone: shared.timeZone,
+          timeStyle: "medium",
+        })
+      : null;
   const note =
     claim[0] === "offline" && claim[1]
       ? labels.paused
       : problem && asked?.[0] === sessionId
         ? result.errorUpdateCount > asked[1]
-          ? describeProblem(kind, problem, labels)[0]
+          ? // Over data, what the warning says: the stale line for a failure of no known kind.
+            (kind === "unknown" && when && labels.stale(when)) || describeProblem(kind, problem, labels)[0]
           : labels.retrying
         : "";
   // Cancelled first: with nothing loaded, `refetch` would join a react-query retry still waiting out its delay.
@@ -210,8 +220,7 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
       // Not "Live" over a warning that the last refresh failed, nor while react-query retries a failed
       // request before that warning comes: the card is trying, not following.
       live={isPolling && (online ? !problem && !failureReason && "live" : "paused")}
-      banner={problem ? staleBanner(problem, kind, copyAt ?? result.dataUpdatedAt, retry, labels, shared) : null}
-      quiet={!claim[1]}
+      banner={staleBanner(problem, kind, when, retry, labels, !claim[1])}
       note={note}
       {...shared}
     />
@@ -385,26 +394,30 @@ function StateCard({
 }
 
 /**
- * Over data that is still shown: the last refresh failed. Announced by the card's notice region. A function,
- * as `contractDetails` is, given the labels its card has resolved.
+ * The warning over data that is still shown (the last refresh failed), and the place it appears in, rendered
+ * while there is nothing to say too: its live region must be in place before the text arrives, or the text is
+ * often not read out. The region holds the text alone: Details and Retry follow it in the same callout, so
+ * they are not read out as part of the warning. Not a region while `quiet`: another card of the burst reads
+ * out the same problem. A function, as `contractDetails` is, given the labels its card has resolved.
  */
 function staleBanner(
   error: unknown,
   kind: ErrorKind,
-  updatedAt: number,
+  when: string | null,
   onRetry: () => void,
   labels: SessionCardLabels,
-  { locale, timeZone }: SessionCardSharedProps,
+  quiet: boolean,
 ) {
   const [title, , retryable] = describeProblem(kind, error, labels);
-  const when = formatDateTime(new Date(updatedAt), { locale, timeZone, timeStyle: "medium" });
   return (
-    <div className="mvn-callout" data-tone="warning" data-error={kind}>
-      {/* "Couldn't load this session" would contradict the session on screen: the stale line says it all */}
-      {kind !== "unknown" && <p className="mvn-callout__title">{title}</p>}
-      {when && <p className="mvn-pre">{labels.stale(when)}</p>}
+    <div className={error ? "mvn-callout" : "mvn-slot"} data-tone="warning" data-error={error ? kind : undefined}>
+      <div className="mvn-notice" role={quiet ? undefined : "status"}>
+        {/* "Couldn't load this session" would contradict the session on screen: the stale line says it all */}
+        {!!error && kind !== "unknown" && <p className="mvn-callout__title">{title}</p>}
+        {when && <p className="mvn-pre">{labels.stale(when)}</p>}
+      </div>
       {contractDetails(error, labels)}
-      {retryButton(retryable, onRetry, labels)}
+      {retryButton(!!error && retryable, onRetry, labels)}
     </div>
   );
 }

@@ -158,7 +158,11 @@ describe("SessionCard (connected): loading and live data", () => {
     await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
     const banner = await screen.findByText(/Couldn't refresh\. Showing the session as of/);
     const callout = banner.closest(".mvn-callout")!;
-    expect(callout.parentElement).toBe(notice);
+    // The region holds the warning's text alone; Retry follows it in the same callout, so it is not read out
+    // as part of the warning.
+    expect(notice.parentElement).toBe(callout);
+    expect(notice).toContainElement(banner);
+    expect(within(notice).queryByRole("button")).toBeNull();
     expect(notice).toHaveAttribute("role", "status");
     expect(callout).not.toHaveAttribute("role");
     expect(callout).toHaveAttribute("data-tone", "warning");
@@ -789,6 +793,22 @@ describe("SessionCard (connected): a message per failure", () => {
     await user.click(retry());
     await screen.findByText("Payment succeeded");
     expect(spoken()).toEqual(["Payment status: Payment succeeded"]);
+  });
+
+  it("says the warning's own line when a Retry pressed over data fails in a way it has no name for (bug: “Couldn't load this session” over the session on screen)", async () => {
+    const user = userEvent.setup();
+    const gates = gated();
+    serve(collecting, error(503), gates.answer(error(503)));
+    const { queryClient } = renderCard();
+    await screen.findByText("Collecting card details");
+    await act(() => queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) }));
+    const warning = await screen.findByText(/^Couldn't refresh\. Showing the session as of /);
+    gates.close();
+    await user.click(within(warning.closest(".mvn-callout") as HTMLElement).getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(spoken()).toEqual(["Retrying…"]));
+    gates.open();
+    await waitFor(() => expect(spoken()).toEqual([warning.textContent]));
+    expect(screen.getByText("Collecting card details")).toBeInTheDocument();
   });
 
   it("Retry asks at once while react-query waits to retry and nothing has loaded (bug: the click joined the wait)", async () => {
