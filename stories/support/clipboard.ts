@@ -30,6 +30,8 @@ export async function expectCopyRefused(canvas: ReturnType<typeof within>, butto
   const message = await canvas.findByText(/^Couldn't copy\. The text is selected/);
   await expect(message).toBeVisible();
   await expect(message).toHaveAttribute("role", "status");
-  await expect(copy).toHaveAttribute("data-state", "idle");
+  // Marked on the button as well, in the warning colour: the message may be far below it.
+  await expect(copy).toHaveAttribute("data-state", "failed");
+  await expect(getComputedStyle(copy).color).not.toBe(getComputedStyle(copy.parentElement!).color);
   await expect(window.getSelection()?.toString()).toBe(value);
 }

@@ -139,16 +139,18 @@ function legacyCopy(text: string): boolean {
  * the button shows only an icon. A function, as `code` is.
  */
 export function copyButton([state, copy]: Copier, id: string, value: string, label: string) {
-  const copied = state?.[0] === id && state[1];
+  // What this button's last copy did, shown on it: the message saying so is in the component's one region,
+  // which may be far from the button.
+  const result = state?.[0] === id ? (state[1] ? "copied" : "failed") : "idle";
   return (
     <button
       type="button"
       className="mvn-button mvn-copy"
-      data-state={copied ? "copied" : "idle"}
+      data-state={result}
       title={label}
       onClick={(event) => copy(id, value, event.currentTarget)}
     >
-      {icon(copied ? "copied" : "copy")}
+      {icon(result === "idle" ? "copy" : result === "copied" ? "copied" : "warning")}
       <span className="mvn-sr-only">{label}</span>
     </button>
   );
