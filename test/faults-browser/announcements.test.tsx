@@ -142,27 +142,33 @@ it("reads the banner out from one card when several lose the service together, a
   expect(liveRegions(tree).filter((node) => /Couldn't refresh/.test(textUnder(tree, node)))).toHaveLength(1);
 });
 
-it("announces a status change from a card on screen when the first card showing it is hidden", async () => {
-  const session = { ...fixtures.collecting, session_id: crypto.randomUUID() };
-  // A list row in a hidden tab panel, before the panel on screen: both show the session.
-  const cards = (shown: typeof session) => (
-    <>
-      <div hidden>
-        <SessionCard session={shown} aria-label="Hidden row" locale="en-US" timeZone="UTC" />
-      </div>
-      <SessionCard session={shown} aria-label="Panel on screen" locale="en-US" timeZone="UTC" />
-    </>
-  );
-  const view = render(cards(session));
-  onTestFinished(() => view.unmount());
-  const region = (label: string) =>
-    view.container.querySelector(`article[aria-label="${label}"] > .mvn-sr-only[role="status"]`)!;
-  const changed = { ...session, status: "payment-success", is_terminal: true, updated_at: new Date().toISOString() };
-  view.rerender(cards(changed));
-  await waitFor(() => expect(region("Panel on screen").textContent).toBe("Payment status: Payment succeeded"));
-  // Once, not once per card: the hidden card says nothing (its region would not be read anyway).
-  expect(region("Hidden row").textContent).toBe("");
-});
+it.each([
+  ["the hidden attribute", { hidden: true }],
+  ["visibility: hidden", { style: { visibility: "hidden" } }],
+] as const)(
+  "announces a status change from a card on screen when the first card showing it is hidden (%s)",
+  async (_, hiding) => {
+    const session = { ...fixtures.collecting, session_id: crypto.randomUUID() };
+    // A list row in a hidden tab panel, before the panel on screen: both show the session.
+    const cards = (shown: typeof session) => (
+      <>
+        <div {...hiding}>
+          <SessionCard session={shown} aria-label="Hidden row" locale="en-US" timeZone="UTC" />
+        </div>
+        <SessionCard session={shown} aria-label="Panel on screen" locale="en-US" timeZone="UTC" />
+      </>
+    );
+    const view = render(cards(session));
+    onTestFinished(() => view.unmount());
+    const region = (label: string) =>
+      view.container.querySelector(`article[aria-label="${label}"] > .mvn-sr-only[role="status"]`)!;
+    const changed = { ...session, status: "payment-success", is_terminal: true, updated_at: new Date().toISOString() };
+    view.rerender(cards(changed));
+    await waitFor(() => expect(region("Panel on screen").textContent).toBe("Payment status: Payment succeeded"));
+    // Once, not once per card: the hidden card says nothing (its region would not be read anyway).
+    expect(region("Hidden row").textContent).toBe("");
+  },
+);
 
 it("names each icon-only copy button, shows the same words as its tooltip, and does not read them twice", async () => {
   render(<SessionCard session={fixtures.stripeChargeSuccess} locale="en-US" timeZone="UTC" />);

@@ -30,12 +30,14 @@ export const announced = new Map<string, string>();
  * on the page announced it. Several cards may show one session (a row in a list and the panel it opens):
  * each would announce the change, and a screen reader would say it once per card. By the change, not by
  * time: a card whose own poll brings the change later stays quiet too. A card that is not rendered (in a
- * `hidden` tab panel, under `display: none`) claims nothing: its live region is not read, so a visible card
- * showing the same session announces the change instead. Its heading (`${card}h`) is from the last commit.
+ * `hidden` tab panel, under `display: none`) or not visible (`visibility: hidden`) claims nothing: its live
+ * region is not read, so a visible card showing the same session announces the change instead. Its heading
+ * (`${card}h`) is from the last commit.
  */
 export function claimAnnouncement(card: string, change: string): boolean {
-  // `checkVisibility` is missing in older browsers (and jsdom): there the card counts as visible, as before.
-  if (document.getElementById(`${card}h`)?.checkVisibility?.() === false) return false;
+  // Not rendered, or `visibility: hidden` (out of the accessibility tree as well). `checkVisibility` is missing in
+  // older browsers (and jsdom): there the card counts as visible, as before.
+  if (document.getElementById(`${card}h`)?.checkVisibility?.({ visibilityProperty: true }) === false) return false;
   for (const [other, claimed] of announced) if (other !== card && claimed === change) return false;
   announced.set(card, change);
   return true;
