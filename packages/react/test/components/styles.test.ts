@@ -191,4 +191,12 @@ describe("styles.css", () => {
     expect(declarations(".mvn-code")["unicode-bidi"]).toBe("isolate");
     expect(declarations(".mvn-pre")["white-space"]).toBe("pre-wrap");
   });
+
+  it("leaves out of the card outline exactly the brands that have a text mark (the two lists are written apart)", () => {
+    const brandsIn = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]).sort();
+    const withText = brandsIn(minified, /\.mvn-brand\[data-brand="([^"]+)"\]::after\{content:"/g);
+    const outline = selectors().find(({ selector }) => /^\.mvn-brand:not\(.*\)::before$/.test(selector));
+    expect(withText).toContain("visa");
+    expect(brandsIn(outline!.selector, /\[data-brand="([^"]+)"\]/g)).toEqual(withText);
+  });
 });
