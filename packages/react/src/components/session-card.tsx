@@ -234,7 +234,8 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
 function copyIn(error: unknown, sessionId: string): [Session, number] | undefined {
   try {
     const { body, headers } = error as { body: { session: unknown }; headers: Headers };
-    return [parseSession(body.session, sessionId), Date.now() - 1e3 * Number(headers.get("age"))];
+    // An `Age` that is not a number reads as 0: the copy is then "as of" when it came, not of no time at all.
+    return [parseSession(body.session, sessionId), Date.now() - 1e3 * (Number(headers.get("age")) || 0)];
   } catch {
     return undefined;
   }

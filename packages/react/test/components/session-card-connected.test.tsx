@@ -205,6 +205,19 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
   });
 
+  it.each([["not a number"], [""], ["-"]])(
+    "still says what the copy is when a proxy's Age is unreadable (%j): as of when it came (bug: a warning with no words)",
+    async (age) => {
+      serve(error(502, { detail: "The session service failed.", session: collecting }, { age }));
+      const before = Date.now();
+      renderCard();
+      const banner = await screen.findByText(/^Couldn't refresh\. Showing the session as of /);
+      const shown = banner.textContent!.replace(/^.* as of /, "").replace(/\.$/, "");
+      expect(Math.abs(Date.parse(`${shown} UTC`) - before)).toBeLessThan(60_000);
+      expect(screen.getByText("Collecting card details")).toBeInTheDocument();
+    },
+  );
+
   it("shows the proxy's last good copy under the warning when Maven fails before the card had anything", async () => {
     const user = userEvent.setup();
     // What createSessionHandler answers when Maven fails and it holds a copy fetched 90 s ago.
