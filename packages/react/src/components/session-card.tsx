@@ -234,8 +234,10 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
 function copyIn(error: unknown, sessionId: string): [Session, number] | undefined {
   try {
     const { body, headers } = error as { body: { session: unknown }; headers: Headers };
-    // An `Age` that is not a number reads as 0: the copy is then "as of" when it came, not of no time at all.
-    return [parseSession(body.session, sessionId), Date.now() - 1e3 * (Number(headers.get("age")) || 0)];
+    // An `Age` that is not a number of seconds up to about 30 years reads as 0: the copy is then "as of" when it
+    // came, rather than of a time no date can hold (and a warning with no words).
+    const age = Number(headers.get("age"));
+    return [parseSession(body.session, sessionId), Date.now() - 1e3 * (age >= 0 && age < 1e9 ? age : 0)];
   } catch {
     return undefined;
   }

@@ -205,7 +205,7 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
   });
 
-  it.each([["not a number"], [""], ["-"]])(
+  it.each([["not a number"], [""], ["-"], ["Infinity"], ["-1e400"], ["-5"]])(
     "still says what the copy is when a proxy's Age is unreadable (%j): as of when it came (bug: a warning with no words)",
     async (age) => {
       serve(error(502, { detail: "The session service failed.", session: collecting }, { age }));
