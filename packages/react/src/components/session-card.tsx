@@ -257,10 +257,12 @@ function errorKind(error: unknown, polling: boolean, sessionId: string): ErrorKi
   if (error instanceof RateLimitError && polling) return "rate-limited";
   // Before the offline test: a broken body stays a contract problem, details and all, when the network goes.
   if (error instanceof ResponseValidationError) return "contract";
-  // `globalThis.navigator`: undefined on servers without one, where this is false.
-  if (error instanceof APIConnectionError || globalThis.navigator?.onLine === false) return "network";
+  if (error instanceof APIConnectionError || isOffline()) return "network";
   return "unknown";
 }
+
+// `globalThis.navigator`: undefined on servers without one, where this is false.
+const isOffline = () => globalThis.navigator?.onLine === false;
 
 /**
  * Title, hint and whether a Retry button helps, per kind. For another failure, Retry unless Maven gave a final
@@ -271,9 +273,7 @@ function describeProblem(kind: ErrorKind, error: unknown, labels: SessionCardLab
   if (kind === "not-found") return [labels.notFound, labels.notFoundHint, false];
   if (kind === "unauthorized") return [labels.unauthorized, labels.unauthorizedHint, false];
   if (kind === "rate-limited") return [labels.rateLimited, null, false];
-  if (kind === "network") {
-    return [labels.network, globalThis.navigator?.onLine === false ? labels.offline : labels.networkHint, true];
-  }
+  if (kind === "network") return [labels.network, isOffline() ? labels.offline : labels.networkHint, true];
   if (kind === "contract") return [labels.contractMismatch, labels.contractMismatchHint, true];
   return [labels.genericError, null, !(error instanceof MavenAPIError) || isTransientError(error)];
 }
