@@ -82,6 +82,13 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number | undefined;
+  /**
+   * Called with each HTTP response of the call (every attempt, failures included) once its body has been
+   * read, before it is checked: its `status` and `headers` are yours to read, e.g. the `Age` and
+   * `X-Maven-Cache` a `createSessionHandler` proxy sends with a copy it kept. Not its body: the client has
+   * read it. A throw rejects the call with what was thrown.
+   */
+  onResponse?: ((response: Response) => void) | undefined;
 }
 
 export interface SessionsResource {
@@ -205,6 +212,7 @@ export function createMavenClient(options: MavenClientOptions = {}): MavenClient
           clearTimeout(timer);
           dispose();
         }
+        requestOptions.onResponse?.(response);
         let body: unknown;
         /** Set only when the body is not JSON: what it is instead. */
         let what: string | undefined;

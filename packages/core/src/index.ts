@@ -38,6 +38,7 @@ export {
   DEFAULT_MAX_CONSECUTIVE_ERRORS,
   type PollOptions,
 } from "./poll.js";
+export { parseAge, staleCopyOf, type SessionCopy } from "./copy.js";
 export { SESSION_FIELDS } from "./fields.js";
 export { numberOption } from "./internal/number-option.js";
 export {

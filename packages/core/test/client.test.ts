@@ -365,6 +365,44 @@ describe("retries", () => {
   });
 });
 
+describe("onResponse", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.spyOn(Math, "random").mockReturnValue(0);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("sees every attempt's status and headers, a retried failure included, with the body already read", async () => {
+    respondInTurn(status(503, { detail: "busy" }, { "x-try": "1" }), () =>
+      HttpResponse.json(sessionBody(), { headers: { age: "42", "x-maven-cache": "stale" } }),
+    );
+    const seen: Array<[number, string | null, string | null, boolean]> = [];
+    const result = client().sessions.get(SESSION_ID, {
+      onResponse: (response) =>
+        seen.push([response.status, response.headers.get("x-try"), response.headers.get("age"), response.bodyUsed]),
+    });
+    await vi.advanceTimersByTimeAsync(500);
+    await expect(result).resolves.toMatchObject({ status: "collecting" });
+    expect(seen).toEqual([
+      [503, "1", null, true],
+      [200, null, "42", true],
+    ]);
+  });
+
+  it("rejects the call with what it throws, and does not retry", async () => {
+    const requests = respondInTurn(status(503));
+    const thrown = new Error("my instrumentation broke");
+    await expect(
+      client().sessions.get(SESSION_ID, {
+        onResponse: () => {
+          throw thrown;
+        },
+      }),
+    ).rejects.toBe(thrown);
+    expect(requests).toHaveLength(1);
+  });
+});
+
 describe("the API key stays secret", () => {
   it("appears in no error message, toString, JSON or inspect output", async () => {
     respondInTurn(status(401, { detail: "Invalid API key" }));

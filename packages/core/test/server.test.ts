@@ -911,6 +911,24 @@ describe("createSessionHandler: client, for server code", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("shows onResponse the status and headers the browser would get: the copy's Age, its cache state, a failure", async () => {
+    const clock = fakeClock();
+    upstream(ok(), status(404));
+    const handler = createHandler();
+    const seen: Array<[number, string | null, string | null]> = [];
+    const onResponse = (response: Response) =>
+      seen.push([response.status, response.headers.get("x-maven-cache"), response.headers.get("age")]);
+    await handler.client.sessions.get(SESSION_ID, { onResponse });
+    clock.advance(1_500);
+    await handler.client.sessions.get(SESSION_ID, { onResponse });
+    await expect(handler.client.sessions.get(OTHER_ID, { onResponse })).rejects.toBeInstanceOf(NotFoundError);
+    expect(seen).toEqual([
+      [200, "miss", "0"],
+      [200, "hit", "1"],
+      [404, null, null],
+    ]);
+  });
+
   it("polls until terminal through the handler", async () => {
     upstream(ok(), ok({ status: "payment-success", is_terminal: true }));
     const handler = createHandler({ cache: false, rateLimit: false });

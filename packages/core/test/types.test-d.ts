@@ -1,6 +1,9 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createMavenClient,
+  parseAge,
+  staleCopyOf,
+  type SessionCopy,
   type MavenAPIError,
   type MavenError,
   type RateLimitError,
@@ -56,5 +59,14 @@ describe("inferred types", () => {
     expectTypeOf<UnprocessableEntityError["detail"]>().toEqualTypeOf<ValidationIssue[]>();
     expectTypeOf<ResponseValidationError["issues"]>().toEqualTypeOf<ContractIssue[]>();
     expectTypeOf<MavenAPIError["status"]>().toEqualTypeOf<number>();
+  });
+
+  it("types a proxy's copies and a call's onResponse", () => {
+    expectTypeOf(staleCopyOf).parameters.toEqualTypeOf<[unknown, string]>();
+    expectTypeOf(staleCopyOf).returns.toEqualTypeOf<SessionCopy | undefined>();
+    expectTypeOf<SessionCopy>().toEqualTypeOf<{ session: Session; fetchedAt: number }>();
+    expectTypeOf(parseAge).toEqualTypeOf<(headers: Headers) => number>();
+    const maven = createMavenClient({ apiKey: "mvn_test_x" });
+    void maven.sessions.get("id", { onResponse: (response) => expectTypeOf(response).toEqualTypeOf<Response>() });
   });
 });

@@ -757,6 +757,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
           signal?.removeEventListener("abort", stop);
         });
     });
+    requestOptions?.onResponse?.(new Response(null, { status, headers }));
     // Through JSON, as a response would be: scrubbed of the key, and a copy no one else can change.
     const data: unknown = JSON.parse(scrub(JSON.stringify(body)));
     if (status === 200) return parseSession(data, id);
