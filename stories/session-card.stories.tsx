@@ -1187,6 +1187,33 @@ export const StaleUnauthorized: Story = {
   ...failingRefreshes(errorIds.staleUnauthorized, "unauthorized", { title: "Not authorised", retry: false }),
 };
 
+export const DelayedCopy: Story = {
+  name: "Live behind a busy proxy: a copy 95 s old, delayed",
+  args: { sessionId: errorIds.proxyDelayedCopy, sessionOptions: FAST_POLLING },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "Every answer is what `createSessionHandler` sends when it shares Maven's rate limit among many live " +
+          "sessions: a 200 with the copy it holds (`X-Maven-Cache: stale`, `Age: 95`). The card follows it, but " +
+          'says "Delayed · as of" when that copy was fetched instead of "Live", with a ring for a dot. Nothing ' +
+          "is read out: it is no failure.",
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    const indicator = await canvas.findByText(/^Delayed · as of /, {}, { timeout: 5_000 });
+    await expect(indicator).toBeVisible();
+    await expect(indicator).toHaveAttribute("data-live", "delayed");
+    await expect(canvas.queryByText("Live")).toBeNull();
+    await expect(canvas.queryByText(/Couldn't refresh/)).toBeNull();
+    await expect(canvas.getByText("Collecting card details")).toBeVisible();
+    // A ring: the dot's border is thinner than the "Live" dot's full disc.
+    const dot = indicator.querySelector(".mvn-live__dot")!;
+    await expect(getComputedStyle(dot).borderTopWidth).toBe("2px");
+  },
+};
+
 /**
  * A refresh failed, then the browser went offline: "Offline — will resume" in the header and the "couldn't
  * refresh" warning under it, at once, over the last state. Back online, polling resumes and fails again: the
@@ -1414,6 +1441,7 @@ function AllStatesGrid(props: AllStatesArgs) {
         {connected("contract mismatch", errorIds.contractMismatch)}
         {connected("malformed JSON", errorIds.malformedJson)}
         {connected("Maven failing: the proxy's copy", errorIds.proxyCopyDuringOutage, { retry: 0 })}
+        {connected("busy proxy: a delayed copy", errorIds.proxyDelayedCopy)}
       </Section>
       <Section title="Data">
         {presentational("hostile strings", hostileSession)}

@@ -171,6 +171,8 @@ export const errorIds = {
   offlineWhileLive: "c4d3e2f1-a0b9-4c8d-9b5a-4f3e2d1c0b9a",
   /** Every answer is what `createSessionHandler` sends while Maven fails: a 502 with its last copy (see below). */
   proxyCopyDuringOutage: "d3e2f1a0-b9c8-4d7e-8a4f-3e2d1c0b9a8f",
+  /** Every answer is a 200 with a copy your proxy fetched 95 s ago (see below). */
+  proxyDelayedCopy: "e1d0c9b8-a7f6-4e5d-9c4b-3a2f1e0d9c8b",
 } as const;
 
 // ── The simulator and its handlers ───────────────────────────────────────────
@@ -215,6 +217,19 @@ simulator.injectFault(
     headers: { age: "120", "x-maven-cache": "stale" },
   },
   forever(errorIds.proxyCopyDuringOutage),
+);
+/**
+ * Your proxy's answer when it shares Maven's rate limit among many live sessions: a 200 with the copy it holds,
+ * fetched 95 s ago, until the session's turn to be refreshed comes.
+ */
+simulator.injectFault(
+  {
+    type: "status",
+    status: 200,
+    body: makeSession({ status: "collecting", session_id: errorIds.proxyDelayedCopy }),
+    headers: { age: "95", "x-maven-cache": "stale" },
+  },
+  forever(errorIds.proxyDelayedCopy),
 );
 simulator.injectFault({ type: "slow", delayMs: 1_500 }, forever(errorIds.slow));
 

@@ -1,5 +1,13 @@
 import type { DataTag, QueryState, UnusedSkipTokenOptions } from "@tanstack/react-query";
-import { backoffDelay, isOlderSessionState, isTransientError, type MavenClient, type Session } from "@trymaven/core";
+import {
+  backoffDelay,
+  isOlderSessionState,
+  isTransientError,
+  parseAge,
+  type MavenClient,
+  type Session,
+} from "@trymaven/core";
+import { noteAge } from "./internal/copy-age.js";
 import { failuresUpTo, recordFailure, resetStreak } from "./internal/failure-streak.js";
 import { nextPollDelay, resolvePollingSettings, stoppedForGood } from "./internal/polling-policy.js";
 import { sessionQueryKey, type SessionQueryKey } from "./session-query-key.js";
@@ -137,8 +145,16 @@ export function sessionQueryOptions(
       try {
         // `signal` aborts the request when the last observer unmounts; maxRetries: 0
         // because `retry` below is the one retry layer.
-        const session = await client.sessions.get(sessionId, { signal, maxRetries: 0, timeoutMs: settings.timeoutMs });
+        // How old the answer is (a proxy's copy may be minutes old).
+        let age: number | undefined;
+        const session = await client.sessions.get(sessionId, {
+          signal,
+          maxRetries: 0,
+          timeoutMs: settings.timeoutMs,
+          onResponse: (response) => (age = parseAge(response.headers)),
+        });
         resetStreak(query);
+        noteAge(query, age);
         // A lagging replica or cache may answer with an older state: keep the newer one on screen.
         const shown = query?.state.data as Session | undefined;
         return shown && isOlderSessionState(session, shown) ? shown : session;

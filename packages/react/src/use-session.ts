@@ -3,7 +3,6 @@ import {
   QueryClientContext,
   notifyManager,
   useQuery,
-  useQueryClient,
   type QueryClient,
   type UseQueryResult,
 } from "@tanstack/react-query";
@@ -80,13 +79,14 @@ const EXTRA_KEYS: readonly (string | symbol)[] = ["session", "isTerminal", "isPo
  */
 export function useSession(sessionId: string | null | undefined, options: UseSessionOptions = {}): UseSessionResult {
   const client = useMavenClientFor("useSession()");
-  if (useContext(QueryClientContext) === undefined) {
+  // What `useQueryClient()` returns, read here so that a missing provider gets this message.
+  const queryClient = useContext(QueryClientContext);
+  if (queryClient === undefined) {
     throw new Error(
       'useSession() needs a <QueryClientProvider> from "@tanstack/react-query" around <MavenProvider>. ' +
         "(If there is one, check that only one copy of @tanstack/react-query is installed.)",
     );
   }
-  const queryClient = useQueryClient();
 
   const { enabled = true, onTerminal, onStatusChange } = options;
   const id = sessionId ?? "";
@@ -160,26 +160,26 @@ function withSessionFields(
 type SessionCallbacks = Pick<UseSessionOptions, "onTerminal" | "onStatusChange">;
 
 /**
- * Calls the callbacks from the cache's own events rather than from renders, so
- * every state the cache holds is seen once (even two updates within one render)
- * and reading the callbacks' data does not subscribe the component to `data`.
- * Returns the unsubscribe function.
+ * Schedules a callback with react-query's `notifyManager`, its throw reported like an uncaught error (`reportError`:
+ * the page's `error` event and console) instead of escaping: react-query runs a batch of notifications in one loop,
+ * and a throw would drop the rest of it, leaving other components showing an older state and an `onTerminal` unsent.
  */
-/**
- * A callback whose throw is reported like an uncaught error (`reportError`: the page's `error` event and
- * console) instead of escaping: react-query runs a batch of notifications in one loop, and a throw would
- * drop the rest of it, leaving other components showing an older state and an `onTerminal` unsent.
- */
-function isolated(callback: () => void): () => void {
-  return () => {
+function scheduleIsolated(callback: () => void): void {
+  notifyManager.schedule(() => {
     try {
       callback();
     } catch (error) {
       (globalThis.reportError ?? console.error)(error);
     }
-  };
+  });
 }
 
+/**
+ * Calls the callbacks from the cache's own events rather than from renders, so
+ * every state the cache holds is seen once (even two updates within one render)
+ * and reading the callbacks' data does not subscribe the component to `data`.
+ * Returns the unsubscribe function.
+ */
 function watchSessionEvents(
   queryClient: QueryClient,
   sessionId: string,
@@ -200,10 +200,10 @@ function watchSessionEvents(
     // Scheduled, not called inline: this runs inside react-query's state update,
     // which a throwing or cache-touching callback must not interrupt.
     if (onStatusChange && before && before.status !== session.status) {
-      notifyManager.schedule(isolated(() => onStatusChange(session, before)));
+      scheduleIsolated(() => onStatusChange(session, before));
     }
     if (onTerminal && session.is_terminal && claimTerminalNotification(queryClient, sessionId)) {
-      notifyManager.schedule(isolated(() => onTerminal(session)));
+      scheduleIsolated(() => onTerminal(session));
     }
   };
 

@@ -1,6 +1,7 @@
 import { Profiler, memo } from "react";
 import { render } from "@testing-library/react";
 import type { Session } from "@trymaven/core";
+import { HttpResponse } from "msw";
 import { describe, expect, test } from "vitest";
 import { SessionCard, useSession } from "../src/index.js";
 import {
@@ -140,6 +141,33 @@ describe("the connected SessionCard", () => {
     const afterLoad = commits.count;
     for (let poll = 0; poll < POLLS; poll++) await advance(3_000);
     expect(api.count()).toBe(POLLS + 1);
+    expect(commits.count - afterLoad).toBe(0);
+  });
+
+  test("over a proxy's copy 30 s old or more, it commits nothing for unchanged polls while the copy's Age grows", async () => {
+    // createSessionHandler counts Age in whole seconds from when it fetched its copy; each poll works out "as of" again.
+    const fetchedAt = Date.now() - 40_400;
+    const collecting = session({ status: "collecting" });
+    const api = serveSessions(() =>
+      HttpResponse.json(collecting, {
+        headers: { age: String(Math.floor((Date.now() - fetchedAt) / 1000)), "x-maven-cache": "stale" },
+      }),
+    );
+    const { wrapper } = createHarness();
+    const commits = { count: 0 };
+    const view = render(
+      <Profiler id="card" onRender={() => commits.count++}>
+        <SessionCard sessionId={SESSION_A} sessionOptions={{ intervalMs: 2_500 }} now={NOW} />
+      </Profiler>,
+      { wrapper },
+    );
+    await advance(0);
+    expect(view.container.querySelector("[data-live]")?.getAttribute("data-live")).toBe("delayed");
+    const afterLoad = commits.count;
+    // Every 2.5 s, so that "now less Age" moves by half a second from one poll to the next.
+    for (let poll = 0; poll < POLLS; poll++) await advance(2_500);
+    expect(api.count()).toBe(POLLS + 1);
+    expect(view.container.querySelector("[data-live]")?.getAttribute("data-live")).toBe("delayed");
     expect(commits.count - afterLoad).toBe(0);
   });
 });

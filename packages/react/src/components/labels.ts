@@ -59,6 +59,11 @@ export interface SessionCardLabels {
   otherFields: (count: number) => string;
   /** Shown while the card polls for updates. */
   live: string;
+  /**
+   * Shown instead of `live` when the session came as a copy kept 30 s or more (a proxy sharing Maven's rate limit
+   * among many live sessions); receives when it was fetched, formatted. Polling goes on.
+   */
+  delayed: (asOf: string) => string;
   /** Shown instead of `live` while the browser is offline: polling is paused until it is back. */
   paused: string;
   /** Announced (politely) when the status changes after the first render. */
@@ -153,6 +158,7 @@ export const defaultLabels: SessionCardLabels = {
   showLess: "Show less",
   otherFields: (count) => `Other fields (${count})`,
   live: "Live",
+  delayed: (asOf) => `Delayed · as of ${asOf}`,
   paused: "Offline — will resume",
   statusChanged: (label) => `Payment status: ${label}`,
   status: (label) => label,

@@ -69,8 +69,13 @@ export interface SessionCardSharedProps extends Omit<ComponentPropsWithoutRef<"a
 
 export interface SessionCardViewProps extends SessionCardSharedProps {
   session: Session;
-  /** The connected card's indicator while it polls: "Live", or paused while the browser is offline. */
-  live?: "live" | "paused" | false | undefined;
+  /**
+   * The connected card's indicator while it polls: "Live"; delayed when the data came as a copy 30 s old or more
+   * (`asOf` says when it was fetched); or paused while the browser is offline.
+   */
+  live?: "live" | "delayed" | "paused" | false | undefined;
+  /** With `live: "delayed"`: when the data was fetched, formatted. */
+  asOf?: string | null | undefined;
   /**
    * Under the header: the connected card's "couldn't refresh" warning, with the live region it is read out
    * from (rendered while there is no warning too, so the region is in place before the text arrives).
@@ -103,7 +108,7 @@ function deriveModel(
   locale: string | undefined,
   timeZone: string | undefined,
   now: Date | number | undefined,
-  showFullCaller: boolean,
+  showFullCaller: boolean | undefined,
 ) {
   /**
    * A timestamp's field: the relative time in `<time>`, with the absolute time as its title and on the line
@@ -120,7 +125,8 @@ function deriveModel(
         {relative ? (
           <time
             dateTime={parseTimestamp(iso)?.toISOString()}
-            title={absolute ?? undefined}
+            // No absolute time (null) renders no attribute, as `undefined` does; the type takes only the latter.
+            title={absolute as string | undefined}
             lang={locale}
             suppressHydrationWarning
           >
@@ -169,10 +175,10 @@ function deriveModel(
     text(error.code),
     text(error.message),
     // Whether ProcessorDetails has anything to show: the section is left out when it has not.
-    describeProcessor(processor, session.gateway).length > 0 || !!(card.brand || card.last4 || card.rawReceipt),
+    !!(card.brand || card.last4 || card.rawReceipt || describeProcessor(processor, session.gateway)[0]),
     Object.keys(session).flatMap((key) => {
-      const known = (SESSION_FIELDS as readonly string[]).includes(key);
-      const value = known ? null : display((session as Record<string, unknown>)[key]);
+      const value =
+        !(SESSION_FIELDS as readonly string[]).includes(key) && display((session as Record<string, unknown>)[key]);
       return value ? [[key, value] as const] : [];
     }),
   ] as const;
@@ -182,12 +188,13 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
   cardRef,
   session,
   live,
+  asOf,
   banner,
   note,
   locale,
   timeZone,
   labels: labelsProp,
-  showFullCaller = false,
+  showFullCaller,
   headingLevel = 3,
   environment,
   now,
@@ -277,8 +284,8 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
         </Heading>
         {live && (
           <span className={`mvn-${live}`} data-live={live}>
-            {live === "live" ? <span className="mvn-live__dot" aria-hidden /> : icon("warning")}
-            {labels[live]}
+            {live === "paused" ? icon("warning") : <span className="mvn-live__dot" aria-hidden />}
+            {live === "delayed" ? labels.delayed(asOf!) : labels[live]}
           </span>
         )}
         <SessionStatusBadge

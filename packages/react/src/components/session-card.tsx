@@ -1,22 +1,19 @@
 import {
   APIConnectionError,
-  AuthenticationError,
   MavenAPIError,
-  NotFoundError,
-  PermissionDeniedError,
   RateLimitError,
   ResponseValidationError,
-  UnprocessableEntityError,
   formatDateTime,
   isTransientError,
   isSessionId,
-  parseSession,
+  staleCopyOf,
   type Session,
 } from "@trymaven/core";
-import { onlineManager, useQueryClient } from "@tanstack/react-query";
+import { QueryClientContext, onlineManager } from "@tanstack/react-query";
 import {
   forwardRef,
   memo,
+  useContext,
   useEffect,
   useId,
   useImperativeHandle,
@@ -28,6 +25,7 @@ import {
   type Ref,
 } from "react";
 import { claimAlert } from "../internal/alert-claims.js";
+import { delayedSince } from "../internal/copy-age.js";
 import { resetStreak } from "../internal/failure-streak.js";
 import { sessionQueryKey } from "../session-query-key.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
@@ -79,11 +77,7 @@ export const SessionCard = /* @__PURE__ */ memo(
     }
     if (session && typeof session === "object") return <SessionCardView cardRef={ref} session={session} {...shared} />;
     // No data (yet): `session={query.data}` before it loads. Never blank, never a crash.
-    return session === undefined || session === null ? (
-      <StateCard cardRef={ref} {...shared} />
-    ) : (
-      <StateCard cardRef={ref} kind="unknown" {...shared} />
-    );
+    return <StateCard cardRef={ref} kind={session == null ? undefined : "unknown"} {...shared} />;
   }),
 );
 
@@ -107,7 +101,17 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // While react-query retries a 429, `error` is still empty: say so instead of showing a skeleton.
   const problem =
     error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered?.[1];
-  const queryClient = useQueryClient();
+  // What `useQueryClient()` returns: `useSession` above has made sure there is one.
+  const queryClient = useContext(QueryClientContext)!;
+  const cache = queryClient.getQueryCache();
+  const query = cache.find({ queryKey: sessionQueryKey(sessionId), exact: true });
+  // The data came as a copy a cache kept, 30 s old or more: when it was fetched. Read from the cache on each of its
+  // events, and a change only when the copy is another (an unchanged poll still re-renders nothing).
+  const delayed = useSyncExternalStore(
+    cache.subscribe,
+    () => delayedSince.get(query!),
+    () => undefined,
+  );
   const labels = useLabels(shared.labels);
   const kind = errorKind(problem, isPolling, sessionId);
   // One claimant (the card's `useId`, the id and the kind) for both claims below, so a copy shown with nothing
@@ -128,12 +132,12 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   }
   // Nothing loaded yet, and a `createSessionHandler` proxy answered Maven's failure with its last good copy:
   // show the copy under the warning, as for data this card had, rather than the error alone.
-  const copy = useMemo(() => (fetched ? undefined : copyIn(problem, sessionId)), [fetched, problem, sessionId]);
+  const copy = useMemo(() => (fetched ? undefined : staleCopyOf(problem, sessionId)), [fetched, problem, sessionId]);
   // The same copy keeps its "as of": worked out again from each failed poll's Age (whole seconds), it could move
   // by a second, and the banner, in a live region, would be read out again.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const copyAt = useMemo(() => copy?.[1], [sessionId, copy?.[0].updated_at]);
-  const session = fetched ?? copy?.[0];
+  const copyAt = useMemo(() => copy?.fetchedAt, [sessionId, copy?.session.updated_at]);
+  const session = fetched ?? copy?.session;
   // Offline, react-query pauses the polls (fetchStatus "paused") and no error comes: don't claim "Live".
   const online = useSyncExternalStore(
     onlineManager.subscribe,
@@ -150,10 +154,10 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // again: the alert or banner stays the same when a retry fails the same way, so a screen reader would hear
   // nothing. Not for automatic retries, which would be read out on every poll.
   const [asked, setAsked] = useState<[id: string, failures: number] | null>(null);
-  // What the data under a warning dates from. Read only then: `dataUpdatedAt` changes on every poll.
+  // What the data under a warning, or a delayed copy, dates from. Read only then: `dataUpdatedAt` changes on every poll.
   const when =
-    session && problem
-      ? formatDateTime(new Date(copyAt ?? result.dataUpdatedAt), {
+    session && (problem || delayed)
+      ? formatDateTime(new Date(copyAt ?? (delayed || result.dataUpdatedAt)), {
           locale: shared.locale,
           timeZone: shared.timeZone,
           timeStyle: "medium",
@@ -173,10 +177,11 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // built up (up to `maxIntervalMs` each, so "Retrying…" for a minute). `refetch` takes the cancellation's
   // `undefined` as no options (the cast: TypeScript does not take `void` for an optional parameter).
   const retry = () => {
-    const queryKey = sessionQueryKey(sessionId);
     setAsked([sessionId, result.errorUpdateCount]);
-    resetStreak(queryClient.getQueryCache().find({ queryKey, exact: true }));
-    void queryClient.cancelQueries({ queryKey, exact: true }).then(refetch as () => unknown);
+    resetStreak(query);
+    void queryClient
+      .cancelQueries({ queryKey: sessionQueryKey(sessionId), exact: true })
+      .then(refetch as () => unknown);
   };
   // When this render removes what has focus in the card (a Retry button that goes with its error), focus
   // moves to the new card once committed, instead of falling to <body>.
@@ -219,7 +224,8 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
       session={session}
       // Not "Live" over a warning that the last refresh failed, nor while react-query retries a failed
       // request before that warning comes: the card is trying, not following.
-      live={isPolling && (online ? !problem && !failureReason && "live" : "paused")}
+      live={isPolling && (online ? !problem && !failureReason && (delayed ? "delayed" : "live") : "paused")}
+      asOf={when}
       banner={staleBanner(problem, kind, when, retry, labels, !claim[1])}
       note={note}
       {...shared}
@@ -227,31 +233,19 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   );
 }
 
-/**
- * The copy a `createSessionHandler` proxy puts in an error's body (`{ detail, session }`), checked against
- * the contract and the id, with when it was fetched (from `Age`); `undefined` for any other error.
- */
-function copyIn(error: unknown, sessionId: string): [Session, number] | undefined {
-  try {
-    const { body, headers } = error as { body: { session: unknown }; headers: Headers };
-    // An `Age` that is not a number of seconds up to about 30 years reads as 0: the copy is then "as of" when it
-    // came, rather than of a time no date can hold (and a warning with no words).
-    const age = Number(headers.get("age"));
-    return [parseSession(body.session, sessionId), Date.now() - 1e3 * (age >= 0 && age < 1e9 ? age : 0)];
-  } catch {
-    return undefined;
-  }
-}
-
 type ErrorKind = "not-found" | "unauthorized" | "rate-limited" | "network" | "contract" | "unknown";
 
 function errorKind(error: unknown, polling: boolean, sessionId: string): ErrorKind {
+  // By the answer's status, which is what picks core's error class (`MavenAPIError.from`): naming the four classes
+  // would keep their names in the bundle.
+  const status = error instanceof MavenAPIError && error.status;
   // No session by that id: a 404; an id that is not a UUID, refused before any request; or Maven's 422, the only
   // other answer it gives about the one parameter there is (FastAPI's validation of the id).
-  if (error instanceof NotFoundError || error instanceof UnprocessableEntityError || !isSessionId(sessionId)) {
+  if (status === 404 || status === 422 || !isSessionId(sessionId)) {
     return "not-found";
   }
-  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return "unauthorized";
+  // Not allowed to see it: 401 or 403.
+  if (status === 401 || status === 403) return "unauthorized";
   // "Rate limited — retrying" only while something will ask again; once polling has stopped (terminal, `until`,
   // disabled) a 429 is a failure like any other, with Retry.
   if (error instanceof RateLimitError && polling) return "rate-limited";
@@ -417,7 +411,8 @@ function staleBanner(
       <div className="mvn-notice" role={quiet ? undefined : "status"}>
         {/* "Couldn't load this session" would contradict the session on screen: the stale line says it all */}
         {!!error && kind !== "unknown" && <p className="mvn-callout__title">{title}</p>}
-        {when && <p className="mvn-pre">{labels.stale(when)}</p>}
+        {/* `when` is also set for a delayed copy, which is no failure */}
+        {!!error && when && <p className="mvn-pre">{labels.stale(when)}</p>}
       </div>
       {contractDetails(error, labels)}
       {retryButton(!!error && retryable, onRetry, labels)}

@@ -15,7 +15,8 @@ const streakByError = new WeakMap<object, number>();
 
 /** Ends the streak: on a success, and when the person presses Retry (their fetch starts from the first backoff). */
 export function resetStreak(query: Query | undefined): void {
-  if (query) streakByQuery.delete(query);
+  // `delete` (unlike `set`) takes any key: `undefined` finds nothing.
+  streakByQuery.delete(query!);
 }
 
 export function recordFailure(query: Query | undefined, error: unknown): void {

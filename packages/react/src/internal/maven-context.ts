@@ -7,7 +7,7 @@ MavenContext.displayName = "MavenContext";
 /** The provider's client, or a message that says what to wrap, naming the hook that was called. */
 export function useMavenClientFor(hookName: string): MavenClient {
   const client = useContext(MavenContext);
-  if (client === null) {
+  if (!client) {
     throw new Error(
       `${hookName} needs a <MavenProvider client={createMavenClient({ baseUrl: "/api/maven" })}> above it, ` +
         `inside your <QueryClientProvider>.`,

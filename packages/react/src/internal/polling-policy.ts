@@ -6,9 +6,9 @@
  */
 import { isServer } from "@tanstack/react-query";
 import {
-  DEFAULT_MAX_POLL_INTERVAL_MS,
-  DEFAULT_POLL_INTERVAL_MS,
   MavenError,
+  type DEFAULT_MAX_POLL_INTERVAL_MS,
+  type DEFAULT_POLL_INTERVAL_MS,
   backoffDelay,
   isFatalForPolling,
   isSessionId,
@@ -40,8 +40,13 @@ export function resolvePollingSettings(options: PollingOptionsInput): PollingSet
   // One reader for the four numbers: each option by its own name, as a positive number (one call shape: bytes).
   const read = <T>(name: "intervalMs" | "maxIntervalMs" | "terminalIntervalMs" | "timeoutMs", fallback: T) =>
     numberOption(name, options[name] as number | undefined, fallback, true);
-  const intervalMs = read("intervalMs", DEFAULT_POLL_INTERVAL_MS);
-  const maxIntervalMs = Math.max(intervalMs, read("maxIntervalMs", DEFAULT_MAX_POLL_INTERVAL_MS));
+  // Core's defaults written out: core is external to the bundle, so an imported constant keeps its long name there.
+  // `satisfies` holds them to core's (each is typed as its value): a change in core fails the typecheck here.
+  const intervalMs = read("intervalMs", 3000 satisfies typeof DEFAULT_POLL_INTERVAL_MS);
+  const maxIntervalMs = Math.max(
+    intervalMs,
+    read("maxIntervalMs", 30000 satisfies typeof DEFAULT_MAX_POLL_INTERVAL_MS),
+  );
   const terminalIntervalMs = options.terminalIntervalMs === false ? false : read("terminalIntervalMs", false as const);
   // Transient retries per fetch: 2 in a browser; none on a server, where a prefetch should not hold up the page.
   const retry = options.retry ?? (isServer ? 0 : 2);
@@ -64,8 +69,7 @@ export function resolvePollingSettings(options: PollingOptionsInput): PollingSet
  * last error is fatal (401, 403, 404, 422, another 4xx, or not one of ours).
  */
 export function stoppedForGood(sessionId: string, error: unknown): boolean {
-  if (!isSessionId(sessionId)) return true;
-  return error != null && isFatalForPolling(error);
+  return !isSessionId(sessionId) || (error != null && isFatalForPolling(error));
 }
 
 /**

@@ -12,7 +12,7 @@ const notified = new WeakMap<QueryClient, Set<string>>();
 export function claimTerminalNotification(queryClient: QueryClient, sessionId: string): boolean {
   let ids = notified.get(queryClient);
   if (!ids) notified.set(queryClient, (ids = new Set()));
-  // The set grows only when the id is new to it.
-  const before = ids.size;
-  return ids.add(sessionId.toLowerCase()).size > before;
+  const id = sessionId.toLowerCase();
+  // New to the set: added, and claimed (`add` returns the set, always truthy).
+  return !ids.has(id) && !!ids.add(id);
 }

@@ -43,6 +43,13 @@ function server404ThenHang() {
 const error = (status: number, body: JsonBodyType = { detail: "nope" }, headers?: Record<string, string>) =>
   HttpResponse.json(body, { status, headers });
 
+/** Asks again, and lets the card render the answer (react-query tells its observers on a timeout). */
+const askAgain = (queryClient: QueryClient) =>
+  act(async () => {
+    await queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+
 function renderCard(options: UseSessionOptions = quiet, timeoutMs?: number) {
   const { wrapper, queryClient } = harness({ timeoutMs });
   const view = render(<SessionCard sessionId={ID} sessionOptions={options} locale="en-US" timeZone="UTC" />, {
@@ -272,12 +279,6 @@ describe("SessionCard (connected): loading and live data", () => {
       );
     const api = serve(failedWithCopy);
     const { queryClient } = renderCard();
-    // Asks again, and lets the card render the answer (react-query tells its observers on a timeout).
-    const askAgain = () =>
-      act(async () => {
-        await queryClient.refetchQueries({ queryKey: sessionQueryKey(ID) });
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      });
     await screen.findByText(/Couldn't refresh\. Showing the session as of /);
     const notice = document.querySelector(".mvn-notice")!;
     // Age 90, 90.6 s after the fetch: as of 16:00:01.0.
@@ -288,7 +289,7 @@ describe("SessionCard (connected): loading and live data", () => {
 
     // 2.5 s on, the same copy with Age 93: worked out again, it would be 16:00:00.5.
     clock = fetchedAt + 93_100;
-    await askAgain();
+    await askAgain(queryClient);
     expect(api.count()).toBe(2);
     expect(notice).toHaveTextContent("as of Nov 24, 2026, 4:00:01 PM.");
     expect(changes).toEqual([]);
@@ -297,10 +298,93 @@ describe("SessionCard (connected): loading and live data", () => {
     copy = makeSession({ ...collecting, updated_at: "2026-11-24T16:03:00Z" });
     fetchedAt = Date.parse("2026-11-24T16:03:10.000Z");
     clock = fetchedAt + 5_000;
-    await askAgain();
+    await askAgain(queryClient);
     observer.disconnect();
     expect(notice).toHaveTextContent("as of Nov 24, 2026, 4:03:10 PM.");
     expect(changes.map((text) => text.match(/as of (.*?)\./)?.[1])).toEqual(["Nov 24, 2026, 4:03:10 PM"]);
+  });
+
+  it("says “Delayed · as of …”, not “Live”, while a proxy answers with a copy 30 s old or more, and “Live” once a fresher one comes (bug: “Live” over a copy minutes old)", async () => {
+    // createSessionHandler sharing Maven's rate limit among many live sessions: each copy is refreshed every minute
+    // or two, and served as a 200 (X-Maven-Cache: stale) in between. Age counts whole seconds from its fetch.
+    let fetchedAt = Date.parse("2026-11-24T16:00:00.400Z");
+    let clock = fetchedAt + 45_600;
+    vi.spyOn(Date, "now").mockImplementation(() => clock);
+    const kept = () =>
+      HttpResponse.json(collecting, {
+        headers: { age: String(Math.floor((clock - fetchedAt) / 1000)), "x-maven-cache": "stale" },
+      });
+    const api = serve(kept);
+    const { queryClient } = renderCard();
+    // Age 45, 45.6 s after the fetch: as of 16:00:01.0.
+    const indicator = await screen.findByText("Delayed · as of Nov 24, 2026, 4:00:01 PM");
+    expect(indicator).toHaveAttribute("data-live", "delayed");
+    expect(indicator).toHaveClass("mvn-delayed");
+    expect(indicator.querySelector(".mvn-live__dot")).toHaveAttribute("aria-hidden", "true");
+    expect(screen.queryByText("Live")).toBeNull();
+    // Still following: no warning, and nothing read out.
+    expect(screen.queryByText(/Couldn't refresh/)).toBeNull();
+    expect(document.querySelector(".mvn-notice")).toHaveTextContent("");
+    await expectNoAxeViolations(screen.getByRole("article"));
+
+    // The same copy, 2.5 s on, with Age 47: worked out again it would be 16:00:00.5. It keeps its time.
+    const changes: string[] = [];
+    const observer = new MutationObserver(() => changes.push(indicator.textContent ?? ""));
+    observer.observe(indicator, { childList: true, characterData: true, subtree: true, attributes: true });
+    clock = fetchedAt + 48_100;
+    await askAgain(queryClient);
+    expect(indicator).toHaveTextContent("Delayed · as of Nov 24, 2026, 4:00:01 PM");
+    expect(changes).toEqual([]);
+
+    // A copy 29 s old is "Live".
+    fetchedAt = clock - 29_900;
+    await askAgain(queryClient);
+    expect(indicator).toHaveTextContent(/^Live$/);
+    expect(indicator).toHaveAttribute("data-live", "live");
+
+    // Refreshed long ago again: delayed, as of that copy's fetch (Age 120).
+    fetchedAt = Date.parse("2026-11-24T16:01:00.000Z");
+    clock = fetchedAt + 120_000;
+    await askAgain(queryClient);
+    expect(indicator).toHaveTextContent("Delayed · as of Nov 24, 2026, 4:01:00 PM");
+
+    // Just fetched by the proxy: "Live".
+    fetchedAt = clock;
+    await askAgain(queryClient);
+    observer.disconnect();
+    expect(indicator).toHaveTextContent(/^Live$/);
+    expect(api.count()).toBe(5);
+  });
+
+  it("dates the data under a warning from when the proxy fetched it, not from when the card got it", async () => {
+    const fetchedAt = Date.parse("2026-11-24T16:00:00.000Z");
+    let clock = fetchedAt + 100_000;
+    vi.spyOn(Date, "now").mockImplementation(() => clock);
+    serve(
+      HttpResponse.json(collecting, { headers: { age: "100", "x-maven-cache": "stale" } }),
+      error(503, { detail: "The session proxy failed unexpectedly." }),
+    );
+    const { queryClient } = renderCard();
+    await screen.findByText("Delayed · as of Nov 24, 2026, 4:00:00 PM");
+    clock += 3_000;
+    await askAgain(queryClient);
+    expect(await screen.findByText(/^Couldn't refresh\. Showing the session as of /)).toHaveTextContent(
+      "Couldn't refresh. Showing the session as of Nov 24, 2026, 4:00:00 PM.",
+    );
+    expect(document.querySelector("[data-live]")).toBeNull();
+  });
+
+  it("takes a client that does not report its responses (one of your own) as answering fresh: “Live”", async () => {
+    const queryClient = new QueryClient();
+    const maven = { baseUrl: "/mine", sessions: { get: async () => collecting, poll: vi.fn(), watch: vi.fn() } };
+    render(
+      <QueryClientProvider client={queryClient}>
+        <MavenProvider client={maven}>
+          <SessionCard sessionId={ID} sessionOptions={quiet} />
+        </MavenProvider>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText("Live")).toHaveAttribute("data-live", "live");
   });
 
   it.each([
