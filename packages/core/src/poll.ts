@@ -39,6 +39,11 @@ export interface PollOptions {
   /** Called with each new state of the session (not for unchanged responses), and the state before it. */
   onUpdate?: ((session: Session, previous: Session | undefined) => void) | undefined;
   /**
+   * Called with each HTTP response, every poll's, failures included, as `sessions.get`'s `onResponse` is: read
+   * its status and headers (a proxy copy's `Age`, say). A throw stops polling with what was thrown.
+   */
+  onResponse?: ((response: Response) => void) | undefined;
+  /**
    * Transient failures in a row (network, timeout, 408, 409, 429, 5xx, a body that breaks the
    * contract) tolerated before the last one is thrown. Any other failure stops at once: 400, 401,
    * 403, 404, 422 and every other 4xx, an invalid id, or an error that is not the client's.
@@ -58,7 +63,10 @@ export class PollTimeoutError extends MavenError {
   }
 }
 
-type GetSession = (sessionId: string, options: { signal?: AbortSignal; maxRetries?: number }) => Promise<Session>;
+type GetSession = (
+  sessionId: string,
+  options: { signal?: AbortSignal; maxRetries?: number; onResponse?: PollOptions["onResponse"] },
+) => Promise<Session>;
 
 /** Implements `maven.sessions.watch`. */
 export async function* watchSession(
@@ -90,7 +98,7 @@ export async function* watchSession(
     for (;;) {
       let session: Session;
       try {
-        session = await getSession(sessionId, { signal, maxRetries: 0 });
+        session = await getSession(sessionId, { signal, maxRetries: 0, onResponse: options.onResponse });
         failures = 0;
       } catch (error) {
         if (signal.aborted) throw signal.reason;

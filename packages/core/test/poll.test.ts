@@ -84,6 +84,40 @@ describe("sessions.poll", () => {
     ]);
   });
 
+  it("shows onResponse every poll's response, unchanged ones and failures too, and stops with what it throws", async () => {
+    serveLife(
+      () => HttpResponse.json(sessionBody(pending), { headers: { age: "40" } }),
+      () => HttpResponse.json(sessionBody(pending), { headers: { age: "41" } }),
+      503,
+      succeeded,
+    );
+    const seen: Array<[number, string | null]> = [];
+    const result = maven().sessions.poll(SESSION_ID, {
+      intervalMs: 100,
+      onResponse: (response) => seen.push([response.status, response.headers.get("age")]),
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(result).resolves.toMatchObject({ status: "payment-success" });
+    expect(seen).toEqual([
+      [200, "40"],
+      [200, "41"],
+      [503, null],
+      [200, null],
+    ]);
+
+    const thrown = new Error("my instrumentation broke");
+    const stopped = maven()
+      .sessions.poll(SESSION_ID, {
+        intervalMs: 100,
+        onResponse: () => {
+          throw thrown;
+        },
+      })
+      .catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await stopped).toBe(thrown);
+  });
+
   it("stops early when `until` holds", async () => {
     const { times } = serveLife(pending, collecting, succeeded);
     const result = maven().sessions.poll(SESSION_ID, { intervalMs: 100, until: (s) => s.status === "collecting" });
