@@ -274,29 +274,36 @@ function describeProblem(kind: ErrorKind, error: unknown, labels: SessionCardLab
 
 /** What did not match the contract, collapsed. A function returning elements, as in parts.tsx; so is `retryButton`. */
 function contractDetails(error: unknown, labels: SessionCardLabels) {
-  if (!(error instanceof ResponseValidationError) || !error.issues.length) return null;
+  // Nothing (`false` or `undefined`, which React renders as nothing) without issues to list.
   return (
-    <details>
-      <summary className="mvn-summary">{labels.details}</summary>
-      <ul>
-        {error.issues.map((issue, index) => (
-          <li key={index}>
-            {code(issue.path.map(String).join(".") || "(root)")}: {issue.message}
-          </li>
-        ))}
-      </ul>
-    </details>
+    error instanceof ResponseValidationError &&
+    error.issues[0] && (
+      <details>
+        <summary className="mvn-summary">{labels.details}</summary>
+        <ul>
+          {error.issues.map((issue, index) => (
+            <li key={index}>
+              {code(issue.path.map(String).join(".") || "(root)")}: {issue.message}
+            </li>
+          ))}
+        </ul>
+      </details>
+    )
   );
 }
 
 function retryButton(retryable: boolean, onRetry: (() => void) | undefined, labels: SessionCardLabels) {
-  return retryable && onRetry ? (
-    <div>
-      <button type="button" className="mvn-button" onClick={onRetry}>
-        {labels.retry}
-      </button>
-    </div>
-  ) : null;
+  // `false` or `undefined` when there is no button: React renders neither.
+  return (
+    retryable &&
+    onRetry && (
+      <div>
+        <button type="button" className="mvn-button" onClick={onRetry}>
+          {labels.retry}
+        </button>
+      </div>
+    )
+  );
 }
 
 type StateProps = SessionCardSharedProps & {
