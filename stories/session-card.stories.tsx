@@ -1207,6 +1207,8 @@ export const DelayedCopy: Story = {
     await expect(indicator).toHaveAttribute("data-live", "delayed");
     await expect(canvas.queryByText("Live")).toBeNull();
     await expect(canvas.queryByText(/Couldn't refresh/)).toBeNull();
+    // Its live region stays empty: nothing failed, so nothing is read out.
+    await expect(indicator.closest("article")!.querySelector(".mvn-notice")).toBeEmptyDOMElement();
     await expect(canvas.getByText("Collecting card details")).toBeVisible();
     // A ring: the dot's border is thinner than the "Live" dot's full disc.
     const dot = indicator.querySelector(".mvn-live__dot")!;
