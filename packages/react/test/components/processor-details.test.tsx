@@ -300,7 +300,7 @@ describe("ProcessorDetails: copy buttons", () => {
     await act(async () => {
       vi.advanceTimersByTime(3000);
     });
-    expect(screen.getByRole("status")).toHaveTextContent("");
+    expect(screen.getByRole("status").textContent).toBe("");
     expect(button).toHaveAttribute("data-state", "idle");
   });
 

@@ -116,7 +116,7 @@ describe("SessionCard (connected): loading and live data", () => {
     renderCard({ retry: 0, intervalMs: 30 });
     await screen.findByText("Collecting card details");
     const region = screen.getAllByRole("status").find((node) => node.classList.contains("mvn-sr-only"))!;
-    expect(region).toHaveTextContent("");
+    expect(region.textContent).toBe("");
     const announcements: string[] = [];
     const observer = new MutationObserver(() => announcements.push(region.textContent ?? ""));
     observer.observe(region, { childList: true, characterData: true, subtree: true });
