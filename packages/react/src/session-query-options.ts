@@ -141,7 +141,8 @@ export function sessionQueryOptions(
   return {
     queryKey: sessionQueryKey(sessionId) as SessionQueryOptions["queryKey"],
     queryFn: async ({ signal, client: queryClient, queryKey }): Promise<Session> => {
-      const query = queryClient.getQueryCache().find({ queryKey, exact: true });
+      // `find` matches the key exactly unless told otherwise.
+      const query = queryClient.getQueryCache().find({ queryKey });
       try {
         // `signal` aborts the request when the last observer unmounts; maxRetries: 0
         // because `retry` below is the one retry layer.

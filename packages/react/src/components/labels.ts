@@ -61,7 +61,8 @@ export interface SessionCardLabels {
   live: string;
   /**
    * Shown instead of `live` when the session came as a copy kept 30 s or more (a proxy sharing Maven's rate limit
-   * among many live sessions); receives when it was fetched, formatted. Polling goes on.
+   * among many live sessions), and until 90 s pass without another such copy; receives when the data shown was
+   * fetched, formatted. Polling goes on.
    */
   delayed: (asOf: string) => string;
   /** Shown instead of `live` while the browser is offline: polling is paused until it is back. */
@@ -131,6 +132,9 @@ export interface SessionCardLabels {
   stale: (updatedAt: string) => string;
 }
 
+/** A core text as it is (one function for the three labels that take one: bytes). */
+const asIs = (text: string) => text;
+
 /** The English texts; spread and override what you need. */
 export const defaultLabels: SessionCardLabels = {
   title: "Payment session",
@@ -161,15 +165,15 @@ export const defaultLabels: SessionCardLabels = {
   delayed: (asOf) => `Delayed · as of ${asOf}`,
   paused: "Offline — will resume",
   statusChanged: (label) => `Payment status: ${label}`,
-  status: (label) => label,
+  status: asIs,
   card: "Card",
   cardEndingIn: "ending in",
   receipt: "Receipt",
   viewReceipt: "View receipt",
   opensInNewTab: "(opens in new tab)",
   openInDashboard: "Open in dashboard",
-  processorField: (label) => label,
-  processorMeaning: (meaning) => meaning,
+  processorField: asIs,
+  processorMeaning: asIs,
   copy: (label) => `Copy ${label}`,
   copied: "Copied",
   copyFailed: "Couldn't copy. The text is selected: press Ctrl+C or ⌘C to copy it.",

@@ -70,8 +70,8 @@ export interface SessionCardSharedProps extends Omit<ComponentPropsWithoutRef<"a
 export interface SessionCardViewProps extends SessionCardSharedProps {
   session: Session;
   /**
-   * The connected card's indicator while it polls: "Live"; delayed when the data came as a copy 30 s old or more
-   * (`asOf` says when it was fetched); or paused while the browser is offline.
+   * The connected card's indicator while it polls: "Live"; delayed from a copy 30 s old or more until 90 s pass
+   * without another (`asOf` says when the data was fetched); or paused while the browser is offline.
    */
   live?: "live" | "delayed" | "paused" | false | undefined;
   /** With `live: "delayed"`: when the data was fetched, formatted. */

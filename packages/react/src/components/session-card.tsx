@@ -104,8 +104,9 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // What `useQueryClient()` returns: `useSession` above has made sure there is one.
   const queryClient = useContext(QueryClientContext)!;
   const cache = queryClient.getQueryCache();
-  const query = cache.find({ queryKey: sessionQueryKey(sessionId), exact: true });
-  // The data came as a copy a cache kept, 30 s old or more: when it was fetched. Read from the cache on each of its
+  // `find` matches the key exactly unless told otherwise.
+  const query = cache.find({ queryKey: sessionQueryKey(sessionId) });
+  // Delayed (a copy 30 s old or more came in the last 90 s): when the data was fetched. Read from the cache on each of its
   // events, and a change only when the copy is another (an unchanged poll still re-renders nothing).
   const delayed = useSyncExternalStore(
     cache.subscribe,

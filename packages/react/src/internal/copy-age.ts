@@ -6,18 +6,30 @@
 import type { Query } from "@tanstack/react-query";
 
 /**
- * Per query: when its data was fetched from Maven, if the answer that brought it was 30 s old or more
- * (its `Age`); 0 after a fresher answer.
+ * Per query, while it is delayed: when its data was fetched from Maven; 0 (or none) while it is live.
  */
 export const delayedSince = new WeakMap<Query, number>();
 
+/** Per query: when an answer 30 s old or more last came. */
+const slowAt = new WeakMap<Query, number>();
+
 /**
  * Records a success: `ageMs` is its response's `Age` (core's `parseAge`; undefined from a client that did not
- * report its response: fresh). A delayed copy keeps the time first worked out for it: `Age` is in whole seconds,
- * and the same copy asked for again would otherwise move by up to a second, and re-render every card showing it.
+ * report its response: fresh).
+ *
+ * A query is delayed from an answer 30 s old or more until 90 s have passed without another. A proxy that
+ * refreshes each session every 32 s or more serves copies that age from 0 to past 30 s and back, over and over:
+ * judged per answer, the card would blink between "Live" and "Delayed" every half minute. (90 s: with polls
+ * 3 s apart, a 32 s refresh cycle can have no answer in its last 2 s, and then the next one at most 64 s on.)
+ *
+ * A delayed copy keeps the time first worked out for it: `Age` is in whole seconds, and the same copy asked for
+ * again would otherwise move by up to a second, and re-render every card showing it.
  */
 export function noteAge(query: Query | undefined, ageMs: number | undefined): void {
-  const at = Date.now() - ageMs!;
-  const since = delayedSince.get(query!)!;
-  if (query) delayedSince.set(query, ageMs! >= 30e3 ? (at - since < 2e3 ? since : at) : 0);
+  if (!query) return;
+  const now = Date.now();
+  const at = now - ageMs!;
+  const since = delayedSince.get(query)!;
+  if (ageMs! >= 30e3) slowAt.set(query, now);
+  delayedSince.set(query, now - slowAt.get(query)! < 90e3 ? (at - since < 2e3 ? since : at) : 0);
 }

@@ -304,7 +304,7 @@ describe("SessionCard (connected): loading and live data", () => {
     expect(changes.map((text) => text.match(/as of (.*?)\./)?.[1])).toEqual(["Nov 24, 2026, 4:03:10 PM"]);
   });
 
-  it("says “Delayed · as of …”, not “Live”, while a proxy answers with a copy 30 s old or more, and “Live” once a fresher one comes (bug: “Live” over a copy minutes old)", async () => {
+  it("says “Delayed · as of …”, not “Live”, while a proxy answers with copies 30 s old or more, and “Live” once 90 s pass without one (bug: “Live” over a copy minutes old)", async () => {
     // createSessionHandler sharing Maven's rate limit among many live sessions: each copy is refreshed every minute
     // or two, and served as a 200 (X-Maven-Cache: stale) in between. Age counts whole seconds from its fetch.
     let fetchedAt = Date.parse("2026-11-24T16:00:00.400Z");
@@ -335,25 +335,63 @@ describe("SessionCard (connected): loading and live data", () => {
     await askAgain(queryClient);
     expect(indicator).toHaveTextContent("Delayed · as of Nov 24, 2026, 4:00:01 PM");
     expect(changes).toEqual([]);
+    const lastOld = clock;
 
-    // A copy 29 s old is "Live".
+    // The proxy refreshed it: a copy 29 s old is still delayed, as of its own fetch. The proxy is behind, and the
+    // next copy will be as old again.
     fetchedAt = clock - 29_900;
+    await askAgain(queryClient);
+    expect(indicator).toHaveTextContent("Delayed · as of Nov 24, 2026, 4:00:19 PM");
+    expect(indicator).toHaveAttribute("data-live", "delayed");
+
+    // Fresh copies for almost 90 s after the last old one: still delayed, as of the newest.
+    for (const after of [30_000, 60_000, 89_000]) {
+      clock = lastOld + after;
+      fetchedAt = clock - 1_000;
+      await askAgain(queryClient);
+    }
+    expect(indicator).toHaveTextContent("Delayed · as of Nov 24, 2026, 4:02:16 PM");
+
+    // 90 s without an old copy: "Live".
+    clock = lastOld + 90_000;
+    fetchedAt = clock;
     await askAgain(queryClient);
     expect(indicator).toHaveTextContent(/^Live$/);
     expect(indicator).toHaveAttribute("data-live", "live");
 
-    // Refreshed long ago again: delayed, as of that copy's fetch (Age 120).
+    // Refreshed long ago again: delayed at once, as of that copy's fetch (Age 120).
     fetchedAt = Date.parse("2026-11-24T16:01:00.000Z");
     clock = fetchedAt + 120_000;
     await askAgain(queryClient);
-    expect(indicator).toHaveTextContent("Delayed · as of Nov 24, 2026, 4:01:00 PM");
-
-    // Just fetched by the proxy: "Live".
-    fetchedAt = clock;
-    await askAgain(queryClient);
     observer.disconnect();
-    expect(indicator).toHaveTextContent(/^Live$/);
-    expect(api.count()).toBe(5);
+    expect(indicator).toHaveTextContent("Delayed · as of Nov 24, 2026, 4:01:00 PM");
+    expect(api.count()).toBe(8);
+  });
+
+  it("stays “Delayed” while a busy proxy's copies age from fresh to 32 s and back (bug: the indicator blinked between “Live” and “Delayed”)", async () => {
+    // Eight live sessions behind createSessionHandler: 15 refreshes a minute go round them, so each copy is
+    // refreshed every 32 s and is 0 to 32 s old when asked for, every 3 s.
+    const start = Date.parse("2026-11-24T16:00:00.000Z");
+    let clock = start + 30_500;
+    vi.spyOn(Date, "now").mockImplementation(() => clock);
+    const fetchedAt = () => start + Math.floor((clock - start) / 32_000) * 32_000;
+    serve(() =>
+      HttpResponse.json(collecting, {
+        headers: { age: String(Math.floor((clock - fetchedAt()) / 1000)), "x-maven-cache": "stale" },
+      }),
+    );
+    const { queryClient } = renderCard();
+    const indicator = await screen.findByText("Delayed · as of Nov 24, 2026, 4:00:00 PM");
+    const shown = new Set<string>();
+    for (let poll = 1; poll <= 64; poll++) {
+      clock += 3_000;
+      await askAgain(queryClient);
+      shown.add(indicator.getAttribute("data-live")!);
+    }
+    // Over 192 s, six refreshes: the indicator never said "Live", and it says when the copy on screen was fetched.
+    expect([...shown]).toEqual(["delayed"]);
+    expect(fetchedAt()).toBe(Date.parse("2026-11-24T16:03:12.000Z"));
+    expect(indicator).toHaveTextContent("Delayed · as of Nov 24, 2026, 4:03:12 PM");
   });
 
   it("dates the data under a warning from when the proxy fetched it, not from when the card got it", async () => {
