@@ -5,6 +5,7 @@
 export { MavenProvider, type MavenProviderProps } from "./provider.js";
 export { useMavenClient } from "./use-maven-client.js";
 export { useSession, type UseSessionOptions, type UseSessionResult } from "./use-session.js";
+export { useDelayedSince } from "./use-delayed-since.js";
 export { sessionQueryOptions, type SessionPollingOptions, type SessionQueryOptions } from "./session-query-options.js";
 export { sessionQueryKey, type SessionQueryKey } from "./session-query-key.js";
 

@@ -1,12 +1,6 @@
 import type { DataTag, QueryState, UnusedSkipTokenOptions } from "@tanstack/react-query";
-import {
-  backoffDelay,
-  isOlderSessionState,
-  isTransientError,
-  parseAge,
-  type MavenClient,
-  type Session,
-} from "@trymaven/core";
+import { backoffDelay, isOlderSessionState, parseAge, type MavenClient, type Session } from "@trymaven/core";
+import { isTransientError } from "./internal/core-shared.js";
 import { noteAge } from "./internal/copy-age.js";
 import { failuresUpTo, recordFailure, resetStreak } from "./internal/failure-streak.js";
 import { nextPollDelay, resolvePollingSettings, stoppedForGood } from "./internal/polling-policy.js";

@@ -112,7 +112,7 @@ export function useSession(sessionId: string | null | undefined, options: UseSes
   useEffect(() => {
     callbacks.current = options;
   });
-  const listening = active && (onTerminal !== undefined || onStatusChange !== undefined);
+  const listening = active && !!(onTerminal || onStatusChange);
   useEffect(
     () => (listening ? watchSessionEvents(queryClient, id, callbacks) : undefined),
     [queryClient, id, listening],
@@ -146,8 +146,8 @@ function withSessionFields(
     return active && !stoppedForGood(sessionId, result.error) && !reachedEnd(session(), options);
   };
   return new Proxy(result, {
-    get: (target, key) => (EXTRA_KEYS.includes(key) ? field(key) : Reflect.get(target, key)),
-    has: (target, key) => EXTRA_KEYS.includes(key) || Reflect.has(target, key),
+    get: (target, key) => (EXTRA_KEYS.includes(key) ? field(key) : target[key as keyof typeof target]),
+    has: (target, key) => EXTRA_KEYS.includes(key) || key in target,
     ownKeys: (target) => [...Reflect.ownKeys(target), ...EXTRA_KEYS],
     getOwnPropertyDescriptor: (target, key) =>
       EXTRA_KEYS.includes(key)

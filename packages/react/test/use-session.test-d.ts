@@ -4,6 +4,7 @@ import { describe, expectTypeOf, test } from "vitest";
 import {
   sessionQueryKey,
   sessionQueryOptions,
+  useDelayedSince,
   useSession,
   type SessionQueryKey,
   type UseSessionOptions,
@@ -63,5 +64,13 @@ describe("sessionQueryOptions", () => {
   test("sessionQueryKey is a readonly tuple", () => {
     expectTypeOf(sessionQueryKey(id)).toEqualTypeOf<SessionQueryKey>();
     expectTypeOf<SessionQueryKey>().toEqualTypeOf<readonly ["maven", "session", string]>();
+  });
+});
+
+describe("useDelayedSince", () => {
+  test("takes what useSession takes and returns a time or undefined", () => {
+    expectTypeOf(useDelayedSince(id)).toEqualTypeOf<number | undefined>();
+    expectTypeOf(useDelayedSince).parameter(0).toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(useSession).parameter(0).toEqualTypeOf<string | null | undefined>();
   });
 });

@@ -98,7 +98,7 @@ export function useCopy(): Copier {
     const done = (ok: boolean) => {
       if (!ok) {
         const value = button.parentElement?.querySelector(".mvn-code");
-        if (value) window.getSelection()?.selectAllChildren(value);
+        if (value) getSelection()?.selectAllChildren(value);
       }
       setState([key, ok]);
       clearTimeout(timer.current);

@@ -40,7 +40,7 @@ export const ProcessorDetails = /* @__PURE__ */ memo(
     const exact = (key: string, fallback: string) => (typeof sent[key] === "string" ? (sent[key] as string) : fallback);
     return (
       <div ref={ref} className={cx("mvn-root mvn-processor", className)} data-gateway={gateway} {...rest}>
-        {(brand || last4 || rawReceipt || rows.length > 0) && (
+        {(brand || last4 || rawReceipt || rows[0]) && (
           <dl className="mvn-fields">
             {(brand || last4) &&
               field(

@@ -93,10 +93,11 @@ const subscribeToNothing = () => () => {};
 /** Trimmed non-empty string, or null: empty fields are omitted, never shown as "null". */
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
 
-function display(value: unknown): string | null {
+/** The text of a field this version does not know; nothing (null, or undefined for what JSON cannot write) when empty. */
+function display(value: unknown): string | null | undefined {
   if (typeof value === "string" || value == null) return text(value);
   try {
-    return JSON.stringify(value) ?? null;
+    return JSON.stringify(value);
   } catch {
     return String(value);
   }
@@ -116,7 +117,8 @@ function deriveModel(
    */
   const when = (key: number, label: string, value: unknown) => {
     const iso = text(value);
-    if (!iso) return null;
+    // No row: `undefined` renders nothing, as `null` does.
+    if (!iso) return undefined;
     const relative = formatRelativeTime(iso, { now, locale });
     const absolute = formatDateTime(iso, { locale, timeZone });
     return field(
@@ -175,7 +177,7 @@ function deriveModel(
     text(error.code),
     text(error.message),
     // Whether ProcessorDetails has anything to show: the section is left out when it has not.
-    !!(card.brand || card.last4 || card.rawReceipt || describeProcessor(processor, session.gateway)[0]),
+    card.brand || card.last4 || card.rawReceipt || describeProcessor(processor, session.gateway)[0],
     Object.keys(session).flatMap((key) => {
       const value =
         !(SESSION_FIELDS as readonly string[]).includes(key) && display((session as Record<string, unknown>)[key]);
@@ -355,7 +357,7 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
           <Memory text={memory} labels={labels} />
         </section>
       )}
-      {otherFields.length > 0 && (
+      {otherFields[0] && (
         <details className="mvn-section">
           <summary className="mvn-summary">{labels.otherFields(otherFields.length)}</summary>
           <dl className="mvn-fields">{otherFields.map(([key, value]) => field(key, code(value), key))}</dl>
@@ -378,7 +380,8 @@ function Memory({ text: value, labels }: { text: string; labels: SessionCardLabe
   // Worked out on each render, not memoised: a few string operations, where `useMemo` would cost bytes.
   const cut = value.slice(0, 400).split("\n").slice(0, 6).join("\n");
   // Never split a surrogate pair (an emoji) in half: a high surrogate at the end goes.
-  const preview = cut.length === value.length ? null : `${cut.replace(/[\uD800-\uDBFF]$/, "").trimEnd()}…`;
+  // `cut` is a start of `value`: the same string when nothing was cut.
+  const preview = cut === value ? null : `${cut.replace(/[\uD800-\uDBFF]$/, "").trimEnd()}…`;
   return (
     <>
       <p id={id} className="mvn-pre">

@@ -4,8 +4,6 @@ import {
   RateLimitError,
   ResponseValidationError,
   formatDateTime,
-  isTransientError,
-  isSessionId,
   staleCopyOf,
   type Session,
 } from "@trymaven/core";
@@ -25,9 +23,10 @@ import {
   type Ref,
 } from "react";
 import { claimAlert } from "../internal/alert-claims.js";
-import { delayedSince } from "../internal/copy-age.js";
+import { isSessionId, isTransientError } from "../internal/core-shared.js";
 import { resetStreak } from "../internal/failure-streak.js";
 import { sessionQueryKey } from "../session-query-key.js";
+import { useDelayedSince } from "../use-delayed-since.js";
 import { useSession, type UseSessionOptions } from "../use-session.js";
 import { useLabels, type SessionCardLabels } from "./labels.js";
 import { code, cx, spoken } from "./parts.js";
@@ -103,16 +102,8 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
     error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered?.[1];
   // What `useQueryClient()` returns: `useSession` above has made sure there is one.
   const queryClient = useContext(QueryClientContext)!;
-  const cache = queryClient.getQueryCache();
-  // `find` matches the key exactly unless told otherwise.
-  const query = cache.find({ queryKey: sessionQueryKey(sessionId) });
-  // Delayed (a copy 30 s old or more came in the last 90 s): when the data was fetched. Read from the cache on each of its
-  // events, and a change only when the copy is another (an unchanged poll still re-renders nothing).
-  const delayed = useSyncExternalStore(
-    cache.subscribe,
-    () => delayedSince.get(query!),
-    () => undefined,
-  );
+  // When the data was fetched, while it comes delayed (a copy 30 s old or more came in the last 90 s).
+  const delayed = useDelayedSince(sessionId);
   const labels = useLabels(shared.labels);
   const kind = errorKind(problem, isPolling, sessionId);
   // One claimant (the card's `useId`, the id and the kind) for both claims below, so a copy shown with nothing
@@ -179,7 +170,8 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // `undefined` as no options (the cast: TypeScript does not take `void` for an optional parameter).
   const retry = () => {
     setAsked([sessionId, result.errorUpdateCount]);
-    resetStreak(query);
+    // `find` matches the key exactly unless told otherwise.
+    resetStreak(queryClient.getQueryCache().find({ queryKey: sessionQueryKey(sessionId) }));
     void queryClient
       .cancelQueries({ queryKey: sessionQueryKey(sessionId), exact: true })
       .then(refetch as () => unknown);

@@ -6,9 +6,10 @@
 import type { Query } from "@tanstack/react-query";
 
 /**
- * Per query, while it is delayed: when its data was fetched from Maven; 0 (or none) while it is live.
+ * Per query, while it is delayed: when its data was fetched from Maven; `undefined` (or none) while it is live:
+ * what `useDelayedSince` returns, read as it is.
  */
-export const delayedSince = new WeakMap<Query, number>();
+export const delayedSince = new WeakMap<Query, number | undefined>();
 
 /** Per query: when an answer 30 s old or more last came. */
 const slowAt = new WeakMap<Query, number>();
@@ -29,7 +30,8 @@ export function noteAge(query: Query | undefined, ageMs: number | undefined): vo
   if (!query) return;
   const now = Date.now();
   const at = now - ageMs!;
+  // `undefined` while live (or before the first answer): `at - since` is NaN then, and the new time is taken.
   const since = delayedSince.get(query)!;
   if (ageMs! >= 30e3) slowAt.set(query, now);
-  delayedSince.set(query, now - slowAt.get(query)! < 90e3 ? (at - since < 2e3 ? since : at) : 0);
+  delayedSince.set(query, now - slowAt.get(query)! < 90e3 ? (at - since < 2e3 ? since : at) : undefined);
 }

@@ -11,10 +11,10 @@ import {
   type DEFAULT_POLL_INTERVAL_MS,
   backoffDelay,
   isFatalForPolling,
-  isSessionId,
   numberOption,
   type Session,
 } from "@trymaven/core";
+import { isSessionId } from "./core-shared.js";
 
 export interface PollingSettings {
   intervalMs: number;
@@ -38,8 +38,11 @@ export function resolvePollingSettings(options: PollingOptionsInput): PollingSet
   // Core's reading, so a mistake reads the same here as in `sessions.poll` (above 2147483647 ms, about
   // 24.8 days, a timer fires at once: polling would never pause).
   // One reader for the four numbers: each option by its own name, as a positive number (one call shape: bytes).
-  const read = <T>(name: "intervalMs" | "maxIntervalMs" | "terminalIntervalMs" | "timeoutMs", fallback: T) =>
-    numberOption(name, options[name] as number | undefined, fallback, true);
+  // A fallback left out is `undefined` (`timeoutMs`: the client's own).
+  const read = <T = undefined>(
+    name: "intervalMs" | "maxIntervalMs" | "terminalIntervalMs" | "timeoutMs",
+    fallback?: T,
+  ) => numberOption(name, options[name] as number | undefined, fallback as T, true);
   // Core's defaults written out: core is external to the bundle, so an imported constant keeps its long name there.
   // `satisfies` holds them to core's (each is typed as its value): a change in core fails the typecheck here.
   const intervalMs = read("intervalMs", 3000 satisfies typeof DEFAULT_POLL_INTERVAL_MS);
@@ -60,7 +63,7 @@ export function resolvePollingSettings(options: PollingOptionsInput): PollingSet
     maxIntervalMs,
     terminalIntervalMs,
     retry,
-    timeoutMs: read("timeoutMs", undefined),
+    timeoutMs: read("timeoutMs"),
   };
 }
 
@@ -81,9 +84,7 @@ export function reachedEnd(
   session: Session | undefined,
   settings: Pick<PollingOptionsInput, "until" | "terminalIntervalMs">,
 ): boolean {
-  if (session === undefined) return false;
-  if (settings.until?.(session)) return true;
-  return session.is_terminal && !settings.terminalIntervalMs;
+  return !!session && (settings.until?.(session) || (session.is_terminal && !settings.terminalIntervalMs));
 }
 
 /**
