@@ -1196,8 +1196,9 @@ export const DelayedCopy: Story = {
         story:
           "Every answer is what `createSessionHandler` sends when it shares Maven's rate limit among many live " +
           "sessions: a 200 with the copy it holds (`X-Maven-Cache: stale`, `Age: 95`). The card follows it, but " +
-          'says "Delayed · as of" when that copy was fetched instead of "Live", with a ring for a dot. Nothing ' +
-          "is read out: it is no failure.",
+          'says "Delayed · as of" when that copy was fetched instead of "Live", with a ring for a dot, until 90 s ' +
+          "pass without such a copy (so a proxy's copies going from fresh to old and back do not make it blink). " +
+          "Nothing is read out: it is no failure. `useDelayedSince(sessionId)` gives a UI of your own the same.",
       },
     },
   },
