@@ -10,7 +10,6 @@ import type { FaultInput } from "@trymaven/mock";
 import { MavenProvider } from "@trymaven/react";
 import { Component, type ReactNode } from "react";
 import { afterAll, beforeAll, expect, type TestContext } from "vitest";
-import type { HangLimit } from "../faults/support/hang-limit.ts";
 
 declare module "vitest/browser" {
   interface BrowserCommands {
@@ -171,13 +170,12 @@ export interface Attempts {
 /**
  * A browser client for the mock whose fetch counts the attempts and can act after each response that arrives
  * (e.g. inject a fault before the card sees the answer). Its time limit per attempt is the client's default
- * (10 s), which no answer of the mock's comes near even on a loaded machine, unless `timeoutMs` says otherwise;
- * with `hung`, that limit applies only to the requests a `hang` fault holds (see `hangLimit`).
+ * (10 s), which no answer of the mock's comes near even on a loaded machine, unless `timeoutMs` says otherwise.
  */
 export function mockClient(
   baseUrl: string,
   afterResponse?: (response: Response, index: number) => Promise<void> | void,
-  { timeoutMs, hung }: { timeoutMs?: number; hung?: HangLimit } = {},
+  { timeoutMs }: { timeoutMs?: number } = {},
 ): { client: MavenClient; attempts: Attempts } {
   const attempts: Attempts = { calls: 0, failures: 0, at: [], failed: [] };
   let index = 0;
@@ -190,7 +188,7 @@ export function mockClient(
       attempts.failed[attempt] = false;
       let response: Response;
       try {
-        response = await fetch(input, hung ? hung.init(input, init) : init);
+        response = await fetch(input, init);
       } catch (error) {
         attempts.failures += 1;
         attempts.failed[attempt] = true;

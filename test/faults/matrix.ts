@@ -204,10 +204,10 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     fault: "hang",
     times: TRANSIENT,
     policy: "retry",
-    error: { name: "APIConnectionTimeoutError", message: "Request timed out after 300 ms." },
+    error: { name: "APIConnectionTimeoutError", message: "Request timed out after 1000 ms." },
     card: { kind: "network", retryButton: true },
     proxy: { status: 504, detail: "The session service did not answer in time." },
-    behaviour: "each attempt times out (300 ms here) and is aborted, nothing left open; backoff, then resumes",
+    behaviour: "each attempt times out (1 s here) and is aborted, nothing left open; backoff, then resumes",
   },
   {
     id: "reset",

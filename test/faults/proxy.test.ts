@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { HOSTILE_CASES, MEGABYTE, baseSession } from "./hostile.ts";
 import { FAULT_MATRIX, OLDER_STATE, type FaultCase } from "./matrix.ts";
 import { mockControl } from "./support/mock-control.ts";
-import { hangLimit, type HangLimit } from "./support/hang-limit.ts";
 import { FAULTS_API_KEY } from "./support/mock-server.ts";
 import { trackProcess } from "./support/process-health.ts";
 import { tally } from "./support/tally.ts";
@@ -29,18 +28,12 @@ afterAll(() => health.expectClean());
 const HANG_TIMEOUT_MS = 1_000;
 /** The handler's limit for a matrix row: short only where the fault is a hang. */
 const timeoutFor = (row: FaultCase) => (row.id === "hang" ? HANG_TIMEOUT_MS : 10_000);
-/**
- * For the hang row, the upstream requests its limit applies to: those the fault hangs (see `hangLimit`). The
- * row's good answers, before and after, are cut off only by the handler's own deadline, a second later
- * (2 s in all): the same client asks for them, and a busy machine can take longer than the limit to answer.
- */
-const hangLimitFor = (row: FaultCase) => (row.id === "hang" ? hangLimit() : undefined);
 
 /**
- * A proxy route as an app would mount it, with everything that leaves it recorded. With `hung`, its upstream
- * requests are held to `timeoutMs` only where the fault hangs them (see `hangLimit`).
+ * A proxy route as an app would mount it, with everything that leaves it recorded. The handler holds every
+ * upstream request to its `timeoutMs`, so the hang row's good answers must come within its limit too.
  */
-function mountProxy(options: Partial<SessionHandlerOptions> = {}, hung?: HangLimit) {
+function mountProxy(options: Partial<SessionHandlerOptions> = {}) {
   const logs: string[] = [];
   const responses: Array<{ status: number; headers: Headers; text: string }> = [];
   const upstream = { calls: 0 };
@@ -49,7 +42,7 @@ function mountProxy(options: Partial<SessionHandlerOptions> = {}, hung?: HangLim
     baseUrl: mock.url,
     fetch: (input, init) => {
       upstream.calls += 1;
-      return fetch(input, hung ? hung.init(input, init) : init);
+      return fetch(input, init);
     },
     authorize: () => true,
     timeoutMs: 10_000,
@@ -95,14 +88,12 @@ function expectFaultAnswer(row: FaultCase, answer: { status: number; headers: He
 describe.concurrent("createSessionHandler, one upstream fault mid-session", () => {
   it.for(FAULT_MATRIX)("$id", async (row, context) => {
     tally(context, "fault", row.id, "proxy");
-    const hung = hangLimitFor(row);
-    const proxy = mountProxy({ timeoutMs: timeoutFor(row) }, hung);
+    const proxy = mountProxy({ timeoutMs: timeoutFor(row) });
     const { session_id: id } = await mock.addScenario("success");
     const first = await proxy.get(id);
     expect(first.status).toBe(200);
     expect(first.json().status).toBe("pending");
     expect(first.headers.get("x-maven-cache")).toBe("miss");
-    hung?.hangs(id, row.times);
     await mock.injectFault(id, row.fault, row.times);
 
     if (row.proxy.status === 200) {
@@ -140,11 +131,9 @@ describe.concurrent("createSessionHandler with a cached copy, one upstream fault
   it.for(FAULT_MATRIX.filter((row) => row.proxy.status !== 200))("$id", async (row, context) => {
     tally(context, "fault", row.id, "proxy (cached)");
     // Every request refreshes (no fresh window); the last good copy may stand in for 5 minutes.
-    const hung = hangLimitFor(row);
-    const proxy = mountProxy({ cache: { activeTtlMs: 0 }, timeoutMs: timeoutFor(row) }, hung);
+    const proxy = mountProxy({ cache: { activeTtlMs: 0 }, timeoutMs: timeoutFor(row) });
     const { session_id: id } = await mock.addScenario("success");
     const first = (await proxy.get(id)).json();
-    hung?.hangs(id, 1);
     await mock.injectFault(id, row.fault, 1);
     const during = await proxy.get(id);
     if (row.proxyDropsCopy) {
