@@ -37,7 +37,7 @@ module.exports = [
     name: "@trymaven/react: hooks + components (react, react-query and @trymaven/core excluded)",
     path: "packages/react/dist/index.js",
     import:
-      "{ MavenProvider, useSession, useDelayedSince, sessionQueryOptions, sessionQueryKey, SessionCard, ProcessorDetails, SessionStatusBadge }",
+      "{ MavenProvider, useSession, useMavenClient, useDelayedSince, sessionQueryOptions, sessionQueryKey, SessionCard, ProcessorDetails, SessionStatusBadge }",
     ignore: reactPeers,
     gzip: true,
     limit: "8 KB",
@@ -62,7 +62,7 @@ module.exports = [
     name: "@trymaven/react: hooks + components with the client from @trymaven/core (reported, no budget)",
     import: {
       [`${__dirname}/packages/react/dist/index.js`]:
-        "{ MavenProvider, useSession, useDelayedSince, sessionQueryOptions, sessionQueryKey, SessionCard, ProcessorDetails, SessionStatusBadge }",
+        "{ MavenProvider, useSession, useMavenClient, useDelayedSince, sessionQueryOptions, sessionQueryKey, SessionCard, ProcessorDetails, SessionStatusBadge }",
       [`${__dirname}/packages/core/dist/index.js`]: "{ createMavenClient }",
     },
     ignore: reactPeers.filter((name) => name !== "@trymaven/core"),

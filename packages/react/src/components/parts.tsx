@@ -17,7 +17,8 @@ const ICONS = {
   warning: "M8 4.5v4.5m0 2.2v.3",
   progress: "M8 5v3.2l2 1.3",
   neutral: "M5 8h6",
-  copy: "M5.5 5.5v-3h8v8h-3M2.5 5.5h8v8h-8z",
+  // The copy button's icons, named by its state (`idle`: nothing copied yet), so its state names its icon (bytes).
+  idle: "M5.5 5.5v-3h8v8h-3M2.5 5.5h8v8h-8z",
   copied: "M3 8.5l3 3 7-7",
   external: "M9 2.5h4.5V7M13.5 2.5L7.5 8.5M6 4H2.5v9.5H12V10",
 } as const;
@@ -150,7 +151,7 @@ export function copyButton([state, copy]: Copier, id: string, value: string, lab
       title={label}
       onClick={(event) => copy(id, value, event.currentTarget)}
     >
-      {icon(result === "idle" ? "copy" : result === "copied" ? "copied" : "warning")}
+      {icon(result === "failed" ? "warning" : result)}
       <span className="mvn-sr-only">{label}</span>
     </button>
   );

@@ -155,8 +155,12 @@ function deriveModel(
   // `Object`: `null` (no failure) and anything that is not an object have no code and no message.
   const error = Object(session.error) as { code?: unknown; message?: unknown };
   const expiry = formatExpiry(session, { now });
+  const errorCode = text(error.code);
+  const errorMessage = text(error.message);
   // A tuple, not an object: minified, its parts are read by position instead of by name (bytes; see the
-  // destructuring in `SessionCardView`, which names them).
+  // destructuring in `SessionCardView`, which names them). The rows whose value needs nothing from the view (the
+  // times, gateway, error code and message, other fields) are built here as they render, `field` and all: the
+  // view places them as they are, with no second test of each value (bytes). `labels` is in the memo's keys.
   return [
     text(session.description) ?? labels.title,
     formatAmount(session.amount, session.currency, { locale }),
@@ -164,7 +168,7 @@ function deriveModel(
     mode && labels.modeName(mode),
     caller && revealInvisible(showFullCaller ? formatPhone(caller) : maskPhone(caller)),
     callback && revealInvisible(formatPhone(callback)),
-    gateway && (gatewayName(gateway) || gateway),
+    gateway && field(labels.gateway, gatewayName(gateway) || gateway),
     [
       when(0, labels.created, session.created_at),
       when(1, labels.updated, session.updated_at),
@@ -174,14 +178,14 @@ function deriveModel(
         when(2, session.status === "expired" ? labels.expired : labels.expires, session.expires_at),
       when(3, labels.completed, session.completed_at),
     ],
-    text(error.code),
-    text(error.message),
+    errorCode && field(labels.errorCode, code(errorCode)),
+    errorMessage && field(labels.errorMessage, errorMessage),
     // Whether ProcessorDetails has anything to show: the section is left out when it has not.
     card.brand || card.last4 || card.rawReceipt || describeProcessor(processor, session.gateway)[0],
     Object.keys(session).flatMap((key) => {
       const value =
         !(SESSION_FIELDS as readonly string[]).includes(key) && display((session as Record<string, unknown>)[key]);
-      return value ? [[key, value] as const] : [];
+      return value ? [field(key, code(value), key)] : [];
     }),
   ] as const;
 }
@@ -233,12 +237,12 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
     mode,
     caller,
     callback,
-    gateway,
+    gatewayRow,
     times,
-    errorCode,
-    errorMessage,
+    errorCodeRow,
+    errorMessageRow,
     paymentDetails,
-    otherFields,
+    otherRows,
   ] = useMemo(
     () => deriveModel(session, labels, locale, timeZone, now, showFullCaller),
     // `tick` is not read: a new one means time has moved on, so the relative times are measured again.
@@ -304,12 +308,12 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
           <span lang={locale}>{amount}</span>
         </p>
       )}
-      {(errorCode || errorMessage) && (
+      {(errorCodeRow || errorMessageRow) && (
         <section className="mvn-callout" data-tone="danger">
           <Sub className="mvn-callout__title">{labels.failure}</Sub>
           <dl className="mvn-fields">
-            {errorCode && field(labels.errorCode, code(errorCode))}
-            {errorMessage && field(labels.errorMessage, errorMessage)}
+            {errorCodeRow}
+            {errorMessageRow}
           </dl>
         </section>
       )}
@@ -328,7 +332,7 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
           )}
         {callback && field(labels.callback, <bdi>{callback}</bdi>)}
         {text(session.project_slug) && field(labels.project, code(session.project_slug as string))}
-        {gateway && field(labels.gateway, gateway)}
+        {gatewayRow}
         {text(session.transfer_status) && field(labels.transferStatus, session.transfer_status)}
         {times}
         {sessionId &&
@@ -357,10 +361,10 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
           <Memory text={memory} labels={labels} />
         </section>
       )}
-      {otherFields[0] && (
+      {otherRows[0] && (
         <details className="mvn-section">
-          <summary className="mvn-summary">{labels.otherFields(otherFields.length)}</summary>
-          <dl className="mvn-fields">{otherFields.map(([key, value]) => field(key, code(value), key))}</dl>
+          <summary className="mvn-summary">{labels.otherFields(otherRows.length)}</summary>
+          <dl className="mvn-fields">{otherRows}</dl>
         </details>
       )}
       {spoken(announcement)}

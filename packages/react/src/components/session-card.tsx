@@ -7,11 +7,10 @@ import {
   staleCopyOf,
   type Session,
 } from "@trymaven/core";
-import { QueryClientContext, onlineManager } from "@tanstack/react-query";
+import { onlineManager, useQueryClient } from "@tanstack/react-query";
 import {
   forwardRef,
   memo,
-  useContext,
   useEffect,
   useId,
   useImperativeHandle,
@@ -100,8 +99,9 @@ function ConnectedSessionCard({ sessionId, sessionOptions, cardRef, ...shared }:
   // While react-query retries a 429, `error` is still empty: say so instead of showing a skeleton.
   const problem =
     error ?? (remembered || failureReason instanceof RateLimitError ? failureReason : null) ?? remembered?.[1];
-  // What `useQueryClient()` returns: `useSession` above has made sure there is one.
-  const queryClient = useContext(QueryClientContext)!;
+  // `useSession` above has made sure there is one (its `useQuery` calls this hook, which throws without), so this
+  // returns the provider's client, as reading `QueryClientContext` would.
+  const queryClient = useQueryClient();
   // When the data was fetched, while it comes delayed (a copy 30 s old or more came in the last 90 s).
   const delayed = useDelayedSince(sessionId);
   const labels = useLabels(shared.labels);

@@ -12,7 +12,7 @@ const notified = new WeakMap<QueryClient, Set<string>>();
 export function claimTerminalNotification(queryClient: QueryClient, sessionId: string): boolean {
   let ids = notified.get(queryClient);
   if (!ids) notified.set(queryClient, (ids = new Set()));
-  const id = sessionId.toLowerCase();
-  // New to the set: added, and claimed (`add` returns the set, always truthy).
-  return !ids.has(id) && !!ids.add(id);
+  // New to the set: added, and claimed. `ids.size` is read before `add` runs (left to right), and `add` grows the
+  // set only for an id it did not hold (bytes: no `has`, no local).
+  return ids.size < ids.add(sessionId.toLowerCase()).size;
 }
