@@ -159,12 +159,17 @@ describe("sessions.get", () => {
   });
 });
 
-describe("retries", () => {
+/** A fake clock for the retries' waits, and no jitter: each backoff is its full length. */
+function useRetryClock(): void {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     vi.spyOn(Math, "random").mockReturnValue(0);
   });
   afterEach(() => vi.useRealTimers());
+}
+
+describe("retries", () => {
+  useRetryClock();
 
   it("retries 5xx twice with exponential backoff, then succeeds", async () => {
     const requests = respondInTurn(status(503), status(500), ok);
@@ -366,11 +371,7 @@ describe("retries", () => {
 });
 
 describe("onResponse", () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-    vi.spyOn(Math, "random").mockReturnValue(0);
-  });
-  afterEach(() => vi.useRealTimers());
+  useRetryClock();
 
   it("sees every attempt's status and headers, a retried failure included, with the body already read", async () => {
     respondInTurn(status(503, { detail: "busy" }, { "x-try": "1" }), () =>
