@@ -14,6 +14,7 @@ import {
 import {
   createMemorySessionStore,
   createSessionHandler,
+  type AuthorizeDecision,
   type SessionHandlerOptions,
   type SessionStore,
 } from "../src/server/index.js";
@@ -311,6 +312,48 @@ describe("createSessionHandler: access", () => {
     expect((await json(response)).detail).toBe(detail);
     expect(calls).toHaveLength(0);
     expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it("sends a denial's challenge as its WWW-Authenticate header, on GET and HEAD", async () => {
+    const calls = upstream(ok());
+    const handler = createHandler({ authorize: async () => ({ status: 401, challenge: ' Bearer realm="admin" ' }) });
+    for (const method of ["GET", "HEAD"]) {
+      const response = await handler(request(SESSION_ID, { method }), nextContext());
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toBe('Bearer realm="admin"');
+    }
+    const plain = await createHandler({ authorize: async () => ({ status: 401 }) })(request(), nextContext());
+    expect(plain.headers.get("www-authenticate")).toBeNull();
+    expect(calls).toHaveLength(0);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["a line break", 'Bearer realm="a"\r\nSet-Cookie: sid=1'],
+    ["non-ASCII text", 'Bearer realm="café"'],
+    ["nothing but spaces", "   "],
+    ["a number", 401],
+  ])("answers a denial whose challenge is %s without the header, and warns once", async (_, challenge) => {
+    upstream(ok());
+    const decision = { status: 401, challenge } as unknown as AuthorizeDecision;
+    const handler = createHandler({ authorize: async () => decision });
+    for (let i = 0; i < 2; i++) {
+      const response = await handler(request(), nextContext());
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toBeNull();
+      expect(response.headers.get("set-cookie")).toBeNull();
+      expect((await json(response)).detail).toBe("Sign in to see this session.");
+    }
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0]![0]).toContain("WWW-Authenticate");
+  });
+
+  it("never sends the API key in a challenge", async () => {
+    upstream(ok());
+    const handler = createHandler({ authorize: async () => ({ status: 401, challenge: `Bearer hint="${TEST_KEY}"` }) });
+    const response = await handler(request(), nextContext());
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toBe('Bearer hint="[redacted]"');
   });
 
   it("treats a denial with a status it does not know as a plain 403, and warns", async () => {

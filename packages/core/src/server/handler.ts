@@ -66,6 +66,14 @@ export type AuthorizeDecision =
       status: 401 | 403 | 404;
       /** The message in the JSON body (`{ detail }`). By default "Sign in to see this session." and the like. */
       detail?: string | undefined;
+      /**
+       * Sent as the `WWW-Authenticate` header, which RFC 9110 asks every 401 to carry: how to sign in,
+       * e.g. `Bearer realm="admin"` for an app whose browser code sends a token. Printable ASCII on one
+       * line; anything else is left out and logged once. `Basic` or `Digest` make browsers show their own
+       * sign-in dialog. Omit it for cookie sign-in, which has no registered scheme.
+       * @default none
+       */
+      challenge?: string | undefined;
     };
 
 export type AuthorizeSession = (request: Request, sessionId: string) => AuthorizeDecision | Promise<AuthorizeDecision>;
@@ -143,8 +151,9 @@ export interface SessionHandlerOptions {
    * from your auth cookie. Called on every request before anything is served,
    * cached copies included. `sessionId` is a lower-case UUID. Resolve `true` to
    * allow; `false` answers 403 without calling Maven; `{ status: 401 | 403 | 404,
-   * detail? }` answers that status (e.g. 401 when nobody is signed in, 404 for an
-   * id your records do not have), also without calling Maven; anything else is a
+   * detail?, challenge? }` answers that status (e.g. 401 when nobody is signed in, 404 for an
+   * id your records do not have), also without calling Maven, with `challenge` as its
+   * `WWW-Authenticate` header; anything else is a
    * 403 with a logged warning; a throw answers 500 and is logged. For an internal
    * tool already behind your own auth, pass `() => true` explicitly.
    */
@@ -674,7 +683,22 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     }
     if (allowed !== true) {
       const denial = readDenial(allowed);
-      if (denial) return errorResponse(request, denial.status, denial.detail, scrub);
+      if (denial) {
+        if (denial.challenge === null) {
+          logOnce(
+            "authorize-challenge",
+            "warn",
+            "authorize() returned a challenge that is not a WWW-Authenticate value (printable ASCII on one line, not empty); the denial was sent without the header.",
+          );
+        }
+        return errorResponse(
+          request,
+          denial.status,
+          denial.detail,
+          scrub,
+          denial.challenge ? { "www-authenticate": denial.challenge } : {},
+        );
+      }
       if (typeof allowed !== "boolean") {
         logOnce(
           "authorize-type",
@@ -931,10 +955,23 @@ const DENIAL_DETAIL = {
   404: "Session not found.",
 } as const;
 
-/** A `{ status, detail? }` decision from `authorize`, with its message; `null` for anything else. */
-function readDenial(decision: unknown): { status: 401 | 403 | 404; detail: string } | null {
+/** A header value a `Headers` object takes and a browser reads as one line: printable ASCII, not empty. */
+const HEADER_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/**
+ * A `{ status, detail?, challenge? }` decision from `authorize`, with its message; `null` for anything else.
+ * `challenge` is the header value, `undefined` when none was given, `null` when one was given that cannot be sent.
+ */
+function readDenial(
+  decision: unknown,
+): { status: 401 | 403 | 404; detail: string; challenge: string | null | undefined } | null {
   if (typeof decision !== "object" || decision === null) return null;
-  const { status, detail } = decision as { status?: unknown; detail?: unknown };
+  const { status, detail, challenge } = decision as { status?: unknown; detail?: unknown; challenge?: unknown };
   if (status !== 401 && status !== 403 && status !== 404) return null;
-  return { status, detail: typeof detail === "string" && detail.trim() ? detail : DENIAL_DETAIL[status] };
+  const header = typeof challenge === "string" ? challenge.trim() : challenge;
+  return {
+    status,
+    detail: typeof detail === "string" && detail.trim() ? detail : DENIAL_DETAIL[status],
+    challenge: header == null ? undefined : typeof header === "string" && HEADER_VALUE.test(header) ? header : null,
+  };
 }
