@@ -5,6 +5,7 @@ import {
   APIConnectionTimeoutError,
   createMavenClient,
   InternalServerError,
+  MavenError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -592,13 +593,25 @@ describe("createSessionHandler: the key and upstream failures", () => {
     const response = await createHandler({ timeoutMs: 50 })(request(), nextContext());
     expect(response.status).toBe(504);
     expect(await json(response)).toEqual({ detail: "The session service did not answer in time." });
+    // The log names where the proxy was calling, so a wrong baseUrl shows at once.
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining(`Maven (${API}) did not answer in time`));
   });
 
-  it("turns a connection failure into 502", async () => {
+  it("turns a connection failure into 502, and logs the origin it could not reach", async () => {
     upstream(() => HttpResponse.error());
     const response = await createHandler()(request(), nextContext());
     expect(response.status).toBe(502);
     expect(await json(response)).toEqual({ detail: "The session service could not be reached." });
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining(`Maven (${API}) could not be reached`));
+  });
+
+  it("refuses a baseUrl holding a user name or password at creation, without repeating it", () => {
+    for (const baseUrl of ["https://mock-user:mock-pass@api.trymaven.com", "https://mock-user@api.trymaven.com/v0"]) {
+      const create = () => createHandler({ baseUrl });
+      expect(create).toThrow(MavenError);
+      expect(create).toThrow(/baseUrl must not hold a user name or password/);
+      expect(create).not.toThrow(/mock-user|mock-pass/);
+    }
   });
 
   it.each([

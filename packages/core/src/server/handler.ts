@@ -189,7 +189,9 @@ export interface SessionHandlerOptions {
    */
   redactionId?: string | undefined;
   /**
-   * The Maven API's base URL (absolute).
+   * The Maven API's base URL (absolute), or a local mock's (`http://127.0.0.1:4010`, with
+   * its key in `apiKey`). No user name or password in it: `fetch` refuses those, so
+   * creation throws.
    * @default "https://api.trymaven.com"
    */
   baseUrl?: string | undefined;
@@ -390,6 +392,15 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const upstreamTimeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   // The client's rule: the key from the environment goes to an https baseUrl only (a local mock gets its own).
   const upstreamBaseUrl = options.baseUrl?.trim() || DEFAULT_BASE_URL;
+  const parsedBaseUrl = URL.canParse(upstreamBaseUrl) ? new URL(upstreamBaseUrl) : null;
+  if (parsedBaseUrl && (parsedBaseUrl.username || parsedBaseUrl.password)) {
+    // fetch refuses such a URL, naming it whole in its error: every call would fail, and log the password.
+    throw new MavenError(
+      "createSessionHandler: baseUrl must not hold a user name or password (fetch refuses such a URL); the Maven key goes in apiKey.",
+    );
+  }
+  /** Where upstream calls go, for log lines that say so: the origin alone, never a path. */
+  const upstreamOrigin = parsedBaseUrl?.origin ?? "an invalid baseUrl";
   const apiKey = options.apiKey?.trim() || readServerKey(upstreamBaseUrl);
   // Like a missing key, a live key over plain http is a deploy's configuration: answer 500 and say why.
   const liveKeyOverHttp = isLiveKeyOverHttp(apiKey, upstreamBaseUrl);
@@ -631,11 +642,15 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       return { ok: false, status: 502, detail: "The session service returned an unexpected response." };
     }
     if (error instanceof APIConnectionTimeoutError) {
-      log.warn(`Maven did not answer in time for session ${sessionId} (${error.message}). Answered 504.`);
+      log.warn(
+        `Maven (${upstreamOrigin}) did not answer in time for session ${sessionId} (${error.message}). Answered 504.`,
+      );
       return { ok: false, status: 504, detail: "The session service did not answer in time.", transient: true };
     }
     if (error instanceof APIConnectionError) {
-      log.warn(`Maven could not be reached for session ${sessionId}: ${describeError(error.cause ?? error)}.`);
+      log.warn(
+        `Maven (${upstreamOrigin}) could not be reached for session ${sessionId}: ${describeError(error.cause ?? error)}.`,
+      );
       return { ok: false, status: 502, detail: "The session service could not be reached.", transient: true };
     }
     if (error instanceof InternalServerError) {
