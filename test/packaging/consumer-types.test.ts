@@ -30,6 +30,7 @@ const recipe = (lang: string, index: number) =>
     .replace('"@/app/maven-ui"', '"./maven-ui.js"');
 const reactReadme = markdown("packages/react/README.md");
 const mockReadme = markdown("packages/mock/README.md");
+const coreReadme = markdown("packages/core/README.md");
 
 /** Each file is a module of the user's app; the snippets are verbatim but for the wiring noted. */
 const files: Record<string, string> = {
@@ -39,11 +40,15 @@ const files: Record<string, string> = {
   // The recipe's files, their "@/…" paths wired to these modules; the app's own module ("@/lib/your-app") stubbed.
   "session-proxy.ts": recipe("ts", 0),
   "route.ts": recipe("ts", 1),
-  "page.tsx": recipe("tsx", 0),
+  "layout.tsx": recipe("tsx", 0),
+  "page.tsx": recipe("tsx", 1),
   "your-app.ts": [
     "export declare function currentUser(): Promise<{ id: string } | null>;",
     "export declare function userMaySee(user: { id: string }, sessionId: string): Promise<boolean>;",
+    "export declare function userFromCookie(cookie: string | null): Promise<{ id: string } | null>;",
   ].join("\n"),
+  // The proxy on Node's own server, with the types of node:http (@types/node), as an Express or Vite app has.
+  "node-server.ts": codeBlock(coreReadme, "### Node's HTTP server, Express, Vite", "ts"),
   // What Next.js and the server-only package declare, as far as the recipe uses them.
   "next.d.ts":
     'declare module "server-only" {}\ndeclare module "next/navigation" { export function notFound(): never; }',

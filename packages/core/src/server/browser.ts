@@ -39,3 +39,7 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS: never = refuseBrowser();
 export const DEFAULT_MAX_BODY_BYTES: never = refuseBrowser();
 /** Never reached; see `createSessionHandler`. */
 export const RedactionError: never = refuseBrowser();
+/** Never reached; see `createSessionHandler`. */
+export function toNodeHandler(): never {
+  return refuseBrowser();
+}

@@ -22,6 +22,13 @@ export {
   type SessionRouteContext,
   type SessionRouteParams,
 } from "./handler.js";
+export {
+  toNodeHandler,
+  type NodeRequestLike,
+  type NodeResponseLike,
+  type NodeSessionHandler,
+  type WebSessionHandler,
+} from "./node.js";
 export { RedactionError, type RedactableSessionField, type SessionRedaction } from "./redact.js";
 export {
   createMemorySessionStore,
