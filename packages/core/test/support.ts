@@ -31,7 +31,6 @@ export function sessionBody(overrides: Record<string, unknown> = {}): Record<str
   };
 }
 
-/** An msw server for one test file, failing on any request no handler expects. */
 /** A `fetch` that answers every call with `sessionBody()` and keeps each request it was sent, for reading its headers. */
 export function capturingFetch(): { requests: Request[]; fetch: typeof fetch } {
   const requests: Request[] = [];
@@ -44,6 +43,7 @@ export function capturingFetch(): { requests: Request[]; fetch: typeof fetch } {
   };
 }
 
+/** An msw server for one test file, failing on any request no handler expects. */
 export function setupMswServer() {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
