@@ -1279,6 +1279,22 @@ export const HtmlErrorPage: Story = {
   },
 };
 
+/**
+ * Nothing serves `/api/maven/v1/sessions/{id}` yet: the app answers its own 404 page. That is no answer about the
+ * session, so the card does not say "Session not found" (which a proxy's 404, with its `{ detail }`, does).
+ */
+export const NoProxyRoute: Story = {
+  name: "Error: no proxy route (the app's 404 page)",
+  args: { sessionId: errorIds.noProxyRoute },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("heading", { name: "Couldn't load this session" })).toBeVisible();
+    await expect(canvas.getByRole("article")).toHaveAttribute("data-error", "unknown");
+    await expect(canvas.queryByText("Session not found")).toBeNull();
+    // A 404 is final: asking again gets the same page.
+    await expect(canvas.queryByRole("button", { name: "Retry" })).toBeNull();
+  },
+};
+
 // ── Live ─────────────────────────────────────────────────────────────────────
 
 /** What each scenario ends as, in the badge. */

@@ -157,6 +157,8 @@ export const errorIds = {
   contractMismatch: "6a798897-a6b5-4c43-9f1e-0d9c8b7a6f5e",
   malformedJson: "798897a6-b5c4-4d32-8a0f-9e8d7c6b5a4f",
   htmlErrorPage: "8897a6b5-c4d3-4e21-9b9e-8d7c6b5a4f3e",
+  /** A 404 HTML page, as an app answers where no proxy route is mounted. */
+  noProxyRoute: "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
   loading: "97a6b5c4-d3e2-4f10-8c8d-7c6b5a4f3e2d",
   slow: "a6b5c4d3-e2f1-4a0f-9d7c-6b5a4f3e2d1c",
   /** Loads, then every refresh fails (see `liveSession`). */
@@ -204,6 +206,7 @@ simulator.injectFault("reset", forever(errorIds.network));
 simulator.injectFault({ type: "missing-field", field: "status" }, forever(errorIds.contractMismatch));
 simulator.injectFault("malformed-json", forever(errorIds.malformedJson));
 simulator.injectFault("html-error", forever(errorIds.htmlErrorPage));
+simulator.injectFault({ type: "html-error", status: 404 }, forever(errorIds.noProxyRoute));
 simulator.injectFault("hang", forever(errorIds.loading));
 /** Your proxy's answer while Maven fails, when it holds a copy fetched two minutes ago. */
 simulator.injectFault(

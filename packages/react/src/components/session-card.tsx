@@ -232,9 +232,14 @@ function errorKind(error: unknown, polling: boolean, sessionId: string): ErrorKi
   // By the answer's status, which is what picks core's error class (`MavenAPIError.from`): naming the four classes
   // would keep their names in the bundle.
   const status = error instanceof MavenAPIError && error.status;
-  // No session by that id: a 404; an id that is not a UUID, refused before any request; or Maven's 422, the only
-  // other answer it gives about the one parameter there is (FastAPI's validation of the id).
-  if (status === 404 || status === 422 || !isSessionId(sessionId)) {
+  // No session by that id: a 404 saying so (`{ detail }`: a 404 without one, an HTML page, is the app's own, with
+  // no route there, and is shown as a failure); an id that is not a UUID, refused before any request; or Maven's
+  // 422, the only other answer it gives about the one parameter there is (FastAPI's validation of the id).
+  if (
+    (status === 404 && (error as { body?: { detail?: unknown } }).body?.detail) ||
+    status === 422 ||
+    !isSessionId(sessionId)
+  ) {
     return "not-found";
   }
   // Not allowed to see it: 401 or 403.

@@ -797,6 +797,30 @@ describe("SessionCard (connected): a message per failure", () => {
     await expectNoAxeViolations(card);
   });
 
+  it.each([
+    [
+      "an HTML page",
+      () =>
+        new HttpResponse("<!DOCTYPE html><title>404: This page could not be found</title>", {
+          status: 404,
+          headers: { "content-type": "text/html" },
+        }),
+    ],
+    ["an empty body", () => new HttpResponse(null, { status: 404 })],
+  ])(
+    "does not say “Session not found” for a 404 with %s, which no proxy sends: nothing serves the route",
+    async (_, reply) => {
+      serve(reply());
+      renderCard();
+      const heading = await screen.findByRole("heading", { name: "Couldn't load this session" });
+      expect(screen.getByRole("article")).toHaveAttribute("data-error", "unknown");
+      expect(screen.queryByText(/No session has this ID/)).toBeNull();
+      // A 404 is final: asking again gets the same page.
+      expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+      expect(heading.closest("[role=alert]")).not.toBeNull();
+    },
+  );
+
   it.each([401, 403])("says the viewer is not authorised (%i)", async (status) => {
     serve(error(status));
     renderCard();
