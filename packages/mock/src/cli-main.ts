@@ -21,6 +21,7 @@ Options:
   --time-scale <x>    Multiply scenario delays (0.1 = ten times faster)
   --latency <ms>      Delay every answer (default 0)
   --api-key <key>     Accept only this key (default: any well-formed mvn_test_/mvn_live_ key)
+  --no-auth           Answer requests without a key too (a browser page calling the mock, with --cors)
   --no-fixtures       Do not serve the built-in fixtures
   --cors              Answer CORS preflights, for a browser page calling the mock directly
   --help              Show this help
@@ -74,6 +75,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<Running
         latency: { type: "string" },
         "api-key": { type: "string" },
         "no-fixtures": { type: "boolean" },
+        "no-auth": { type: "boolean" },
         cors: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -107,6 +109,8 @@ export async function runCli(argv: string[], output: CliOutput): Promise<Running
   if (apiKey !== undefined && !API_KEY_PATTERN.test(apiKey)) {
     fail("--api-key must look like a Maven key: mvn_test_ or mvn_live_ followed by 32 letters or digits.");
   }
+  const noAuth = values["no-auth"] ?? false;
+  if (noAuth && apiKey !== undefined) fail("--no-auth and --api-key contradict each other: pass one.");
 
   const server = await startMockServer({
     port,
@@ -115,12 +119,15 @@ export async function runCli(argv: string[], output: CliOutput): Promise<Running
     fixtures: !values["no-fixtures"],
     cors: values.cors ?? false,
     latencyMs: readNumber("latency", values.latency, 0),
+    requireAuth: !noAuth,
     ...(apiKey === undefined ? {} : { apiKey }),
   });
 
   const lines = [
     `Maven mock API listening on ${server.url}`,
-    `  key:      Authorization: Bearer ${apiKey ?? MOCK_API_KEY}`,
+    noAuth
+      ? "  key:      none needed (--no-auth); a well-formed one is accepted too"
+      : `  key:      Authorization: Bearer ${apiKey ?? MOCK_API_KEY}`,
     `  sessions: ${server.url}/__mock/sessions`,
   ];
   // Sessions are listed in the order they were added: the scenarios' come last, in the order asked for

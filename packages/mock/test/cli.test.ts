@@ -82,6 +82,28 @@ describe("maven-mock", () => {
     }
   });
 
+  it("serves a browser page with no key under --no-auth --cors, and says no key is needed", async () => {
+    const { output, text } = capture();
+    const running = await runCli(["--port", "0", "--cors", "--no-auth", "--scenario", "success"], output);
+    try {
+      expect(text()).toContain("key:      none needed (--no-auth)");
+      expect(text()).not.toContain(MOCK_API_KEY);
+      // What a page's client does: no key, the mock's absolute URL.
+      const maven = createMavenClient({ baseUrl: running!.server.url, maxRetries: 0 });
+      expect((await maven.sessions.get(scenarios.success.sessionId)).session_id).toBe(scenarios.success.sessionId);
+      // Without the flag, the same request is refused.
+      const guarded = await runCli(["--port", "0"], capture().output);
+      try {
+        const refused = await fetch(`${guarded!.server.url}/v1/sessions/${scenarios.success.sessionId}`);
+        expect(refused.status).toBe(401);
+      } finally {
+        await guarded!.stop();
+      }
+    } finally {
+      await running!.stop();
+    }
+  });
+
   it("prints usage for --help without starting a server", async () => {
     const { output, text } = capture();
     expect(await runCli(["--help"], output)).toBeNull();
@@ -95,6 +117,7 @@ describe("maven-mock", () => {
     [["--advance-by", "tick"], /--advance-by/],
     [["--api-key", "sk_live_123"], /--api-key/],
     [["--bogus"], /bogus/],
+    [["--no-auth", "--api-key", `mvn_test_${"k".repeat(32)}`], /--no-auth and --api-key/],
   ])("rejects %j with a usage error", async (argv, message) => {
     await expect(runCli(argv, capture().output)).rejects.toThrow(UsageError);
     await expect(runCli(argv, capture().output)).rejects.toThrow(message);
