@@ -136,6 +136,24 @@ describe("toNodeHandler: the proxy on Node's own HTTP server", () => {
     expect(JSON.parse(response.body)).toMatchObject({ session_id: SESSION_ID });
   });
 
+  it("answers 400 for a request whose headers a Web Request refuses, without calling the handler", async () => {
+    const calls = maven();
+    // Node's own parser lets no such header through; a router or a test may hand one over.
+    const written: { status?: number; headers?: Record<string, string>; body?: string } = {};
+    await toNodeHandler(sessionProxy)(
+      { method: "GET", url: PATH, headers: { cookie: "user=ada", "x-note": "one\ntwo" } },
+      {
+        writeHead: (status, headers) => Object.assign(written, { status, headers }),
+        end: (body) => (written.body = new TextDecoder().decode(body)),
+      },
+    );
+    expect(written.status).toBe(400);
+    expect(written.headers?.["content-type"]).toBe("application/json");
+    expect(JSON.parse(written.body!)).toEqual({ detail: "The request could not be read." });
+    expect(asked).toHaveLength(0);
+    expect(calls).toHaveLength(0);
+  });
+
   it("answers 500 when a handler of your own throws, and never rejects", async () => {
     maven();
     const failing: NodeSessionHandler = toNodeHandler(() => Promise.reject(new Error("boom")));

@@ -126,7 +126,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<Running
   const lines = [
     `Maven mock API listening on ${server.url}`,
     noAuth
-      ? "  key:      none needed (--no-auth); a well-formed one is accepted too"
+      ? "  key:      none needed (--no-auth)"
       : `  key:      Authorization: Bearer ${apiKey ?? MOCK_API_KEY}`,
     `  sessions: ${server.url}/__mock/sessions`,
   ];

@@ -31,6 +31,8 @@ export type WebSessionHandler = (request: Request, context?: SessionRouteContext
 export type NodeSessionHandler = (request: NodeRequestLike, response: NodeResponseLike) => Promise<void>;
 
 const IDENTITY = (text: string) => text;
+/** Methods the fetch standard forbids a `Request` to carry. */
+const FORBIDDEN_METHOD = /^(?:CONNECT|TRACE|TRACK)$/i;
 
 /**
  * Serves a `createSessionHandler` proxy on Node's HTTP server, Express, Connect or Vite's server:
@@ -40,8 +42,8 @@ const IDENTITY = (text: string) => text;
  *
  * The handler gets a Web `Request` with the method, path and headers (cookies included) that came in. Its
  * origin is always `http://localhost`: the id is read from the route's params or the path's last segment,
- * and the `Host` a client sends is not trusted. A request the Web `Request` cannot carry (a `TRACE` or
- * `CONNECT`, say) is answered 405 without calling the handler; the returned promise never rejects.
+ * and the `Host` a client sends is not trusted. A method a Web `Request` cannot carry (`TRACE`) is answered
+ * 405 without calling the handler, and the returned promise never rejects.
  */
 export function toNodeHandler(handler: WebSessionHandler): NodeSessionHandler {
   return async (req, res) => {
@@ -54,15 +56,17 @@ export function toNodeHandler(handler: WebSessionHandler): NodeSessionHandler {
 }
 
 async function answer(handler: WebSessionHandler, req: NodeRequestLike): Promise<Response> {
+  if (FORBIDDEN_METHOD.test(req.method ?? "")) {
+    return errorResponse(new Request("http://localhost/"), 405, "Method not allowed: use GET.", IDENTITY, {
+      allow: "GET, HEAD",
+    });
+  }
   let request: Request;
   try {
     request = toWebRequest(req);
   } catch {
-    // The fetch standard forbids some methods (TRACE, CONNECT, TRACK), and a header may hold what a
-    // Headers object refuses: nothing the handler serves.
-    return errorResponse(new Request("http://localhost/"), 405, "Method not allowed: use GET.", IDENTITY, {
-      allow: "GET, HEAD",
-    });
+    // A header a `Headers` object refuses (Node's parser lets fewer through than that): nothing the handler serves.
+    return errorResponse(new Request("http://localhost/"), 400, "The request could not be read.", IDENTITY);
   }
   try {
     return await handler(request, req.params ? { params: req.params } : undefined);
