@@ -125,9 +125,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<Running
 
   const lines = [
     `Maven mock API listening on ${server.url}`,
-    noAuth
-      ? "  key:      none needed (--no-auth)"
-      : `  key:      Authorization: Bearer ${apiKey ?? MOCK_API_KEY}`,
+    noAuth ? "  key:      none needed (--no-auth)" : `  key:      Authorization: Bearer ${apiKey ?? MOCK_API_KEY}`,
     `  sessions: ${server.url}/__mock/sessions`,
   ];
   // Sessions are listed in the order they were added: the scenarios' come last, in the order asked for
