@@ -19,7 +19,8 @@ export interface MavenHandlersOptions extends MavenSimulatorOptions {
   baseUrl?: string | undefined;
   /**
    * An existing simulator to serve, e.g. one your test also drives. When given,
-   * the simulator options here are ignored.
+   * the simulator options here are ignored, `requireAuth` included: with a relative
+   * `baseUrl`, create it with `requireAuth: false` (a warning says so otherwise).
    */
   simulator?: MavenSimulator | undefined;
   /**
@@ -56,6 +57,14 @@ export function createMavenHandlers(options: MavenHandlersOptions | MavenSimulat
   const simulator =
     handlerOptions.simulator ??
     createMavenSimulator({ ...handlerOptions, requireAuth: handlerOptions.requireAuth ?? !relative });
+  if (relative && handlerOptions.simulator?.requireAuth) {
+    // A relative base serves a browser client, which sends no key: every answer would be a 401 the test did not ask for.
+    console.warn(
+      `[@trymaven/mock] createMavenHandlers: the baseUrl "${baseUrl}" is a proxy's path, whose browser client sends no key, ` +
+        "but the simulator given requires one, so every request will be answered 401. " +
+        "Create it with createMavenSimulator({ requireAuth: false }).",
+    );
+  }
 
   // msw resolves a relative path against `location`, which Node lacks; a leading
   // wildcard matches the path on any origin in both environments.

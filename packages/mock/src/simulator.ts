@@ -174,6 +174,8 @@ export interface MavenSimulatorStats {
 export interface MavenSimulator {
   /** Answers one request to `GET …/v1/sessions/{id}`, whatever the base path. Never rejects. */
   handle(request: Request): Promise<Response>;
+  /** Whether a request must carry a key to be answered (`requireAuth`, or an `apiKey` to match). */
+  readonly requireAuth: boolean;
   /**
    * Adds (or replaces) a session, static or playing a scenario. Returns a copy of its current state.
    * Throws a `TypeError` when the session (or a scenario's start, with its `session` overrides)
@@ -602,6 +604,7 @@ export function createMavenSimulator(options: MavenSimulatorOptions = {}): Maven
 
   const simulator: MavenSimulator & { [SIMULATOR_BRAND]: true } = {
     [SIMULATOR_BRAND]: true,
+    requireAuth: requireAuth || requiredKey !== undefined,
     handle,
     addSession,
     getSession(sessionId) {

@@ -126,6 +126,25 @@ describe("auth", () => {
     expect(((await response.json()) as { session_id: string }).session_id).toBe(id);
     expect(proxied.simulator.stats().total).toBe(1);
   });
+
+  it("warns when a simulator that requires a key is served at a relative proxy path, and not when it need not", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      createMavenHandlers({ simulator: createMavenSimulator({ requireAuth: false }), baseUrl: "/api/maven" });
+      createMavenHandlers({ baseUrl: "/api/maven" });
+      createMavenHandlers(createMavenSimulator());
+      expect(warn).not.toHaveBeenCalled();
+      // Every request from a browser client, which sends no key, would be a 401 no test asked for.
+      const given = createMavenSimulator();
+      expect(given.requireAuth).toBe(true);
+      createMavenHandlers({ simulator: given, baseUrl: "/api/maven" });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toMatch(/every request will be answered 401.*requireAuth: false/s);
+      expect(createMavenSimulator({ requireAuth: false, apiKey: MOCK_API_KEY }).requireAuth).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });
 
 describe("faults", () => {
