@@ -54,6 +54,7 @@ const files: Record<string, string> = {
     'declare module "server-only" {}\ndeclare module "next/navigation" { export function notFound(): never; }',
   "providers.tsx": codeBlock(reactReadme, "## Set up", "tsx"),
   "mock-server.ts": codeBlock(mockReadme, "## The loopback server", "ts"),
+  "test-own-ui.ts": codeBlock(readme, "## Test your own UI with the mock", "ts") + "\nexport {};\n",
   // Options are often filled from the environment or a config, where a value may be undefined.
   // Under exactOptionalPropertyTypes that compiles only when the property says `| undefined`.
   "options.ts": `
