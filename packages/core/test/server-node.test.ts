@@ -5,6 +5,7 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
+import { connect as http2Connect, createServer as createHttp2Server, type Http2Server } from "node:http2";
 import type { AddressInfo } from "node:net";
 import { http, HttpResponse, passthrough } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -152,6 +153,32 @@ describe("toNodeHandler: the proxy on Node's own HTTP server", () => {
     expect(JSON.parse(written.body!)).toEqual({ detail: "The request could not be read." });
     expect(asked).toHaveLength(0);
     expect(calls).toHaveLength(0);
+  });
+
+  it("serves HTTP/2 through Node's compatibility API, leaving out the pseudo-headers (:path, :method)", async () => {
+    maven();
+    const h2: Http2Server = createHttp2Server((req, res) => void toNodeHandler(sessionProxy)(req, res));
+    await new Promise<void>((resolve) => h2.listen(0, "127.0.0.1", resolve));
+    const client = http2Connect(`http://127.0.0.1:${(h2.address() as AddressInfo).port}`);
+    try {
+      const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const stream = client.request({ ":method": "GET", ":path": PATH, cookie: "user=ada" });
+        let status = 0;
+        let body = "";
+        stream.on("response", (headers) => (status = Number(headers[":status"])));
+        stream.setEncoding("utf8");
+        stream.on("data", (chunk: string) => (body += chunk));
+        stream.on("end", () => resolve({ status, body }));
+        stream.on("error", reject);
+        stream.end();
+      });
+      expect(status).toBe(200);
+      expect(JSON.parse(body)).toMatchObject({ session_id: SESSION_ID });
+      expect([...asked[0]!.headers.keys()].filter((name) => name.startsWith(":"))).toEqual([]);
+    } finally {
+      client.close();
+      await new Promise<void>((resolve) => h2.close(() => resolve()));
+    }
   });
 
   it("answers 500 when a handler of your own throws, and never rejects", async () => {

@@ -21,7 +21,7 @@ export interface NodeRequestLike {
 /** What `toNodeHandler` writes to a response: Node's `ServerResponse` (and Express's `res`) is one. */
 export interface NodeResponseLike {
   writeHead(status: number, headers: Record<string, string>): unknown;
-  end(body?: Uint8Array): unknown;
+  end(body: Uint8Array): unknown;
 }
 
 /** A Web-standard handler, such as `createSessionHandler`'s. */
