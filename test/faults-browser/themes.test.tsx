@@ -7,7 +7,7 @@ import { cleanup, render } from "@testing-library/react";
 import { fixtures } from "@trymaven/mock";
 import { SessionCard } from "@trymaven/react";
 import type { ReactNode } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { cdp } from "vitest/browser";
 import "../../packages/react/src/styles.css";
 
@@ -116,16 +116,22 @@ it("styles nothing of a page element that carries data-theme but its --mvn- prop
   expect(host.color).toBe(plain.color);
   expect(host.backgroundColor).toBe(plain.backgroundColor);
   expect(host.getPropertyValue("--mvn-bg").trim()).toBe("#17191e");
+  // Not Lightning CSS's light-dark() variables either, which the page's own light-dark() colours would read.
+  expect(host.getPropertyValue("--lightningcss-dark")).toBe("");
+  expect(host.getPropertyValue("--lightningcss-light")).toBe("");
 });
 
-it("lets the page's own .mvn-root rules win over the built-in themes, wherever the stylesheets load", async () => {
+it("lets the page's own .mvn-root rules win over the built-in themes and defaults, wherever the stylesheets load", async () => {
   await preferColorScheme("dark");
   const style = document.createElement("style");
-  style.textContent = ".mvn-root { --mvn-bg: #0b1020 }";
+  style.textContent = '.mvn-root { --mvn-bg: #0b1020; --mvn-radius: 20px; --mvn-font-mono: "Courier New", monospace }';
   // Before ours: a page's stylesheet often loads first.
   document.head.prepend(style);
   try {
-    expect(themeOf(card(sample)).bg).toBe("rgb(11, 16, 32)");
+    const article = card(sample);
+    expect(themeOf(article).bg).toBe("rgb(11, 16, 32)");
+    expect(getComputedStyle(article).borderTopLeftRadius).toBe("20px");
+    expect(getComputedStyle(article.querySelector(".mvn-code")!).fontFamily).toBe('"Courier New", monospace');
     cleanup();
     expect(themeOf(card(<SessionCard session={fixtures.stripeChargeSuccess} data-theme="light" />)).bg).toBe(
       "rgb(11, 16, 32)",
@@ -133,4 +139,37 @@ it("lets the page's own .mvn-root rules win over the built-in themes, wherever t
   } finally {
     style.remove();
   }
+});
+
+describe("a page's light-dark() colours, as Lightning CSS rewrites them for older browsers", () => {
+  const PAGE_LIGHT = "rgb(251, 248, 243)";
+  const PAGE_DARK = "rgb(29, 26, 22)";
+
+  it("follow the system, the nearest data-theme and nested themes", async () => {
+    const css = inject("lightDarkCss");
+    // Rewritten, or this test would not be testing the fallback.
+    expect(css).toContain("--lightningcss-light");
+    expect(css).not.toContain("light-dark(");
+    const style = document.createElement("style");
+    style.textContent = css;
+    document.head.append(style);
+    try {
+      await preferColorScheme("light");
+      expect(themeOf(card(sample)).bg).toBe(PAGE_LIGHT);
+      cleanup();
+      await preferColorScheme("dark");
+      expect(themeOf(card(sample)).bg).toBe(PAGE_DARK);
+      cleanup();
+      const nested = card(
+        <div data-theme="dark">
+          <aside data-theme="light">{sample}</aside>
+        </div>,
+      );
+      expect(themeOf(nested).bg).toBe(PAGE_LIGHT);
+      cleanup();
+      expect(themeOf(card(<main data-theme="dark">{sample}</main>)).bg).toBe(PAGE_DARK);
+    } finally {
+      style.remove();
+    }
+  });
 });

@@ -179,7 +179,7 @@ function deriveModel(
       when(3, labels.completed, session.completed_at),
     ],
     errorCode && field(labels.errorCode, code(errorCode)),
-    errorMessage && field(labels.errorMessage, errorMessage),
+    errorMessage && field(labels.errorMessage, <bdi>{errorMessage}</bdi>),
     // Whether ProcessorDetails has anything to show: the section is left out when it has not.
     card.brand || card.last4 || card.rawReceipt || describeProcessor(processor, session.gateway)[0],
     Object.keys(session).flatMap((key) => {
@@ -286,7 +286,7 @@ export const SessionCardView = /* @__PURE__ */ memo(function SessionCardView({
     >
       <header className="mvn-card__header">
         <Heading id={`${id}h`} className="mvn-card__title">
-          {title}
+          <bdi>{title}</bdi>
         </Heading>
         {live && (
           <span className={`mvn-${live}`} data-live={live}>
@@ -388,7 +388,7 @@ function Memory({ text: value, labels }: { text: string; labels: SessionCardLabe
   const preview = cut === value ? null : `${cut.replace(/[\uD800-\uDBFF]$/, "").trimEnd()}…`;
   return (
     <>
-      <p id={id} className="mvn-pre">
+      <p id={id} className="mvn-pre" dir="auto">
         {open || !preview ? value : preview}
       </p>
       {preview && (
