@@ -20,9 +20,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 /**
- * A page's colours given with `light-dark()` (as the Theming docs suggest), as Lightning CSS (Next.js's and Vite's
- * CSS step) writes them for browsers older than light-dark(): two variables it sets only beside a literal
- * color-scheme. The themes test checks our stylesheet sets them, so the page's colours still follow the theme.
+ * A page's colours given with `light-dark()` (as the Theming docs suggest), as Lightning CSS (Next.js's CSS step,
+ * and Vite's when set to) writes them for browsers older than light-dark(): two variables it sets only beside a
+ * literal color-scheme. The themes test checks our stylesheet sets them, so the page's colours still follow the theme.
  */
 const LIGHT_DARK_CSS = transform({
   filename: "page.css",
