@@ -27,7 +27,14 @@ import { pollSession, watchSession } from "../poll.js";
 import { isSessionId, type Session } from "../schema.js";
 import { UpstreamBodyTooLargeError, limitBodySize } from "./body-limit.js";
 import { RedactionError, compileRedaction, type SessionRedaction } from "./redact.js";
-import { errorResponse, jsonResponse, retryAfterSeconds, type CacheState } from "./responses.js";
+import {
+  errorResponse,
+  jsonResponse,
+  methodNotAllowed,
+  retryAfterSeconds,
+  UNEXPECTED_FAILURE,
+  type CacheState,
+} from "./responses.js";
 import { createMemorySessionStore, type CachedSession, type SessionStore, type TokenGrant } from "./store.js";
 
 /** Maven's documented limit: 20 requests per minute per endpoint, counted per IP. */
@@ -681,7 +688,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   async function handle(request: Request, context: SessionRouteContext | undefined): Promise<Response> {
     const method = request.method.toUpperCase();
     if (method !== "GET" && method !== "HEAD") {
-      return errorResponse(request, 405, "Method not allowed: use GET.", scrub, { allow: "GET, HEAD" });
+      return methodNotAllowed(request, scrub);
     }
     const rawId = await readSessionId(request, context);
     if (!isSessionId(rawId)) {
@@ -763,7 +770,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       return await answer(sessionId);
     } catch (error) {
       log.error(`Unexpected error while serving session ${sessionId}; answered 500. ${describeError(error)}`);
-      return { status: 500, body: { detail: "The session proxy failed unexpectedly." }, headers: {} };
+      return { status: 500, body: { detail: UNEXPECTED_FAILURE }, headers: {} };
     }
   }
 
@@ -772,7 +779,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       return await handle(request, context);
     } catch (error) {
       log.error(`Unexpected error while serving a session; answered 500. ${describeError(error)}`);
-      return errorResponse(request, 500, "The session proxy failed unexpectedly.", scrub);
+      return errorResponse(request, 500, UNEXPECTED_FAILURE, scrub);
     }
   };
 

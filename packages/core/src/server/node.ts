@@ -3,7 +3,7 @@
  * servers, which hand a route Node's `(req, res)` rather than a Web `Request`.
  */
 import type { SessionRouteContext, SessionRouteParams } from "./handler.js";
-import { errorResponse } from "./responses.js";
+import { errorResponse, methodNotAllowed, UNEXPECTED_FAILURE } from "./responses.js";
 
 /**
  * What `toNodeHandler` reads of a request: Node's `IncomingMessage` is one, and so is Express's `req`
@@ -57,9 +57,7 @@ export function toNodeHandler(handler: WebSessionHandler): NodeSessionHandler {
 
 async function answer(handler: WebSessionHandler, req: NodeRequestLike): Promise<Response> {
   if (FORBIDDEN_METHOD.test(req.method ?? "")) {
-    return errorResponse(new Request("http://localhost/"), 405, "Method not allowed: use GET.", IDENTITY, {
-      allow: "GET, HEAD",
-    });
+    return methodNotAllowed(new Request("http://localhost/"), IDENTITY);
   }
   let request: Request;
   try {
@@ -72,7 +70,7 @@ async function answer(handler: WebSessionHandler, req: NodeRequestLike): Promise
     return await handler(request, req.params ? { params: req.params } : undefined);
   } catch {
     // createSessionHandler's handler answers its own failures: this is a handler of your own.
-    return errorResponse(request, 500, "The session proxy failed unexpectedly.", IDENTITY);
+    return errorResponse(request, 500, UNEXPECTED_FAILURE, IDENTITY);
   }
 }
 

@@ -39,6 +39,14 @@ export function errorResponse(
   return jsonResponse(request, status, { detail }, extraHeaders, scrub);
 }
 
+/** The body of a 500 the proxy answers for a failure of its own (never the upstream's internals). */
+export const UNEXPECTED_FAILURE = "The session proxy failed unexpectedly.";
+
+/** The 405 for any method but GET and HEAD, naming the two it takes. */
+export function methodNotAllowed(request: Request, scrub: (text: string) => string): Response {
+  return errorResponse(request, 405, "Method not allowed: use GET.", scrub, { allow: "GET, HEAD" });
+}
+
 /** `Retry-After` in whole seconds, rounded up so a client never comes back early; at least 1. */
 export function retryAfterSeconds(ms: number): string {
   // A store (yours, in Redis) that answers NaN must not send "Retry-After: NaN".
